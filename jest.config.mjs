@@ -1,0 +1,41 @@
+import nextJest from "next/jest.js";
+
+// Three projects (docs/ARCHITECTURE.md): unit (pure logic), integration (real
+// forge + SQLite file), e2e (Chromium through real sign-in against `next start`).
+const createJestConfig = nextJest({ dir: "./" });
+
+const shared = {
+  testEnvironment: "node",
+  moduleNameMapper: {
+    "^server-only$": "<rootDir>/tests/helpers/server-only.ts",
+    "^@/(.*)$": "<rootDir>/$1",
+  },
+  // ESM-only packages used on the server side must be transformed for Jest.
+  transformIgnorePatterns: ["/node_modules/(?!(marked|@tiptap|diff)/)"],
+};
+
+const project = async (displayName, extra) => {
+  const config = await createJestConfig({ ...shared, displayName, ...extra })();
+  // next/jest replaces transformIgnorePatterns; keep ours first.
+  config.transformIgnorePatterns = [...shared.transformIgnorePatterns, ...config.transformIgnorePatterns.filter((p) => !p.includes("node_modules"))];
+  return config;
+};
+
+export default async function jestConfig() {
+  return {
+    projects: [
+      await project("unit", { testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)"] }),
+      await project("integration", {
+        testMatch: ["<rootDir>/tests/integration/**/*.test.ts?(x)"],
+        globalSetup: "<rootDir>/tests/helpers/global-setup.ts",
+        testTimeout: 120_000,
+      }),
+      await project("e2e", {
+        testMatch: ["<rootDir>/tests/e2e/**/*.test.ts?(x)"],
+        globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
+        globalTeardown: "<rootDir>/tests/e2e/global-teardown.ts",
+        testTimeout: 180_000,
+      }),
+    ],
+  };
+}

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+// §16 Configuration. The only module that reads process.env for app settings.
+// A missing or malformed variable stops the app with one message naming it.
+
+const list = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const schema = z.object({
+  GITEA_URL: z.url(),
+  // The address browsers use for Gitea (OAuth authorize page, links). Defaults to GITEA_URL.
+  GITEA_PUBLIC_URL: z.url().optional(),
+  GITEA_BOT_USER: z.string().min(1),
+  GITEA_BOT_TOKEN: z.string().min(1),
+  GITEA_ORG: z.string().min(1).default("rfcs"),
+  META_REPO: z.string().min(1).default("meta"),
+  GITEA_OAUTH_CLIENT_ID: z.string().min(1),
+  GITEA_OAUTH_CLIENT_SECRET: z.string().min(1),
+  WEBHOOK_SECRET: z.string().min(8, "must be at least 8 characters"),
+  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default("file:./data/quorum.db"),
+  NEXTAUTH_URL: z.url(),
+  NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters"),
+  ADMIN_LOGINS: list,
+  RECONCILE_INTERVAL_S: z.coerce.number().int().min(5).default(300),
+});
+
+export type AppConfig = {
+  giteaUrl: string;
+  giteaPublicUrl: string;
+  botUser: string;
+  botToken: string;
+  org: string;
+  metaRepo: string;
+  metaRepoFullName: string;
+  oauthClientId: string;
+  oauthClientSecret: string;
+  webhookSecret: string;
+  databaseUrl: string;
+  appUrl: string;
+  nextAuthSecret: string;
+  adminLogins: string[];
+  reconcileIntervalS: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Quorum configuration error: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      const value = env[name];
+      return value === undefined || value === "" ? `${name} is missing` : `${name} ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  const trim = (u: string) => u.replace(/\/+$/, "");
+  return {
+    giteaUrl: trim(e.GITEA_URL),
+    giteaPublicUrl: trim(e.GITEA_PUBLIC_URL ?? e.GITEA_URL),
+    botUser: e.GITEA_BOT_USER,
+    botToken: e.GITEA_BOT_TOKEN,
+    org: e.GITEA_ORG,
+    metaRepo: e.META_REPO,
+    metaRepoFullName: `${e.GITEA_ORG}/${e.META_REPO}`,
+    oauthClientId: e.GITEA_OAUTH_CLIENT_ID,
+    oauthClientSecret: e.GITEA_OAUTH_CLIENT_SECRET,
+    webhookSecret: e.WEBHOOK_SECRET,
+    databaseUrl: e.DATABASE_URL,
+    appUrl: trim(e.NEXTAUTH_URL),
+    nextAuthSecret: e.NEXTAUTH_SECRET,
+    adminLogins: e.ADMIN_LOGINS,
+    reconcileIntervalS: e.RECONCILE_INTERVAL_S,
+  };
+}
+
+let cached: { env: string; config: AppConfig } | null = null;
+
+/** The parsed configuration; re-parsed when the environment changes (tests). */
+export function getConfig(): AppConfig {
+  const key = JSON.stringify([
+    process.env.GITEA_URL,
+    process.env.GITEA_BOT_TOKEN,
+    process.env.DATABASE_URL,
+    process.env.ADMIN_LOGINS,
+    process.env.WEBHOOK_SECRET,
+    process.env.NEXTAUTH_URL,
+  ]);
+  if (cached?.env !== key) cached = { env: key, config: parseConfig(process.env) };
+  return cached.config;
+}

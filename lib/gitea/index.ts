@@ -1,0 +1,9 @@
+// The one typed wrapper over gitea-js that all other code uses.
+export { GiteaError, toGiteaError } from "./errors";
+export { encodeBase64, decodeBase64 } from "./base64";
+export { giteaClient, call, callOrNull, giteaRequestCount, type GiteaApi } from "./client";
+export { paginate, PAGE_LIMIT } from "./pager";
+export { readFile, listDir, changeFiles, splitFullName, type RepoRef, type FileAtRef } from "./contents";
+export { listBranches, getBranch, createBranch, deleteBranch } from "./branches";
+export { listPulls, getPull, createPull, setPullState, mergePull, type PullState } from "./pulls";
+export { getRepo, createOrgRepo, deleteRepo, archiveRepo, reposUpdatedSince } from "./repos";

@@ -1,0 +1,39 @@
+import type { CreateRepoOption, Repository } from "gitea-js";
+import { call, callOrNull, giteaClient } from "./client";
+import type { RepoRef } from "./contents";
+
+export async function getRepo({ owner, repo }: RepoRef): Promise<Repository | null> {
+  return callOrNull(`get repo ${owner}/${repo}`, () => giteaClient().repos.repoGet(owner, repo));
+}
+
+export async function createOrgRepo(org: string, body: CreateRepoOption): Promise<Repository> {
+  return call(`create repo ${org}/${body.name}`, () => giteaClient().orgs.createOrgRepo(org, body));
+}
+
+export async function deleteRepo({ owner, repo }: RepoRef): Promise<void> {
+  await call(`delete repo ${owner}/${repo}`, () => giteaClient().repos.repoDelete(owner, repo));
+}
+
+export async function archiveRepo({ owner, repo }: RepoRef): Promise<Repository> {
+  return call(`archive repo ${owner}/${repo}`, () => giteaClient().repos.repoEdit(owner, repo, { archived: true }));
+}
+
+/**
+ * The org's repos, most recently updated first, stopping at the first one
+ * not newer than `since` — one request when nothing changed (§4 sweep cost).
+ */
+export async function reposUpdatedSince(orgId: number, since: string | null, maxPages = 20): Promise<Repository[]> {
+  const out: Repository[] = [];
+  for (let page = 1; page <= maxPages; page++) {
+    const res = await call(`search repos of org ${orgId}`, () =>
+      giteaClient().repos.repoSearch({ uid: orgId, sort: "updated", order: "desc", page, limit: 50 }),
+    );
+    const items = res.data ?? [];
+    for (const r of items) {
+      if (since && r.updated_at && r.updated_at <= since) return out;
+      out.push(r);
+    }
+    if (items.length < 50) break;
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+// One helper for Server-Sent Events (STYLE.md "Webhooks and streams"):
+// formats events, sends a heartbeat, and stops work when the client goes away.
+
+export type SseSend = (event: string, data: unknown, id?: string) => void;
+
+export type SseOptions = {
+  signal?: AbortSignal;
+  heartbeatMs?: number;
+};
+
+export function formatSse(event: string, data: unknown, id?: string): string {
+  const payload = JSON.stringify(data);
+  return `${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${payload}\n\n`;
+}
+
+/**
+ * Runs `produce` with a `send` function and returns a streaming Response.
+ * The stream closes when `produce` resolves, when it throws (after an
+ * `error` event), or when the request's signal aborts.
+ */
+export function sseResponse(
+  produce: (send: SseSend, signal: AbortSignal) => Promise<void>,
+  { signal, heartbeatMs = 15_000 }: SseOptions = {},
+): Response {
+  const encoder = new TextEncoder();
+  const local = new AbortController();
+  const abort = () => local.abort();
+  signal?.addEventListener("abort", abort, { once: true });
+
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const write = (text: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          closed = true;
+        }
+      };
+      const send: SseSend = (event, data, id) => write(formatSse(event, data, id));
+      const beat = setInterval(() => write(": heartbeat\n\n"), heartbeatMs);
+      try {
+        await produce(send, local.signal);
+      } catch (err) {
+        if (!local.signal.aborted) send("error", { message: err instanceof Error ? err.message : "stream failed" });
+      } finally {
+        clearInterval(beat);
+        signal?.removeEventListener("abort", abort);
+        closed = true;
+        try {
+          controller.close();
+        } catch {
+          /* already closed by a cancel */
+        }
+      }
+    },
+    cancel() {
+      local.abort();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

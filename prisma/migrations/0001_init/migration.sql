@@ -1,0 +1,293 @@
+-- CreateTable
+CREATE TABLE "CachedRfc" (
+    "slug" TEXT NOT NULL PRIMARY KEY,
+    "title" TEXT NOT NULL,
+    "state" TEXT NOT NULL,
+    "rfcId" TEXT,
+    "repo" TEXT,
+    "proposedBy" TEXT,
+    "proposedAt" TEXT,
+    "graduatedAt" TEXT,
+    "graduatedBy" TEXT,
+    "owners" TEXT NOT NULL DEFAULT '[]',
+    "arbiters" TEXT NOT NULL DEFAULT '[]',
+    "tags" TEXT NOT NULL DEFAULT '[]',
+    "frontmatter" TEXT NOT NULL DEFAULT '{}',
+    "body" TEXT NOT NULL DEFAULT '',
+    "entryPath" TEXT NOT NULL,
+    "entrySha" TEXT NOT NULL,
+    "mainHeadSha" TEXT,
+    "lastActivityAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "invalidReason" TEXT,
+    "refreshedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "CachedBranch" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "rfcSlug" TEXT NOT NULL,
+    "repo" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "displayName" TEXT NOT NULL,
+    "headSha" TEXT NOT NULL,
+    "state" TEXT NOT NULL DEFAULT 'open',
+    "aheadBy" INTEGER NOT NULL DEFAULT 0,
+    "behindBy" INTEGER NOT NULL DEFAULT 0,
+    "additions" INTEGER NOT NULL DEFAULT 0,
+    "deletions" INTEGER NOT NULL DEFAULT 0,
+    "statusAt" DATETIME,
+    "statusStale" BOOLEAN NOT NULL DEFAULT true,
+    "backoffUntil" DATETIME,
+    "lastCommitAt" DATETIME,
+    "refreshedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "CachedPr" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "repo" TEXT NOT NULL,
+    "number" INTEGER NOT NULL,
+    "rfcSlug" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL DEFAULT '',
+    "state" TEXT NOT NULL,
+    "openedBy" TEXT NOT NULL,
+    "openedAt" DATETIME NOT NULL,
+    "updatedAt" DATETIME NOT NULL,
+    "mergedAt" DATETIME,
+    "closedAt" DATETIME,
+    "headBranch" TEXT NOT NULL,
+    "baseBranch" TEXT NOT NULL,
+    "headSha" TEXT,
+    "mergeable" BOOLEAN,
+    "additions" INTEGER,
+    "deletions" INTEGER,
+    "refreshedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "RepoSync" (
+    "repo" TEXT NOT NULL PRIMARY KEY,
+    "rfcSlug" TEXT,
+    "updatedAt" TEXT,
+    "failures" INTEGER NOT NULL DEFAULT 0,
+    "backoffUntil" DATETIME,
+    "lastError" TEXT,
+    "syncedAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "SweepRun" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" DATETIME,
+    "trigger" TEXT NOT NULL,
+    "reposRead" INTEGER NOT NULL DEFAULT 0,
+    "requests" INTEGER NOT NULL DEFAULT 0,
+    "errors" INTEGER NOT NULL DEFAULT 0,
+    "error" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "User" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "giteaId" INTEGER NOT NULL,
+    "login" TEXT NOT NULL,
+    "name" TEXT NOT NULL DEFAULT '',
+    "email" TEXT NOT NULL DEFAULT '',
+    "avatarUrl" TEXT NOT NULL DEFAULT '',
+    "role" TEXT NOT NULL DEFAULT 'contributor',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    "lastSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "BranchMeta" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "rfcSlug" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "createdBy" TEXT NOT NULL,
+    "visibility" TEXT NOT NULL DEFAULT 'public',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Thread" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "rfcSlug" TEXT NOT NULL,
+    "branch" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "anchor" TEXT,
+    "title" TEXT NOT NULL DEFAULT '',
+    "createdBy" INTEGER,
+    "resolved" BOOLEAN NOT NULL DEFAULT false,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "ThreadMessage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "threadId" TEXT NOT NULL,
+    "authorKind" TEXT NOT NULL,
+    "authorId" INTEGER,
+    "body" TEXT NOT NULL DEFAULT '',
+    "modelId" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'complete',
+    "error" TEXT,
+    "details" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ThreadMessage_threadId_fkey" FOREIGN KEY ("threadId") REFERENCES "Thread" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Change" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "rfcSlug" TEXT NOT NULL,
+    "branch" TEXT NOT NULL,
+    "threadId" TEXT,
+    "messageId" TEXT,
+    "blockIndex" INTEGER NOT NULL DEFAULT 0,
+    "original" TEXT NOT NULL,
+    "proposed" TEXT NOT NULL,
+    "reason" TEXT NOT NULL DEFAULT '',
+    "status" TEXT NOT NULL,
+    "statusReason" TEXT,
+    "baseSha" TEXT,
+    "modelId" TEXT,
+    "decidedBy" INTEGER,
+    "decidedAt" DATETIME,
+    "commitSha" TEXT,
+    "editedText" TEXT,
+    "promotedFrom" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Flag" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "rfcSlug" TEXT NOT NULL,
+    "branch" TEXT NOT NULL,
+    "messageId" TEXT,
+    "threadId" TEXT,
+    "anchor" TEXT,
+    "kind" TEXT NOT NULL,
+    "note" TEXT NOT NULL DEFAULT '',
+    "status" TEXT NOT NULL DEFAULT 'open',
+    "createdBy" INTEGER NOT NULL,
+    "resolvedBy" INTEGER,
+    "resolvedAt" DATETIME,
+    "resolution" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Notification" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" INTEGER NOT NULL,
+    "kind" TEXT NOT NULL,
+    "actorLogin" TEXT NOT NULL,
+    "rfcSlug" TEXT,
+    "branch" TEXT,
+    "prNumber" INTEGER,
+    "text" TEXT NOT NULL,
+    "url" TEXT NOT NULL DEFAULT '',
+    "readAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Action" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "actorUserId" INTEGER,
+    "onBehalfOf" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "rfcSlug" TEXT,
+    "branch" TEXT,
+    "repo" TEXT,
+    "prNumber" INTEGER,
+    "commitSha" TEXT,
+    "details" TEXT NOT NULL DEFAULT '{}',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "WebhookDelivery" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "event" TEXT NOT NULL,
+    "repo" TEXT,
+    "receivedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "Graduation" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "slug" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "rfcId" TEXT NOT NULL,
+    "repo" TEXT NOT NULL,
+    "startedBy" TEXT NOT NULL,
+    "steps" TEXT NOT NULL DEFAULT '[]',
+    "error" TEXT,
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finishedAt" DATETIME
+);
+
+-- CreateIndex
+CREATE INDEX "CachedRfc_state_idx" ON "CachedRfc"("state");
+
+-- CreateIndex
+CREATE INDEX "CachedBranch_rfcSlug_idx" ON "CachedBranch"("rfcSlug");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CachedBranch_repo_name_key" ON "CachedBranch"("repo", "name");
+
+-- CreateIndex
+CREATE INDEX "CachedPr_rfcSlug_state_idx" ON "CachedPr"("rfcSlug", "state");
+
+-- CreateIndex
+CREATE INDEX "CachedPr_kind_state_idx" ON "CachedPr"("kind", "state");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CachedPr_repo_number_key" ON "CachedPr"("repo", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_giteaId_key" ON "User"("giteaId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "User_login_key" ON "User"("login");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BranchMeta_rfcSlug_name_key" ON "BranchMeta"("rfcSlug", "name");
+
+-- CreateIndex
+CREATE INDEX "Thread_rfcSlug_branch_idx" ON "Thread"("rfcSlug", "branch");
+
+-- CreateIndex
+CREATE INDEX "ThreadMessage_threadId_createdAt_idx" ON "ThreadMessage"("threadId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Change_rfcSlug_branch_status_idx" ON "Change"("rfcSlug", "branch", "status");
+
+-- CreateIndex
+CREATE INDEX "Change_messageId_idx" ON "Change"("messageId");
+
+-- CreateIndex
+CREATE INDEX "Flag_rfcSlug_status_idx" ON "Flag"("rfcSlug", "status");
+
+-- CreateIndex
+CREATE INDEX "Notification_userId_readAt_idx" ON "Notification"("userId", "readAt");
+
+-- CreateIndex
+CREATE INDEX "Action_rfcSlug_kind_idx" ON "Action"("rfcSlug", "kind");
+
+-- CreateIndex
+CREATE INDEX "Action_repo_prNumber_idx" ON "Action"("repo", "prNumber");
+
+-- CreateIndex
+CREATE INDEX "Graduation_slug_status_idx" ON "Graduation"("slug", "status");
+
