@@ -1,0 +1,100 @@
+import { AppError } from "@/lib/http/errors";
+
+// §6 Permissions: the only place that knows the rules. Every route handler
+// and server action asks can()/assertCan() on the server; hiding a button
+// is not a check.
+
+export type Role = "owner" | "admin" | "contributor";
+
+export type Actor = { id: number; login: string; role: Role };
+
+export type RfcScope = { owners: string[]; arbiters: string[] };
+export type BranchScope = { createdBy: string; visibility: "public" | "private"; isMain?: boolean };
+export type Resource = { rfc?: RfcScope; branch?: BranchScope; authorLogin?: string };
+
+export type Action =
+  | "read" // public RFCs, branches, threads
+  | "read_branch" // honours private branches (§8.3)
+  | "propose" // propose an idea (§7)
+  | "chat" // post in a thread
+  | "ask_ai"
+  | "subthread"
+  | "flag"
+  | "claim" // §13.1
+  | "cut_branch"
+  | "edit_branch" // edit, accept / decline changes on a branch
+  | "flip_visibility"
+  | "open_pr"
+  | "update_branch" // merge main into the branch (§12)
+  | "delete_branch" // owners, creator (§12)
+  | "merge_pr" // merge or close PRs to main
+  | "merge_meta_pr" // ideas, claims, metadata, body edits
+  | "decline_idea"
+  | "graduate"
+  | "withdraw"
+  | "record_decision" // accepted / rejected (§3 state 4)
+  | "resolve_flag"
+  | "manage_admins"; // promote / demote admins: the app owner only
+
+const isAdmin = (u: Actor) => u.role === "admin" || u.role === "owner";
+const ownsRfc = (u: Actor, r?: RfcScope) => !!r && r.owners.includes(u.login);
+const arbitrates = (u: Actor, r?: RfcScope) => !!r && r.arbiters.includes(u.login);
+const stewards = (u: Actor, r?: RfcScope) => ownsRfc(u, r) || arbitrates(u, r);
+const createdBranch = (u: Actor, b?: BranchScope) => !!b && !b.isMain && b.createdBy === u.login;
+
+export function can(user: Actor | null, action: Action, res: Resource = {}): boolean {
+  if (action === "read") return true;
+  if (action === "read_branch") {
+    if (!res.branch || res.branch.visibility === "public") return true;
+    return !!user && (isAdmin(user) || stewards(user, res.rfc) || createdBranch(user, res.branch));
+  }
+  if (!user) return false; // readers never write (§1)
+  if (isAdmin(user) && action !== "manage_admins" && action !== "record_decision") return true;
+
+  switch (action) {
+    case "propose":
+    case "chat":
+    case "ask_ai":
+    case "subthread":
+    case "flag":
+    case "claim":
+    case "cut_branch":
+      return true;
+    case "edit_branch":
+    case "flip_visibility":
+    case "open_pr":
+    case "update_branch":
+    case "delete_branch":
+      // Main is never edited directly (§6); owners/arbiters act on any other branch.
+      if (res.branch?.isMain) return false;
+      return stewards(user, res.rfc) || createdBranch(user, res.branch);
+    case "merge_pr":
+    case "graduate":
+    case "withdraw":
+    case "resolve_flag":
+      return stewards(user, res.rfc);
+    case "merge_meta_pr":
+    case "decline_idea":
+      return ownsRfc(user, res.rfc);
+    case "record_decision":
+      // Arbiters decide; the app owner role too (§6 table).
+      return arbitrates(user, res.rfc) || user.role === "owner";
+    case "manage_admins":
+      return user.role === "owner";
+  }
+}
+
+/** Throws 401 for anonymous readers and 403 for signed-in users who may not act. */
+export function assertCan(user: Actor | null, action: Action, res: Resource = {}): asserts user is Actor {
+  if (can(user, action, res)) {
+    if (!user && action !== "read" && action !== "read_branch") throw new AppError("unauthorized", "Sign in first");
+    return;
+  }
+  if (!user) throw new AppError("unauthorized", "Sign in first");
+  throw new AppError("forbidden", `You may not ${action.replace(/_/g, " ")} here`);
+}
+
+/** Private branches answer 404 to anyone not allowed, the same as a missing branch (§6). */
+export function assertCanSeeBranch(user: Actor | null, res: Resource): void {
+  if (!can(user, "read_branch", res)) throw new AppError("not_found", "Branch not found");
+}
