@@ -7,3 +7,5 @@ export { readFile, listDir, changeFiles, splitFullName, type RepoRef, type FileA
 export { listBranches, getBranch, createBranch, deleteBranch } from "./branches";
 export { listPulls, getPull, createPull, setPullState, mergePull, type PullState } from "./pulls";
 export { getRepo, createOrgRepo, deleteRepo, archiveRepo, reposUpdatedSince } from "./repos";
+export { searchPullsUpdatedSince, commentOnIssue } from "./issues";
+export { getOrg } from "./orgs";

@@ -1,0 +1,46 @@
+import { metaBranch, updateEntry } from "@/lib/entries";
+import { AppError } from "@/lib/http/errors";
+import type { BotActor } from "./actor";
+import { conflictOnExisting, metaRepo, readEntryOrThrow } from "./meta-entry";
+import { commitFiles } from "./write-files";
+import type { Trailers } from "./trailers";
+
+/**
+ * §3 state 2 / §11: a super-draft's body is edited on `edit/<slug>/<name>`
+ * in the meta repo. Commits the new body (frontmatter untouched) to that
+ * branch. `expectedSha` is the blob sha the editor started from: if the
+ * entry moved since, 409 and nothing is written (§8.11 "no silent overwrite").
+ */
+export async function commitEntryBody(args: {
+  actor: BotActor;
+  slug: string;
+  name: string;
+  body: string;
+  expectedSha?: string;
+  subject?: string;
+  messageBody?: string;
+  trailers?: Trailers;
+  auditKind?: string;
+  details?: Record<string, unknown>;
+}): Promise<{ commitSha: string; branch: string; changed: boolean }> {
+  const branch = metaBranch.edit(args.slug, args.name);
+  const current = await readEntryOrThrow(args.slug, branch);
+  if (args.expectedSha && args.expectedSha !== current.sha) {
+    throw new AppError("conflict", "The document changed since you loaded it", { sha: current.sha });
+  }
+  const content = updateEntry(current.text, { body: args.body });
+  if (content === current.text) return { commitSha: "", branch, changed: false };
+  const { commitSha } = await conflictOnExisting("The document changed since you loaded it", () =>
+    commitFiles({
+      repo: metaRepo(),
+      branch,
+      files: [{ op: "update", path: current.path, content, sha: current.sha }],
+      subject: args.subject ?? `Edit ${current.entry.title}`,
+      body: args.messageBody ?? null,
+      trailers: args.trailers,
+      actor: args.actor,
+      audit: { kind: args.auditKind ?? "edit_body", rfcSlug: args.slug, branch, details: args.details },
+    }),
+  );
+  return { commitSha, branch, changed: true };
+}
