@@ -3,7 +3,7 @@ import { readFile, splitFullName } from "@/lib/gitea";
 import { AppError } from "@/lib/http/errors";
 import type { BotActor } from "./actor";
 import { conflictOnExisting, metaRepo, nowIso, readEntryOrThrow } from "./meta-entry";
-import { readmeWithDecision } from "./rfc-repo-files";
+import { readmeWithDecision } from "./readme-decision";
 import { commitFiles } from "./write-files";
 
 /**
