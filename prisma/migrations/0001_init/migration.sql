@@ -110,7 +110,9 @@ CREATE TABLE "BranchMeta" (
     "name" TEXT NOT NULL,
     "createdBy" TEXT NOT NULL,
     "visibility" TEXT NOT NULL DEFAULT 'public',
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deletedAt" DATETIME,
+    "deletedBy" TEXT
 );
 
 -- CreateTable
@@ -119,6 +121,7 @@ CREATE TABLE "Thread" (
     "rfcSlug" TEXT NOT NULL,
     "branch" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
+    "mainKey" TEXT,
     "anchor" TEXT,
     "title" TEXT NOT NULL DEFAULT '',
     "createdBy" INTEGER,
@@ -263,6 +266,9 @@ CREATE UNIQUE INDEX "User_login_key" ON "User"("login");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "BranchMeta_rfcSlug_name_key" ON "BranchMeta"("rfcSlug", "name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Thread_mainKey_key" ON "Thread"("mainKey");
 
 -- CreateIndex
 CREATE INDEX "Thread_rfcSlug_branch_idx" ON "Thread"("rfcSlug", "branch");
