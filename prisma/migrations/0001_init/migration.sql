@@ -17,6 +17,7 @@ CREATE TABLE "CachedRfc" (
     "entryPath" TEXT NOT NULL,
     "entrySha" TEXT NOT NULL,
     "mainHeadSha" TEXT,
+    "mainCommitAt" DATETIME,
     "lastActivityAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "invalidReason" TEXT,
     "refreshedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
@@ -71,6 +72,7 @@ CREATE TABLE "RepoSync" (
     "repo" TEXT NOT NULL PRIMARY KEY,
     "rfcSlug" TEXT,
     "updatedAt" TEXT,
+    "mainHeadSha" TEXT,
     "failures" INTEGER NOT NULL DEFAULT 0,
     "backoffUntil" DATETIME,
     "lastError" TEXT,
