@@ -1,0 +1,77 @@
+import { diffLines } from "diff";
+
+// §8.11: a manual-edit commit says which section changed. A section is the
+// text under a Markdown heading (ATX `## x` or setext `x\n===`); text before
+// the first heading is "the introduction".
+
+export type Heading = { line: number; text: string };
+
+const ATX = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const FENCE = /^ {0,3}(```|~~~)/;
+
+/** Headings with their 0-based line numbers, ignoring fenced code. */
+export function headingsOf(text: string): Heading[] {
+  const lines = text.split("\n");
+  const out: Heading[] = [];
+  let fence: string | null = null;
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, "");
+    const f = FENCE.exec(line);
+    if (f) {
+      if (!fence) fence = f[1];
+      else if (f[1] === fence) fence = null;
+      return;
+    }
+    if (fence) return;
+    const atx = ATX.exec(line);
+    if (atx) out.push({ line: i, text: (atx[1] ?? "").trim() });
+    else if (SETEXT.test(line) && i > 0 && lines[i - 1].trim() && !/^\s*([-*+]|\d+[.)])\s/.test(lines[i - 1])) {
+      out.push({ line: i - 1, text: lines[i - 1].trim() });
+    }
+  });
+  return out.filter((h) => h.text);
+}
+
+export type EditSummary = { sections: string[]; added: number; removed: number };
+
+/** The sections touched by turning `before` into `after`, in document order, and the line counts. */
+export function summarizeEdit(before: string, after: string): EditSummary {
+  const headings = headingsOf(after);
+  const sectionAt = (line: number) => {
+    let name = "the introduction";
+    for (const h of headings) if (h.line <= line) name = h.text; // line -1 → the introduction
+    return name;
+  };
+  const sections: string[] = [];
+  let line = 0; // current line in `after`
+  let added = 0;
+  let removed = 0;
+  for (const part of diffLines(before, after)) {
+    const count = part.count ?? 0;
+    if (part.added) added += count;
+    if (part.removed) removed += count;
+    if (part.added || part.removed) {
+      // Added lines start at `line`; removed ones sat just after line - 1.
+      const name = sectionAt(part.added ? line : line - 1);
+      if (!sections.includes(name)) sections.push(name);
+    }
+    if (!part.removed) line += count;
+  }
+  return { sections, added, removed };
+}
+
+const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** `Edit <section> on <branch>` — one, two, or a count of sections. */
+export function editSubject(sections: string[], branch: string): string {
+  const what =
+    sections.length === 0
+      ? "the document"
+      : sections.length === 1
+        ? clip(sections[0])
+        : sections.length === 2
+          ? `${clip(sections[0], 40)} and ${clip(sections[1], 40)}`
+          : `${sections.length} sections`;
+  return `Edit ${what} on ${branch}`;
+}
