@@ -1,0 +1,14 @@
+// GET /api/rfcs/[slug]/blocking-prs — §13.2 open body-edit PRs and what the viewer may do with each
+import { getRequestUser } from "@/lib/auth/session";
+import { listBlockingPrs } from "@/lib/graduation/blocking-prs";
+import { loadRfcOrThrow, scopeOf } from "@/lib/graduation/rfc-row";
+import { decodeParam, withRoute } from "@/lib/http/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
+  const slug = decodeParam((await ctx.params).slug);
+  const [rfc, viewer] = await Promise.all([loadRfcOrThrow(slug), getRequestUser(req)]);
+  const items = await listBlockingPrs({ slug, scope: scopeOf(rfc), viewer });
+  return Response.json({ items });
+});

@@ -1,0 +1,60 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { getRepo } from "@/lib/gitea";
+import { isSlugLocked } from "./lock";
+import { formatRfcId, rfcNumber } from "./patterns";
+import { markInterrupted, runningGraduations } from "./store";
+import type { GraduationSnapshot } from "./types";
+
+// §13.2/§13.3 uniqueness rules. A running Graduation row reserves its id and
+// repo name, so two graduations of different slugs cannot pick the same ones
+// while neither has reached the catalog yet.
+
+/**
+ * Running rows, after retiring those no process holds: the app is one
+ * process (§4.2) and its lock lives in memory, so a running row without a
+ * lock was left by a process that stopped mid-way. `lockedByCaller` is the
+ * slug the caller just locked itself: its rows cannot be live either.
+ */
+export async function inFlightGraduations(lockedByCaller?: string): Promise<GraduationSnapshot[]> {
+  const rows = await runningGraduations();
+  const live: GraduationSnapshot[] = [];
+  for (const row of rows) {
+    if (row.slug !== lockedByCaller && isSlugLocked(row.slug)) live.push(row);
+    else await markInterrupted(row.graduationId);
+  }
+  return live;
+}
+
+/** Why the id cannot be used by `slug`, or null when it is free. */
+export async function rfcIdTakenReason(rfcId: string, slug: string, inFlight: GraduationSnapshot[]): Promise<string | null> {
+  const n = rfcNumber(rfcId);
+  const rows = await db().cachedRfc.findMany({
+    where: { rfcId: { not: null }, slug: { not: slug } },
+    select: { slug: true, rfcId: true },
+  });
+  const holder = rows.find((r) => rfcNumber(r.rfcId) === n);
+  if (holder) return `${rfcId} is already the id of "${holder.slug}"`;
+  const pending = inFlight.find((g) => g.slug !== slug && rfcNumber(g.rfcId) === n);
+  if (pending) return `${rfcId} is being given to "${pending.slug}" right now`;
+  return null;
+}
+
+/** Why the repo name cannot be used, or null when it is free: one getRepo in Gitea. */
+export async function repoTakenReason(name: string, slug: string, inFlight: GraduationSnapshot[]): Promise<string | null> {
+  const { org } = getConfig();
+  const full = `${org}/${name}`;
+  const pending = inFlight.find((g) => g.slug !== slug && g.repo.toLowerCase() === full.toLowerCase());
+  if (pending) return `${full} is being created for "${pending.slug}" right now`;
+  if (await getRepo({ owner: org, repo: name })) return `${full} already exists in Gitea`;
+  return null;
+}
+
+/** The next free id: one past the highest in the catalog or in flight. */
+export async function suggestNextRfcId(inFlight: GraduationSnapshot[]): Promise<string> {
+  const rows = await db().cachedRfc.findMany({ where: { rfcId: { not: null } }, select: { rfcId: true } });
+  const numbers = [...rows.map((r) => rfcNumber(r.rfcId)), ...inFlight.map((g) => rfcNumber(g.rfcId))];
+  const highest = Math.max(0, ...numbers.filter((n): n is number => n !== null));
+  return formatRfcId(highest + 1);
+}
