@@ -4,4 +4,8 @@ export async function register(): Promise<void> {
   const { getConfig } = await import("@/lib/config");
   // A missing or malformed variable stops the app here with one message (§16).
   getConfig();
+  // §4 reconciler: a startup sweep, then one every RECONCILE_INTERVAL_S (not while `next build` prerenders).
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startReconciler } = await import("@/lib/cache/start");
+  startReconciler();
 }

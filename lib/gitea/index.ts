@@ -6,6 +6,6 @@ export { paginate, PAGE_LIMIT } from "./pager";
 export { readFile, listDir, changeFiles, splitFullName, type RepoRef, type FileAtRef } from "./contents";
 export { listBranches, getBranch, createBranch, deleteBranch } from "./branches";
 export { listPulls, getPull, createPull, setPullState, mergePull, type PullState } from "./pulls";
-export { getRepo, createOrgRepo, deleteRepo, archiveRepo, reposUpdatedSince } from "./repos";
+export { getRepo, createOrgRepo, deleteRepo, archiveRepo, reposUpdatedSince, orgReposUntil, listOrgRepos } from "./repos";
 export { searchPullsUpdatedSince, commentOnIssue } from "./issues";
 export { getOrg } from "./orgs";

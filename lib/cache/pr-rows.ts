@@ -1,0 +1,42 @@
+import type { PullRequest } from "gitea-js";
+import { parseMetaHead, type PrKind } from "@/lib/entries";
+
+// One cached PR row from Gitea's PullRequest (§9): kind from the head branch.
+
+export type PrContext = { isMeta: boolean; rfcSlug: string | null };
+
+export function prKindAndSlug(pr: PullRequest, ctx: PrContext): { kind: PrKind; slug: string } | null {
+  if (!ctx.isMeta) return ctx.rfcSlug ? { kind: "rfc_branch", slug: ctx.rfcSlug } : null;
+  const head = parseMetaHead(pr.head?.ref ?? "");
+  return head ? { kind: head.kind, slug: head.slug } : null;
+}
+
+const date = (s: string | null | undefined) => (s ? new Date(s) : null);
+
+export function prState(pr: PullRequest): "open" | "closed" | "merged" {
+  if (pr.merged) return "merged";
+  return pr.state === "closed" ? "closed" : "open";
+}
+
+export function prRow(pr: PullRequest, repo: string, kind: PrKind, slug: string, openedBy: string) {
+  return {
+    repo,
+    number: pr.number ?? 0,
+    rfcSlug: slug,
+    kind,
+    title: pr.title ?? "",
+    body: pr.body ?? "",
+    state: prState(pr),
+    openedBy,
+    openedAt: date(pr.created_at) ?? new Date(0),
+    updatedAt: date(pr.updated_at) ?? date(pr.created_at) ?? new Date(0),
+    mergedAt: date(pr.merged_at),
+    closedAt: date(pr.closed_at),
+    headBranch: pr.head?.ref ?? "",
+    baseBranch: pr.base?.ref ?? "",
+    headSha: pr.head?.sha ?? null,
+    mergeable: pr.mergeable ?? null,
+    additions: pr.additions ?? null,
+    deletions: pr.deletions ?? null,
+  };
+}

@@ -1,0 +1,28 @@
+import type { Branch } from "gitea-js";
+import { metaRepo } from "@/lib/bot/meta-entry";
+import { getConfig } from "@/lib/config";
+import { parseMetaHead } from "@/lib/entries";
+import { listBranches } from "@/lib/gitea";
+import { syncBranchRows, type BranchSeen } from "./branch-rows";
+
+export const commitTime = (b: Branch): Date | null => (b.commit?.timestamp ? new Date(b.commit.timestamp) : null);
+
+/**
+ * Lists the meta repo's branches (one request per 50) and caches the
+ * super-draft branches `edit/<slug>/<name>`, shown as `<name>` (§11).
+ * Returns main's head so the caller re-lists `rfcs/` only when it moved.
+ */
+export async function refreshMetaBranches(): Promise<{ mainHeadSha: string | null; slugs: string[] }> {
+  const branches = await listBranches(metaRepo());
+  let mainHeadSha: string | null = null;
+  const seen: BranchSeen[] = [];
+  for (const b of branches) {
+    const name = b.name ?? "";
+    if (name === "main") mainHeadSha = b.commit?.id ?? null;
+    const head = parseMetaHead(name);
+    if (head?.kind !== "meta_body_edit" || !head.name) continue;
+    seen.push({ rfcSlug: head.slug, name, displayName: head.name, headSha: b.commit?.id ?? "", lastCommitAt: commitTime(b) });
+  }
+  const slugs = await syncBranchRows(getConfig().metaRepoFullName, seen);
+  return { mainHeadSha, slugs };
+}

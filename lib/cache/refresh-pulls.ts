@@ -1,0 +1,47 @@
+import type { PullRequest } from "gitea-js";
+import { db } from "@/lib/db/client";
+import { getPull, listPulls, splitFullName } from "@/lib/gitea";
+import { mapLimit } from "./pool";
+import { resolvePrAuthors } from "./pr-author";
+import { prKindAndSlug, prRow, type PrContext } from "./pr-rows";
+
+export type PullsMode = { numbers?: number[]; open?: boolean; all?: boolean };
+
+/**
+ * Refreshes a repo's cached PRs (§9) from Gitea: `all` lists every PR (a
+ * rebuild), `open` lists the open ones and re-reads those the cache still
+ * thinks are open but Gitea no longer lists (closed or merged meanwhile),
+ * `numbers` re-reads just those PRs (a webhook or the sweep's PR search).
+ * Returns the slugs touched.
+ */
+export async function refreshRepoPulls(repo: string, ctx: PrContext, mode: PullsMode): Promise<string[]> {
+  const ref = splitFullName(repo);
+  const found = new Map<number, PullRequest>();
+  if (mode.all) for (const pr of await listPulls(ref, "all")) found.set(pr.number ?? 0, pr);
+  else if (mode.open) {
+    for (const pr of await listPulls(ref, "open")) found.set(pr.number ?? 0, pr);
+    const tracked = await db().cachedPr.findMany({ where: { repo, state: "open" }, select: { number: true } });
+    mode = { ...mode, numbers: [...(mode.numbers ?? []), ...tracked.map((t) => t.number)] };
+  }
+  const missing = [...new Set(mode.numbers ?? [])].filter((n) => !found.has(n));
+  const fetched = await mapLimit(missing, 4, (n) => getPull(ref, n));
+  for (const pr of fetched) if (pr) found.set(pr.number ?? 0, pr);
+  return upsertPulls(repo, ctx, [...found.values()]);
+}
+
+async function upsertPulls(repo: string, ctx: PrContext, prs: PullRequest[]): Promise<string[]> {
+  const authors = await resolvePrAuthors(repo, prs);
+  const slugs = new Set<string>();
+  for (const pr of prs) {
+    const ks = prKindAndSlug(pr, ctx);
+    if (!ks) continue; // a meta PR Quorum did not open (unknown head branch): not ours to show
+    const row = prRow(pr, repo, ks.kind, ks.slug, authors.get(pr.number ?? 0) ?? "unknown");
+    await db().cachedPr.upsert({
+      where: { repo_number: { repo, number: row.number } },
+      create: row,
+      update: row,
+    });
+    slugs.add(ks.slug);
+  }
+  return [...slugs];
+}

@@ -1,0 +1,52 @@
+import type { Branch } from "gitea-js";
+import { db } from "@/lib/db/client";
+import { GiteaError, listBranches, readFile, splitFullName } from "@/lib/gitea";
+import { syncBranchRows } from "./branch-rows";
+import { commitTime } from "./refresh-meta-branches";
+import { refreshRepoPulls, type PullsMode } from "./refresh-pulls";
+
+export type RfcRepoNeeds = { branches?: boolean; pulls?: PullsMode; force?: boolean };
+
+/**
+ * Refreshes a per-RFC repo (§3 state 3, §4): its branches (one request per
+ * 50), `RFC.md` on main only when main's head moved, and the PRs asked for.
+ * A repo no cached entry points at is not read (it may be a graduation in
+ * progress: the entry's refresh asks for it once it names the repo).
+ */
+export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise<{ slug: string | null; slugs: string[] }> {
+  const rfc = await db().cachedRfc.findFirst({ where: { repo }, select: { slug: true, mainHeadSha: true } });
+  if (!rfc) return { slug: null, slugs: [] };
+  const ref = splitFullName(repo);
+  const slugs = new Set<string>();
+
+  if (needs.branches) {
+    let branches: Branch[];
+    try {
+      branches = await listBranches(ref);
+    } catch (err) {
+      if (!(err instanceof GiteaError && err.status === 404)) throw err;
+      branches = []; // the repo is gone: its branches keep their rows as deleted (§11.5)
+    }
+    const main = branches.find((b) => b.name === "main");
+    const head = main?.commit?.id ?? null;
+    if (head && (needs.force || head !== rfc.mainHeadSha)) {
+      const file = await readFile(ref, "RFC.md", head);
+      await db().cachedRfc.update({
+        where: { slug: rfc.slug },
+        data: { body: file?.text ?? "", mainHeadSha: head, mainCommitAt: main ? commitTime(main) : null },
+      });
+      slugs.add(rfc.slug);
+    }
+    const others = branches.filter((b) => b.name && b.name !== "main");
+    const seen = others.map((b) => ({
+      rfcSlug: rfc.slug,
+      name: b.name ?? "",
+      displayName: b.name ?? "",
+      headSha: b.commit?.id ?? "",
+      lastCommitAt: commitTime(b),
+    }));
+    for (const s of await syncBranchRows(repo, seen)) slugs.add(s);
+  }
+  if (needs.pulls) for (const s of await refreshRepoPulls(repo, { isMeta: false, rfcSlug: rfc.slug }, needs.pulls)) slugs.add(s);
+  return { slug: rfc.slug, slugs: [...slugs] };
+}

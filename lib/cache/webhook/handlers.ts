@@ -1,0 +1,42 @@
+import type { RepoNeeds } from "../needs";
+import { pullRequestPayload, pushPayload, refPayload, repositoryPayload, type RepoTarget } from "./payload";
+
+// One handler per X-Gitea-Event: from the payload, what of the repo to
+// re-read (§4.1 "refresh only what the event touched"). null = nothing.
+type Handler = (payload: unknown, target: RepoTarget) => RepoNeeds | null;
+
+/** A push: branches (head SHAs); on meta main also the entries (§3). */
+const push: Handler = (payload, target) => {
+  const { ref } = pushPayload.parse(payload);
+  if (!ref.startsWith("refs/heads/")) return null; // tags are not Quorum's
+  const onMain = ref === "refs/heads/main";
+  return { branches: true, ...(target.kind === "meta" && onMain ? { entries: true } : {}) };
+};
+
+/** A branch created or deleted (deleted rows are kept as deleted, §11.5). */
+const branchRef: Handler = (payload) => {
+  const { ref_type } = refPayload.parse(payload);
+  return ref_type === "branch" ? { branches: true } : null;
+};
+
+/** A PR opened, closed, merged (`closed` + merged), edited or synchronised (§9). */
+const pullRequest: Handler = (payload, target) => {
+  const p = pullRequestPayload.parse(payload);
+  const merged = p.action === "closed" && !!p.pull_request?.merged;
+  // A merge moves main: re-read branches (and, on meta, entries) as well.
+  return { pulls: [p.number], ...(merged ? { branches: true, ...(target.kind === "meta" ? { entries: true } : {}) } : {}) };
+};
+
+/** A per-RFC repo archived or deleted: settle its branches and open PRs. */
+const repository: Handler = (payload, target) => {
+  repositoryPayload.parse(payload);
+  return target.kind === "rfc" ? { branches: true, openPulls: true } : null;
+};
+
+export const webhookHandlers: Record<string, Handler> = {
+  push,
+  create: branchRef,
+  delete: branchRef,
+  pull_request: pullRequest,
+  repository,
+};

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+// Only what tells us what to refresh (§4.1: never trust payload content for
+// the cache). Everything else in Gitea's payload is ignored.
+
+const repository = z.object({ full_name: z.string().min(3) });
+
+export const basePayload = z.object({ repository }).loose();
+
+export const pushPayload = z.object({ ref: z.string(), repository }).loose();
+
+export const refPayload = z.object({ ref: z.string(), ref_type: z.string(), repository }).loose();
+
+export const pullRequestPayload = z
+  .object({
+    action: z.string(),
+    number: z.number().int().positive(),
+    pull_request: z.object({ merged: z.boolean().nullish() }).loose().nullish(),
+    repository,
+  })
+  .loose();
+
+export const repositoryPayload = z.object({ action: z.string(), repository }).loose();
+
+export type RepoTarget = { repo: string; kind: "meta" | "rfc" };
