@@ -34,6 +34,7 @@ export type ChangeStreamParser = { push(chunk: string): ParseEvent[]; end(): Par
 type Mode = { kind: "prose" } | { kind: "block"; block: BlockState } | { kind: "after-fence"; fence: Fence };
 
 const NO = { kind: "no" } as const;
+const STRAY = "text outside the child tags";
 const isHighSurrogate = (c: string) => c >= "\ud800" && c <= "\udbff";
 
 /** `<change …>` followed by whitespace and a child tag, at `s[i]`. */
@@ -123,12 +124,13 @@ export function createChangeStreamParser(): ChangeStreamParser {
     return true;
   }
 
-  function between(block: BlockState): boolean {
+  function between(block: BlockState, final: boolean): boolean {
     const j = skipSpace(buf, 0);
     if (j >= buf.length) return false; // only whitespace so far: wait (end() decides)
     if (buf[j] === "<") {
-      const tag = scanTag(buf, j, ["change", ...blockFields], false);
-      if (tag.kind === "partial") return false;
+      const tag = scanTag(buf, j, ["change", ...blockFields], final);
+      const next = scanBlockStart(buf, j, final);
+      if (tag.kind === "partial" || next.kind === "partial") return false;
       if (tag.kind === "match" && tag.value.name === "change" && tag.value.closing) {
         block.raw += buf.slice(0, tag.end);
         buf = buf.slice(tag.end);
@@ -141,8 +143,21 @@ export function createChangeStreamParser(): ChangeStreamParser {
         openField(block, tag.value.name as Field, tag.value.selfClosing);
         return true;
       }
+      if (next.kind === "match") {
+        endBlock(block, false); // a new block starts: </change> was forgotten
+        return true;
+      }
     }
-    endBlock(block, false); // §18 tolerance: a forgotten </change>; the rest is prose
+    if (block.fields.original !== undefined && block.fields.proposed !== undefined) {
+      endBlock(block, false); // complete, and prose follows: </change> was forgotten
+      return true;
+    }
+    // An incomplete block keeps reading to </change>, so its raw text stays together.
+    const stop = buf.indexOf("<", j + 1);
+    const stray = stop < 0 ? buf.length : stop;
+    if (!block.problems.includes(STRAY)) block.problems.push(STRAY);
+    block.raw += buf.slice(0, stray);
+    buf = buf.slice(stray);
     return true;
   }
 
@@ -211,7 +226,7 @@ export function createChangeStreamParser(): ChangeStreamParser {
     if (buf.length === 0) return false;
     if (mode.kind === "prose") return prose(final);
     const block = mode.block;
-    return block.field ? field(block, block.field, final) : between(block);
+    return block.field ? field(block, block.field, final) : between(block, final);
   }
 
   function drain(final: boolean): ParseEvent[] {

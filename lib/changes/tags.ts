@@ -28,11 +28,12 @@ export function skipSpace(s: string, i: number): number {
 }
 
 /**
- * Scan `<name …>`, `<name/>` or `</name>` at `s[i]` (which must be `<`) for one
+ * Scan `<name …>`, `<name/>` or `</name>` at `s[i]` for one
  * of `names` (lower case). Tag names match case-insensitively.
  */
 export function scanTag(s: string, i: number, names: readonly string[], final: boolean): Scan<Tag> {
   const out = final ? NO : PARTIAL;
+  if (s[i] !== "<") return NO;
   let j = i + 1;
   if (j >= s.length) return out;
   const closing = s[j] === "/";
