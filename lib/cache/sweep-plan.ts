@@ -9,6 +9,7 @@ export type PlannedRefresh = { repo: string; needs: RepoNeeds; updatedAt?: strin
 // Gitea's clock and ours may differ a little; PRs re-found in the overlap are
 // skipped by comparing their updated_at with the cache, so the margin is cheap.
 const PR_SEARCH_OVERLAP_MS = 5 * 60_000;
+const SAME_SECOND_MS = 2_000;
 
 /**
  * §4: what one sweep must re-read, at a cost proportional to what changed:
@@ -42,7 +43,10 @@ export async function planSweep(now = new Date()): Promise<PlannedRefresh[]> {
   });
   for (const r of moved) {
     const repo = r.full_name ?? "";
-    add(repo, { branches: true, ...(rebuild(repo) ? { allPulls: true } : { openPulls: true }) }, r.updated_at);
+    // updated_at has one-second precision: a repo touched in the same second
+    // as this listing could change again unseen, so it is not marked as read.
+    const settled = r.updated_at && now.getTime() - Date.parse(r.updated_at) >= SAME_SECOND_MS ? r.updated_at : undefined;
+    add(repo, { branches: true, ...(rebuild(repo) ? { allPulls: true } : { openPulls: true }) }, settled);
   }
 
   for (const s of syncs.values()) if (s.failures > 0) add(s.repo, { branches: true, openPulls: true });
