@@ -31,12 +31,13 @@ export function findPassage(doc: string, p: PromptPassage): number | null {
   return r.ok ? r.start : null;
 }
 
-/** `doc[start, end)` widened or narrowed to whole lines. */
+/** `doc[start, end)` narrowed to whole lines, so it never exceeds the budget. */
 function lines(doc: string, start: number, end: number): string {
-  const from = start <= 0 ? 0 : doc.lastIndexOf("\n", start - 1) + 1;
-  const cut = doc.lastIndexOf("\n", end);
-  const to = end >= doc.length ? doc.length : cut > from ? cut : end;
-  return doc.slice(from, to);
+  const nl = start <= 0 ? -1 : doc.indexOf("\n", start - 1);
+  const from = start <= 0 ? 0 : nl < 0 ? start : nl + 1;
+  if (end >= doc.length) return doc.slice(from);
+  const to = doc.lastIndexOf("\n", end);
+  return doc.slice(from, to > from ? to : end);
 }
 
 export function scopeDocument(doc: string, passage: PromptPassage | null, budgetTokens: number): DocumentScope {
