@@ -5,6 +5,8 @@ const nextConfig = {
   // A separate build folder lets the e2e suite build while `npm run dev` runs.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 (the admin page, §1).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

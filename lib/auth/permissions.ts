@@ -33,8 +33,13 @@ export type Action =
   | "graduate"
   | "withdraw"
   | "record_decision" // accepted / rejected (§3 state 4)
-  | "resolve_flag"
+  | "resolve_flag" // §8.13 owners and arbiters resolve flags
+  | "view_admin" // the admin page: admins and the owner
   | "manage_admins"; // promote / demote admins: the app owner only
+
+// Branch actions: never on main, whoever asks — "Main is never edited
+// directly" (§6) holds for admins too, so this check runs before theirs.
+const BRANCH_ACTIONS: ReadonlySet<Action> = new Set(["edit_branch", "flip_visibility", "open_pr", "update_branch", "delete_branch"]);
 
 const isAdmin = (u: Actor) => u.role === "admin" || u.role === "owner";
 const ownsRfc = (u: Actor, r?: RfcScope) => !!r && r.owners.includes(u.login);
@@ -49,6 +54,8 @@ export function can(user: Actor | null, action: Action, res: Resource = {}): boo
     return !!user && (isAdmin(user) || stewards(user, res.rfc) || createdBranch(user, res.branch));
   }
   if (!user) return false; // readers never write (§1)
+  if (BRANCH_ACTIONS.has(action) && res.branch?.isMain) return false;
+  // Admins may do everything but the owner's two rights (§1, §6 last row).
   if (isAdmin(user) && action !== "manage_admins" && action !== "record_decision") return true;
 
   switch (action) {
@@ -64,10 +71,11 @@ export function can(user: Actor | null, action: Action, res: Resource = {}): boo
     case "flip_visibility":
     case "open_pr":
     case "update_branch":
-    case "delete_branch":
-      // Main is never edited directly (§6); owners/arbiters act on any other branch.
-      if (res.branch?.isMain) return false;
+      // Own branch for its creator, any branch for the RFC's owners/arbiters (§6).
       return stewards(user, res.rfc) || createdBranch(user, res.branch);
+    case "delete_branch":
+      // §12: "delete (owners, creator)" — arbiters decide, they do not prune.
+      return ownsRfc(user, res.rfc) || createdBranch(user, res.branch);
     case "merge_pr":
     case "graduate":
     case "withdraw":
@@ -79,19 +87,22 @@ export function can(user: Actor | null, action: Action, res: Resource = {}): boo
     case "record_decision":
       // Arbiters decide; the app owner role too (§6 table).
       return arbitrates(user, res.rfc) || user.role === "owner";
+    case "view_admin":
+      return false; // admins returned above
     case "manage_admins":
       return user.role === "owner";
   }
 }
 
-/** Throws 401 for anonymous readers and 403 for signed-in users who may not act. */
+/**
+ * For acts that need a signed-in user: 401 for anonymous readers, 403 for
+ * signed-in users who may not act. Reads use can() / assertCanSeeBranch().
+ * On a branch, call assertCanSeeBranch() first so a private branch stays a
+ * 404 for outsiders even when they try to write to it.
+ */
 export function assertCan(user: Actor | null, action: Action, res: Resource = {}): asserts user is Actor {
-  if (can(user, action, res)) {
-    if (!user && action !== "read" && action !== "read_branch") throw new AppError("unauthorized", "Sign in first");
-    return;
-  }
   if (!user) throw new AppError("unauthorized", "Sign in first");
-  throw new AppError("forbidden", `You may not ${action.replace(/_/g, " ")} here`);
+  if (!can(user, action, res)) throw new AppError("forbidden", `You may not ${action.replace(/_/g, " ")} here`);
 }
 
 /** Private branches answer 404 to anyone not allowed, the same as a missing branch (§6). */

@@ -1,17 +1,19 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { decode } from "next-auth/jwt";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { SESSION_COOKIES } from "./edge";
+import { giteaAuthorizationHolds, type GiteaTokenClaims } from "./gitea-token-check";
 import type { Actor } from "./permissions";
 import { effectiveRole } from "./roles";
 
 export type SessionUser = Actor & { name: string; email: string; avatarUrl: string };
 
-// next-auth's JWT session cookie; the __Secure- form is used over https.
-export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+export { SESSION_COOKIES };
 
 /** Claims Quorum puts in the next-auth JWT (lib/auth/options.ts). */
-export type QuorumJwt = { uid?: number; login?: string; giteaToken?: string; exp?: number };
+export type QuorumJwt = GiteaTokenClaims & { uid?: number; login?: string; exp?: number };
 
 function readCookie(header: string | null, name: string): string | null {
   if (!header) return null;
@@ -34,13 +36,20 @@ export async function decodeSessionToken(token: string | null): Promise<QuorumJw
   }
 }
 
-/** Loads the signed-in user behind a cookie header, or null for a reader. */
+/**
+ * Loads the signed-in user behind a cookie header, or null for a reader.
+ * Expired, tampered and revoked sessions all read as "signed out": never a 500.
+ */
 export async function userFromCookieHeader(cookieHeader: string | null): Promise<SessionUser | null> {
   const token = SESSION_COOKIES.map((n) => readCookie(cookieHeader, n)).find(Boolean) ?? null;
   const claims = await decodeSessionToken(token);
   if (!claims?.uid) return null;
   const row = await db().user.findUnique({ where: { id: claims.uid } });
   if (!row || row.login !== claims.login) return null;
+  // Sign-in always stores a Gitea token; only test-minted sessions
+  // (tests/helpers/session.ts) may lack one, and only under NODE_ENV=test.
+  const untested = !claims.giteaToken && process.env.NODE_ENV === "test";
+  if (!untested && !(await giteaAuthorizationHolds(claims, row.giteaId))) return null;
   return {
     id: row.id,
     login: row.login,
@@ -49,6 +58,11 @@ export async function userFromCookieHeader(cookieHeader: string | null): Promise
     avatarUrl: row.avatarUrl,
     role: effectiveRole(row.login, row.role),
   };
+}
+
+/** Whether a cookie header carries a session cookie at all (valid or not). */
+export function hasSessionCookie(cookieHeader: string | null): boolean {
+  return SESSION_COOKIES.some((n) => !!readCookie(cookieHeader, n));
 }
 
 /** Route handlers: the user behind the request's session cookie. */
@@ -62,13 +76,28 @@ export async function requireRequestUser(req: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Server components and server actions: the user of the current request. */
-export async function getCurrentUser(): Promise<SessionUser | null> {
+// Test seam: server actions and server components read the cookie through
+// next/headers, which only exists inside a Next request. Tests run them
+// inside runWithCookieHeader(header, fn) instead; production never sets it.
+const cookieOverride = new AsyncLocalStorage<string>();
+
+export function runWithCookieHeader<T>(cookieHeader: string, fn: () => T): T {
+  return cookieOverride.run(cookieHeader, fn);
+}
+
+/** The raw Cookie header of the current request (server components and actions). */
+export async function currentCookieHeader(): Promise<string> {
+  const override = cookieOverride.getStore();
+  if (override !== undefined) return override;
   const { cookies } = await import("next/headers");
   const store = await cookies();
-  const header = store
+  return store
     .getAll()
     .map((c) => `${c.name}=${encodeURIComponent(c.value)}`)
     .join("; ");
-  return userFromCookieHeader(header);
+}
+
+/** Server components and server actions: the user of the current request. */
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  return userFromCookieHeader(await currentCookieHeader());
 }

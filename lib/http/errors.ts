@@ -4,6 +4,7 @@ export type ErrorCode =
   | "bad_request"
   | "unauthorized"
   | "forbidden"
+  | "cross_site" // a mutating request from another site (lib/http/same-origin.ts)
   | "not_found"
   | "conflict"
   | "unprocessable"
@@ -15,6 +16,7 @@ export const statusOf: Record<ErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  cross_site: 403,
   not_found: 404,
   conflict: 409,
   unprocessable: 422,

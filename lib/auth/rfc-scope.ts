@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { parseList } from "@/lib/db/json";
+import { AppError } from "@/lib/http/errors";
+import type { RfcScope } from "./permissions";
+
+// Per-RFC owners and arbiters come from the cached meta entry (§1, §4):
+// what can() needs to know about an RFC. The cache is rebuilt from Gitea, so
+// a change of owners in the entry reaches permissions after the next refresh.
+
+/** `{ owners, arbiters }` of a cached entry, or null when the slug is not cached. */
+export async function rfcScope(slug: string): Promise<RfcScope | null> {
+  const row = await db().cachedRfc.findUnique({ where: { slug }, select: { owners: true, arbiters: true } });
+  return row ? { owners: parseList(row.owners), arbiters: parseList(row.arbiters) } : null;
+}
+
+/** The same, 404 when the RFC is unknown. */
+export async function rfcScopeOrThrow(slug: string): Promise<RfcScope> {
+  const scope = await rfcScope(slug);
+  if (!scope) throw new AppError("not_found", `No RFC "${slug}"`);
+  return scope;
+}

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import net from "node:net";
+import { DIST_DIR } from "./build";
+
+// `next start` for the browser tests, in its own process group so teardown
+// can stop it and everything it spawned by its id.
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export type AppServer = { pid: number; url: string; logFile: string };
+
+export async function startApp(opts: { root: string; port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<AppServer> {
+  const url = `http://127.0.0.1:${opts.port}`;
+  const log = createWriteStream(opts.logFile);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    { cwd: opts.root, env: { ...opts.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  // The tests must not wait on this child's pipes to exit.
+  child.unref();
+  if (!child.pid) throw new Error("next start did not start");
+  let exited: number | null = null;
+  child.on("exit", (code) => (exited = code ?? -1));
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (exited !== null) throw new Error(`next start exited with ${exited}; see ${opts.logFile}`);
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stopApp(child.pid);
+      throw new Error(`the app did not become healthy at ${url}/api/health; see ${opts.logFile}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { pid: child.pid, url, logFile: opts.logFile };
+}
+
+/** Stops the app's process group (the id we started, never a name) and waits for it. */
+export async function stopApp(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(-pid, "SIGTERM");
+  for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) process.kill(-pid, "SIGKILL");
+}

@@ -1,0 +1,77 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { e2eInfo } from "../harness/info";
+
+// Debian's Chromium driven by playwright-core (STACK.md "Browser tests"):
+// never a downloaded browser. The flags keep Chromium off the network this
+// machine does not have. Playwright gives each launch a fresh, temporary
+// --user-data-dir of its own (it refuses one passed in `args`).
+
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const SCREENSHOT_DIR = path.resolve(__dirname, "../screenshots");
+
+export type TestBrowser = {
+  browser: Browser;
+  /** A new isolated context (its own cookies) with one page: one per person. */
+  newPage(opts?: { width?: number; height?: number }): Promise<Page>;
+  close(): Promise<void>;
+};
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: FLAGS,
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    browser,
+    async newPage({ width = 1280, height = 800 } = {}) {
+      const context = await browser.newContext({ baseURL: e2eInfo().appUrl, viewport: { width, height } });
+      contexts.push(context);
+      return context.newPage();
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
+/**
+ * Signs `login` in through the real OAuth flow: the app's sign-in page, the
+ * forge's authorize page (one button per user), and back to `returnTo`.
+ */
+export async function signIn(page: Page, login: string, returnTo = "/"): Promise<void> {
+  const { appUrl, forgeUrl } = e2eInfo();
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  await page.getByRole("button", { name: "Sign in with Gitea" }).click();
+  await page.waitForURL((url) => url.href.startsWith(forgeUrl));
+  await page.getByRole("button", { name: login, exact: true }).click();
+  await page.waitForURL((url) => url.href.startsWith(appUrl) && !url.pathname.startsWith("/api/auth"));
+}
+
+/** Signs out through the header's button. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("link", { name: "Sign in with Gitea" }).or(page.getByRole("button", { name: "Sign in with Gitea" })).first().waitFor();
+}
+
+/** A full-page PNG in tests/e2e/screenshots/<name>.png; returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
