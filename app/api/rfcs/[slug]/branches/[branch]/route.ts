@@ -1,0 +1,44 @@
+// PATCH /api/rfcs/{slug}/branches/{branch} — flip visibility or update from main (§8.3, §12); DELETE — delete it (§11.5)
+import { z } from "zod";
+import { assertCan } from "@/lib/auth/permissions";
+import { actorFrom } from "@/lib/bot/actor";
+import { loadRfcBranchOrThrow } from "@/lib/branches/context";
+import { deleteRfcBranch, setBranchVisibility } from "@/lib/branches/lifecycle";
+import { refreshBranchStatuses } from "@/lib/branches/status";
+import { listBranchSummaries } from "@/lib/branches/summaries";
+import { updateFromMain } from "@/lib/branches/update-from-main";
+import { withMutation } from "@/lib/http/mutation";
+import { decodeParam, readJson } from "@/lib/http/route";
+
+type Params = { slug: string; branch: string };
+
+const patchSchema = z.union([
+  z.object({ visibility: z.enum(["public", "private"]) }).strict(),
+  z.object({ action: z.literal("update_from_main") }).strict(),
+]);
+
+export const PATCH = withMutation<Params>(async (req, ctx, user) => {
+  const p = await ctx.params;
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), user);
+  const input = patchSchema.parse(await readJson(req));
+  const actor = actorFrom(user);
+  let update: Awaited<ReturnType<typeof updateFromMain>> | undefined;
+  if ("visibility" in input) {
+    assertCan(user, "flip_visibility", { rfc: rfc.scope, branch: branch.scope });
+    await setBranchVisibility({ rfc, branch, visibility: input.visibility, actor });
+  } else {
+    assertCan(user, "update_branch", { rfc: rfc.scope, branch: branch.scope });
+    update = await updateFromMain({ rfc, branch, actor });
+    await refreshBranchStatuses(rfc, { force: true, names: [branch.ref] });
+  }
+  const summary = (await listBranchSummaries(rfc, user)).find((b) => b.name === branch.name) ?? null;
+  return Response.json({ branch: summary, ...(update ? { update } : {}) });
+});
+
+export const DELETE = withMutation<Params>(async (req, ctx, user) => {
+  const p = await ctx.params;
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), user);
+  assertCan(user, "delete_branch", { rfc: rfc.scope, branch: branch.scope });
+  await deleteRfcBranch({ rfc, branch, actor: actorFrom(user) });
+  return new Response(null, { status: 204 });
+});

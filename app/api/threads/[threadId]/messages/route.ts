@@ -1,0 +1,40 @@
+// GET /api/threads/{threadId}/messages — a thread, its messages and its changes;
+// POST — post a message as the signed-in user (§8.4)
+import { z } from "zod";
+import { assertCan } from "@/lib/auth/permissions";
+import { getRequestUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/http/errors";
+import { withMutation } from "@/lib/http/mutation";
+import { decodeParam, readJson, withRoute } from "@/lib/http/route";
+import { readDocumentAt } from "@/lib/rfc-docs/read-document";
+import { loadThreadOrThrow } from "@/lib/threads/access";
+import { listThreadMessages, postUserMessage } from "@/lib/threads/messages";
+import { toThreadView } from "@/lib/threads/thread-view";
+
+export const dynamic = "force-dynamic";
+type Params = { threadId: string };
+
+export const GET = withRoute<Params>(async (req, ctx) => {
+  const { thread, rfc, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId), await getRequestUser(req));
+  // Only sub-threads need the text, to say where their anchor is now (§8.12).
+  const text = thread.kind === "main" || branch.state === "deleted" ? null : (await readDocumentAt(rfc.home, branch.name)).text;
+  const { messages, changes } = await listThreadMessages(thread);
+  return Response.json({ thread: await toThreadView(thread, text), messages, changes });
+});
+
+const postSchema = z.object({
+  body: z.string().trim().min(1, "Write something").max(20_000),
+  askAi: z.boolean().optional(),
+  model: z.string().optional(),
+});
+
+export const POST = withMutation<Params>(async (req, ctx, user) => {
+  const { thread, rfc, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId), user);
+  const input = postSchema.parse(await readJson(req));
+  assertCan(user, "chat", { rfc: rfc.scope, branch: branch.scope });
+  if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; its conversation is read-only (§11.5)`);
+  // Humans can just talk (§8.4). Asking the AI (askAi / "@ai") streams its
+  // reply as SSE: that part belongs to lib/ai and hooks in here.
+  const message = await postUserMessage({ threadId: thread.id, userId: user.id, body: input.body });
+  return Response.json({ message }, { status: 201 });
+});

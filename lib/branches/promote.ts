@@ -1,0 +1,50 @@
+import "server-only";
+import type { BotActor } from "@/lib/bot/actor";
+import { markStaleChanges } from "@/lib/changes/mark-stale";
+import { db } from "@/lib/db/client";
+import { publish } from "@/lib/realtime/bus";
+import { readDocumentAt } from "@/lib/rfc-docs/read-document";
+import type { RfcContext } from "@/lib/rfcs/context";
+import { postSystemMessage } from "@/lib/threads/messages";
+import { cutBranch, type Visibility } from "./cut";
+
+/**
+ * §8.14 "Promote to branch": cuts a new branch from main and moves main's
+ * buffered changes there as pending cards. Rows are updated in place (branch
+ * and status change; id, thread and proposing message stay), so a card keeps
+ * its link to the message in main's chat and there is one row per proposal.
+ * Changes whose original is not unique in main's text turn stale at once.
+ */
+export async function promoteBuffered(args: {
+  rfc: RfcContext;
+  name: string;
+  visibility: Visibility;
+  actor: BotActor;
+}): Promise<{ branch: { name: string; ref: string; headSha: string }; changeIds: string[]; staleChangeIds: string[] }> {
+  const { rfc, actor } = args;
+  const branch = await cutBranch({ rfc, name: args.name, visibility: args.visibility, actor });
+  const buffered = await db().change.findMany({
+    where: { rfcSlug: rfc.slug, branch: "main", status: "buffered" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, threadId: true },
+  });
+  const ids = buffered.map((c) => c.id);
+  // Only rows still buffered move: a concurrent promote cannot move a change twice.
+  await db().change.updateMany({
+    where: { id: { in: ids }, status: "buffered" },
+    data: { branch: branch.name, status: "pending", baseSha: branch.headSha, statusReason: null },
+  });
+  const moved = await db().change.findMany({ where: { id: { in: ids }, branch: branch.name }, select: { id: true, threadId: true } });
+  for (const c of moved) {
+    if (c.threadId) publish(c.threadId, { type: "change_updated", data: { id: c.id, status: "pending", branch: branch.name } });
+  }
+  const doc = await readDocumentAt(rfc.home, branch.name);
+  const staleChangeIds = await markStaleChanges({ slug: rfc.slug, branch: branch.name, text: doc.text });
+  await postSystemMessage({
+    slug: rfc.slug,
+    branch: "main",
+    body: `${actor.name} promoted ${moved.length} buffered change${moved.length === 1 ? "" : "s"} to the new branch ${branch.name}`,
+    details: { kind: "promote", login: actor.login, branch: branch.name, changeIds: moved.map((c) => c.id) },
+  });
+  return { branch, changeIds: moved.map((c) => c.id), staleChangeIds };
+}

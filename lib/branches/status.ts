@@ -1,0 +1,62 @@
+import "server-only";
+import type { CachedBranch } from "@prisma/client";
+import { db } from "@/lib/db/client";
+import { splitFrontmatter } from "@/lib/entries/frontmatter";
+import { getBranch, readFile } from "@/lib/gitea";
+import { documentPath } from "@/lib/rfc-docs/read-document";
+import { summarizeEdit } from "@/lib/rfc-docs/sections";
+import { repoNameOf, repoOf, type RfcContext } from "@/lib/rfcs/context";
+import { divergence } from "./merge-base";
+
+// §9 branch status: ahead/behind main and the document's added/removed lines
+// since the merge base (what a PR would show). Recomputed when a push or PR
+// event marked it stale, otherwise at most every 120 s; a failing branch
+// backs off (seed 004) and never blocks the others.
+
+export const STATUS_TTL_MS = 120_000;
+const BACKOFF_MS = 5 * 60_000;
+const CONCURRENCY = 3;
+
+export function isStatusDue(b: Pick<CachedBranch, "statusStale" | "statusAt" | "backoffUntil">, now = new Date()): boolean {
+  if (b.backoffUntil && b.backoffUntil > now) return false;
+  return b.statusStale || !b.statusAt || now.getTime() - b.statusAt.getTime() >= STATUS_TTL_MS;
+}
+
+async function documentAt(rfc: RfcContext, sha: string): Promise<string> {
+  const file = await readFile(repoOf(rfc.home), documentPath(rfc.home), sha);
+  if (!file) return "";
+  return rfc.home.kind === "meta" ? (splitFrontmatter(file.text)?.body ?? file.text) : file.text;
+}
+
+async function computeOne(rfc: RfcContext, row: CachedBranch, mainSha: string): Promise<void> {
+  const repo = repoOf(rfc.home);
+  try {
+    const d = await divergence(repo, mainSha, row.headSha);
+    const [base, head] = await Promise.all([documentAt(rfc, d.mergeBase), documentAt(rfc, row.headSha)]);
+    const { added, removed } = summarizeEdit(base, head);
+    // Only if the head did not move meanwhile; otherwise the row stays stale for the next read.
+    await db().cachedBranch.updateMany({
+      where: { id: row.id, headSha: row.headSha },
+      data: { aheadBy: d.aheadBy, behindBy: d.behindBy, additions: added, deletions: removed, statusAt: new Date(), statusStale: false, backoffUntil: null },
+    });
+  } catch (err) {
+    console.warn(`[quorum] branch status of ${row.repo}:${row.name} failed`, err instanceof Error ? err.message : err);
+    await db().cachedBranch.update({ where: { id: row.id }, data: { backoffUntil: new Date(Date.now() + BACKOFF_MS) } });
+  }
+}
+
+/** Recomputes the status of this RFC's open branches that are due (or all, with `force`). */
+export async function refreshBranchStatuses(rfc: RfcContext, opts: { force?: boolean; names?: string[] } = {}): Promise<number> {
+  const rows = await db().cachedBranch.findMany({
+    where: { repo: repoNameOf(rfc.home), rfcSlug: rfc.slug, state: "open", ...(opts.names ? { name: { in: opts.names } } : {}) },
+  });
+  const due = rows.filter((b) => opts.force || isStatusDue(b));
+  if (!due.length) return 0;
+  const main = await getBranch(repoOf(rfc.home), "main");
+  const mainSha = main?.commit?.id;
+  if (!mainSha) return 0;
+  for (let i = 0; i < due.length; i += CONCURRENCY) {
+    await Promise.all(due.slice(i, i + CONCURRENCY).map((row) => computeOne(rfc, row, mainSha)));
+  }
+  return due.length;
+}

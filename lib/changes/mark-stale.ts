@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { publish } from "@/lib/realtime/bus";
+import { checkApplicable } from "./locate";
+
+/**
+ * §8.11 stale rule, the one place it lives: after any commit to a branch,
+ * every pending change on it whose original no longer occurs exactly once in
+ * the new text becomes `stale`, with the reason shown on its card. Call it
+ * after every commit (manual edit flush, change accept, update from main).
+ * Returns the ids that became stale.
+ */
+export async function markStaleChanges({ slug, branch, text }: { slug: string; branch: string; text: string }): Promise<string[]> {
+  const pending = await db().change.findMany({
+    where: { rfcSlug: slug, branch, status: "pending" },
+    select: { id: true, original: true, threadId: true },
+  });
+  const stale: string[] = [];
+  for (const change of pending) {
+    const check = checkApplicable(text, change.original);
+    if (check.ok) continue;
+    // Only a still-pending row turns stale: an accept racing with us wins.
+    const res = await db().change.updateMany({
+      where: { id: change.id, status: "pending" },
+      data: { status: "stale", statusReason: check.message },
+    });
+    if (res.count === 0) continue;
+    stale.push(change.id);
+    if (change.threadId) {
+      publish(change.threadId, { type: "change_updated", data: { id: change.id, status: "stale", statusReason: check.message } });
+    }
+  }
+  return stale;
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import type { PullRequest } from "gitea-js";
+import type { BotActor } from "@/lib/bot/actor";
+import { closeMetaPr } from "@/lib/bot/close-meta-pr";
+import { conflictOnExisting } from "@/lib/bot/meta-entry";
+import { mergeMetaPr } from "@/lib/bot/merge-meta-pr";
+import { openBodyEditPr } from "@/lib/bot/open-body-edit-pr";
+import { closePullRequest, mergePullRequest, openPullRequest } from "@/lib/bot/pull-requests";
+import { displayNameOf } from "@/lib/branches/names";
+import type { BranchContext } from "@/lib/branches/context";
+import { getPull, GiteaError } from "@/lib/gitea";
+import { AppError, notFound } from "@/lib/http/errors";
+import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
+import { repoOf, type RfcContext } from "@/lib/rfcs/context";
+
+// §9 PRs from an RFC's branches to main. Active RFC: an `rfc_branch` PR in
+// its repo. Super-draft: a `meta_body_edit` PR from `edit/<slug>/<name>` in
+// the meta repo. Owners/arbiters (meta: the entry's owners) merge or close;
+// the merge message carries On-behalf-of.
+
+export type PrView = { number: number; title: string; state: "open" | "closed" | "merged"; branch: string | null; mergeable: boolean | null; url: string };
+
+function toView(rfc: RfcContext, pr: PullRequest): PrView {
+  return {
+    number: pr.number ?? 0,
+    title: pr.title ?? "",
+    state: pr.merged ? "merged" : pr.state === "closed" ? "closed" : "open",
+    branch: displayNameOf(rfc.home, pr.head?.ref ?? ""),
+    mergeable: typeof pr.mergeable === "boolean" ? pr.mergeable : null,
+    url: pr.html_url ?? "",
+  };
+}
+
+export async function openBranchPr(args: { rfc: RfcContext; branch: BranchContext; title: string; description: string; actor: BotActor }): Promise<PrView> {
+  const { rfc, branch, actor } = args;
+  if (branch.isMain || branch.state === "deleted") throw new AppError("conflict", "Open a PR from an open branch");
+  let number: number;
+  if (rfc.home.kind === "meta") {
+    number = (await openBodyEditPr({ actor, slug: rfc.slug, name: branch.name, title: args.title, description: args.description })).prNumber;
+  } else {
+    const pr = await conflictOnExisting(`A PR from ${branch.name} is already open`, () =>
+      openPullRequest({
+        repo: repoOf(rfc.home),
+        head: branch.ref,
+        title: args.title,
+        description: args.description,
+        actor,
+        audit: { kind: "open_rfc_pr", rfcSlug: rfc.slug, details: { branch: branch.name } },
+      }),
+    );
+    number = pr.number ?? 0;
+  }
+  await refreshAfterWrite(rfc.home, { pulls: [number] });
+  return loadPrView(rfc, number);
+}
+
+/** An open PR of this RFC to main; 404 for another RFC's PR or a PR that is not to main. */
+async function loadOpenPr(rfc: RfcContext, number: number): Promise<PullRequest> {
+  const pr = await getPull(repoOf(rfc.home), number);
+  const head = pr?.head?.ref ?? "";
+  const ours = pr && pr.base?.ref === "main" && head !== "main" && displayNameOf(rfc.home, head) !== null;
+  if (!pr || !ours) throw notFound(`No PR #${number} on ${rfc.slug}`);
+  if (pr.merged || pr.state !== "open") throw new AppError("conflict", `PR #${number} is already ${pr.merged ? "merged" : "closed"}`);
+  return pr;
+}
+
+export async function loadPrView(rfc: RfcContext, number: number): Promise<PrView> {
+  const pr = await getPull(repoOf(rfc.home), number);
+  if (!pr) throw notFound(`No PR #${number}`);
+  return toView(rfc, pr);
+}
+
+export async function settleBranchPr(args: { rfc: RfcContext; number: number; action: "merge" | "close"; actor: BotActor }): Promise<PrView> {
+  const { rfc, number, actor } = args;
+  const pr = await loadOpenPr(rfc, number);
+  if (rfc.home.kind === "meta") {
+    if (args.action === "merge") await mergeMetaPr({ actor, number, expectKind: "meta_body_edit" });
+    else await closeMetaPr({ actor, number, expectKind: "meta_body_edit" });
+  } else if (args.action === "merge") {
+    try {
+      await mergePullRequest({
+        repo: repoOf(rfc.home),
+        number,
+        title: `Merge ${pr.head?.ref} into main: ${pr.title} (#${number})`,
+        headCommitId: pr.head?.sha,
+        actor,
+        audit: { kind: "merge_rfc_pr", rfcSlug: rfc.slug, details: { head: pr.head?.ref } },
+      });
+    } catch (err) {
+      if (err instanceof GiteaError && [405, 409].includes(err.status)) {
+        throw new AppError("conflict", `Gitea could not merge #${number}: ${err.message}. Update the branch from main first.`);
+      }
+      throw err;
+    }
+  } else {
+    await closePullRequest({ repo: repoOf(rfc.home), number, actor, audit: { kind: "close_rfc_pr", rfcSlug: rfc.slug } });
+  }
+  await refreshAfterWrite(rfc.home, { pulls: [number], entries: rfc.home.kind === "meta" });
+  return loadPrView(rfc, number);
+}

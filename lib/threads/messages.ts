@@ -1,0 +1,52 @@
+import "server-only";
+import type { Thread } from "@prisma/client";
+import { db } from "@/lib/db/client";
+import { publish } from "@/lib/realtime/bus";
+import { getOrCreateMainThread } from "./main-thread";
+import { changeViews, loadUserRefs, toMessage, type ChangeView, type MessageView } from "./views";
+
+// Messages between people and system notes (§8.4); the AI's replies are
+// written by lib/ai through the same table. Every new message is published
+// to the thread's SSE viewers.
+
+export async function postUserMessage(args: { threadId: string; userId: number; body: string }): Promise<MessageView> {
+  const row = await db().threadMessage.create({
+    data: { threadId: args.threadId, authorKind: "user", authorId: args.userId, body: args.body, status: "complete" },
+  });
+  await db().thread.update({ where: { id: args.threadId }, data: { updatedAt: new Date() } });
+  const message = toMessage(row, await loadUserRefs([args.userId]));
+  publish(args.threadId, { type: "message", data: message });
+  return message;
+}
+
+/** A system note in a branch's main thread, e.g. who changed which section (§8.11). */
+export async function postSystemMessage(args: {
+  slug: string;
+  branch: string;
+  body: string;
+  details?: Record<string, unknown>;
+}): Promise<MessageView> {
+  const thread = await getOrCreateMainThread(args.slug, args.branch);
+  const row = await db().threadMessage.create({
+    data: {
+      threadId: thread.id,
+      authorKind: "system",
+      body: args.body,
+      status: "complete",
+      details: args.details ? JSON.stringify(args.details) : null,
+    },
+  });
+  const message = toMessage(row, new Map());
+  publish(thread.id, { type: "message", data: message });
+  return message;
+}
+
+/** A thread's messages (oldest first) and the changes proposed in it. */
+export async function listThreadMessages(thread: Thread): Promise<{ messages: MessageView[]; changes: ChangeView[] }> {
+  const [rows, changes] = await Promise.all([
+    db().threadMessage.findMany({ where: { threadId: thread.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db().change.findMany({ where: { threadId: thread.id }, orderBy: [{ createdAt: "asc" }, { blockIndex: "asc" }] }),
+  ]);
+  const users = await loadUserRefs(rows.map((m) => m.authorId));
+  return { messages: rows.map((m) => toMessage(m, users)), changes: await changeViews(changes) };
+}
