@@ -1,0 +1,80 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { assertCan } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
+import { actorFrom } from "@/lib/bot/actor";
+import { declineIdea } from "@/lib/bot/decline-idea";
+import { mergeMetaPr } from "@/lib/bot/merge-meta-pr";
+import { proposeIdea } from "@/lib/bot/propose-idea";
+import { enqueueRefresh } from "@/lib/cache/refresh-queue";
+import { proposeInput } from "@/lib/catalog/propose-input";
+import { getConfig } from "@/lib/config";
+import { isSlugTaken } from "@/lib/db/queries/pending-ideas";
+import { actionFailure, type ActionResult } from "@/lib/http/action-result";
+
+// §7 catalog actions: parse → load the user → assertCan → bot → refresh the
+// touched cache (§4.1: the same refresh functions the webhook uses) so the
+// catalog shows the result at once.
+
+const IDEA_SCOPE = { rfc: { owners: [], arbiters: [] } }; // an idea has no owners yet: admins decide (§3)
+const refreshMeta = (needs: Parameters<typeof enqueueRefresh>[1]) => enqueueRefresh(getConfig().metaRepoFullName, needs);
+
+/** Opens the `propose/<slug>` PR, then shows the catalog with the idea pending. */
+export async function proposeIdeaAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  let slug: string;
+  try {
+    const input = proposeInput.parse(Object.fromEntries(form));
+    const user = await getCurrentUser();
+    assertCan(user, "propose");
+    if (await isSlugTaken({ slug: input.slug })) {
+      return { ok: false, code: "conflict", message: "That slug is taken", fieldErrors: { slug: `"${input.slug}" is already used by an RFC or an open idea` } };
+    }
+    const pr = await proposeIdea({ actor: actorFrom(user), ...input });
+    await refreshMeta({ pulls: [pr.prNumber] });
+    slug = input.slug;
+  } catch (err) {
+    const failure = actionFailure(err);
+    if (failure.code === "conflict" && !failure.fieldErrors) failure.fieldErrors = { slug: failure.message };
+    return failure;
+  }
+  revalidatePath("/");
+  redirect(`/?proposed=${encodeURIComponent(slug)}#pending-ideas`);
+}
+
+const prNumber = z.coerce.number().int().positive();
+
+export async function mergeIdeaAction(_prev: ActionResult<{ slug: string }> | null, form: FormData): Promise<ActionResult<{ slug: string }>> {
+  try {
+    const number = prNumber.parse(form.get("number"));
+    const user = await getCurrentUser();
+    assertCan(user, "merge_meta_pr", IDEA_SCOPE);
+    const merged = await mergeMetaPr({ actor: actorFrom(user), number, expectKind: "idea" });
+    await refreshMeta({ pulls: [number], branches: true, entries: true });
+    revalidatePath("/");
+    return { ok: true, data: { slug: merged.slug } };
+  } catch (err) {
+    return actionFailure(err);
+  }
+}
+
+const declineForm = z.object({
+  number: prNumber,
+  reason: z.string().trim().min(3, "Say why, in a few words").max(2000, "Keep the reason under 2,000 characters"),
+});
+
+export async function declineIdeaAction(_prev: ActionResult<{ slug: string }> | null, form: FormData): Promise<ActionResult<{ slug: string }>> {
+  try {
+    const input = declineForm.parse({ number: form.get("number"), reason: form.get("reason") ?? "" });
+    const user = await getCurrentUser();
+    assertCan(user, "decline_idea", IDEA_SCOPE);
+    const declined = await declineIdea({ actor: actorFrom(user), number: input.number, reason: input.reason });
+    await refreshMeta({ pulls: [input.number] });
+    revalidatePath("/");
+    return { ok: true, data: { slug: declined.slug } };
+  } catch (err) {
+    return actionFailure(err);
+  }
+}

@@ -1,0 +1,68 @@
+import Link from "next/link";
+import type { CatalogFilters as Filters } from "@/lib/db/queries/catalog";
+import { ENTRY_STATES } from "@/lib/entries/schema";
+import { STATE_LABEL } from "./format";
+
+const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none";
+const label = "block text-xs font-medium uppercase tracking-wide text-slate-500";
+
+/** §7 filters and title search: a plain GET form, so the state is the URL. */
+export function CatalogFilterForm({ filters, tags, owners }: { filters: Filters; tags: string[]; owners: string[] }) {
+  return (
+    <form method="get" action="/" role="search" aria-label="Filter RFCs" className="space-y-4">
+      <div>
+        <label htmlFor="q" className={label}>
+          Search titles
+        </label>
+        <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. sync" className={field} />
+      </div>
+      <div>
+        <label htmlFor="state" className={label}>
+          State
+        </label>
+        <select id="state" name="state" defaultValue={filters.state ?? ""} className={field}>
+          <option value="">All states</option>
+          {ENTRY_STATES.map((s) => (
+            <option key={s} value={s}>
+              {STATE_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="tag" className={label}>
+          Tag
+        </label>
+        <select id="tag" name="tag" defaultValue={filters.tag ?? ""} className={field}>
+          <option value="">Any tag</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="owner" className={label}>
+          Owner
+        </label>
+        <select id="owner" name="owner" defaultValue={filters.owner ?? ""} className={field}>
+          <option value="">Anyone</option>
+          {owners.map((o) => (
+            <option key={o} value={o}>
+              @{o}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-center gap-3">
+        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
+          Apply
+        </button>
+        <Link href="/" className="text-sm text-slate-600 underline hover:text-slate-900">
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}
