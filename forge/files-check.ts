@@ -1,0 +1,49 @@
+import { runGit } from "./git";
+import { HttpError, unprocessable } from "./http";
+
+// Input checks for contents writes (services/repository/files/update.go).
+
+/** Gitea's CleanUploadFileName: a relative, clean path without `.git` parts; else 422. */
+export function cleanPath(input: string): string {
+  const parts = input.split("/").filter((p) => p !== "" && p !== ".");
+  const bad = parts.length === 0 || parts.some((p) => p === ".." || p.toLowerCase() === ".git") || /[\0\n\r]/.test(input);
+  if (bad) throw unprocessable(`path contains a malformed path component [path: ${input}]`);
+  return parts.join("/");
+}
+
+/** Strict standard base64 (newlines allowed, as Go's decoder skips them); else 422. */
+export function decodeBase64(content: string): Buffer {
+  const s = content.replace(/[\r\n]/g, "");
+  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) throw unprocessable("invalid base64 content");
+  return Buffer.from(s, "base64");
+}
+
+export class ShaMismatch extends HttpError {
+  constructor(given: string, expected: string) {
+    super(422, `sha does not match [given: ${given}, expected: ${expected}]`);
+  }
+}
+
+/** Object types of several `<rev>:<path>` specs in one git process ("missing" when absent). */
+export async function objectTypes(gitDir: string, rev: string, paths: string[]): Promise<Map<string, string>> {
+  const types = new Map<string, string>();
+  if (!paths.length) return types;
+  const input = paths.map((p) => `${rev}:${p}`).join("\n") + "\n";
+  const { stdout } = await runGit(gitDir, ["cat-file", "--batch-check=%(objecttype)"], { input });
+  const lines = stdout.toString("utf8").split("\n");
+  paths.forEach((p, i) => types.set(p, (lines[i] ?? "").endsWith("missing") ? "missing" : lines[i]));
+  return types;
+}
+
+/** Every proper prefix directory of a path: a/b/c → [a, a/b]. */
+export const parentDirs = (p: string) => {
+  const parts = p.split("/");
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join("/"));
+};
+
+/** RFC 3339 check for `dates.author` / `dates.committer`. */
+export function checkDate(d: string | undefined): string | undefined {
+  if (d === undefined || d === "") return undefined;
+  if (Number.isNaN(Date.parse(d))) throw unprocessable(`invalid date: ${d}`);
+  return d;
+}

@@ -1,0 +1,130 @@
+import { git, runGit } from "./git";
+
+// Reading trees, blobs and history from a bare repository.
+
+export interface TreeEntry {
+  name: string;
+  path: string;
+  mode: string;
+  type: "file" | "dir" | "symlink" | "submodule";
+  sha: string;
+  size: number;
+}
+
+const lit = ["--literal-pathspecs"];
+
+function entryType(mode: string): TreeEntry["type"] {
+  if (mode === "040000") return "dir";
+  if (mode === "120000") return "symlink";
+  if (mode === "160000") return "submodule";
+  return "file";
+}
+
+function parseLsTree(out: Buffer, dir: string): TreeEntry[] {
+  return out
+    .toString("utf8")
+    .split("\0")
+    .filter(Boolean)
+    .map((line) => {
+      const [meta, name] = [line.slice(0, line.indexOf("\t")), line.slice(line.indexOf("\t") + 1)];
+      const [mode, , sha, size] = meta.split(/\s+/);
+      const base = name.split("/").pop() ?? name;
+      return { name: base, path: dir ? `${dir}/${base}` : base, mode, type: entryType(mode), sha, size: Number(size) || 0 };
+    });
+}
+
+/** The tree entry at `path` in `commit`, or null. */
+export async function entryAt(gitDir: string, commit: string, path: string): Promise<TreeEntry | null> {
+  if (!path) {
+    const sha = await git(gitDir, ["rev-parse", `${commit}^{tree}`]);
+    return { name: "", path: "", mode: "040000", type: "dir", sha, size: 0 };
+  }
+  const { stdout } = await runGit(gitDir, [...lit, "ls-tree", "-l", "-z", commit, "--", path]);
+  const entry = parseLsTree(stdout, path.split("/").slice(0, -1).join("/")).find((e) => e.path === path);
+  return entry ?? null;
+}
+
+/** Entries of the directory `dir` ("" = root) in `commit`. */
+export async function listDir(gitDir: string, commit: string, dir: string): Promise<TreeEntry[]> {
+  const { stdout } = await runGit(gitDir, ["ls-tree", "-l", "-z", dir ? `${commit}:${dir}` : `${commit}^{tree}`]);
+  return parseLsTree(stdout, dir);
+}
+
+export async function readBlob(gitDir: string, sha: string): Promise<Buffer> {
+  return (await runGit(gitDir, ["cat-file", "blob", sha])).stdout;
+}
+
+/** For each path (file or dir), the last commit reachable from `commit` that touched it. */
+export async function lastCommits(gitDir: string, commit: string, paths: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (!paths.length) return found;
+  const out = await git(gitDir, [...lit, "log", "--format=%x1e%H", "--name-only", "--no-renames", commit, "--", ...paths]);
+  for (const record of out.split("\x1e").filter(Boolean)) {
+    const [sha, ...files] = record.split("\n").filter(Boolean);
+    for (const p of paths) {
+      if (found.has(p)) continue;
+      if (files.some((f) => f === p || f.startsWith(`${p}/`))) found.set(p, sha);
+    }
+    if (found.size === paths.length) break;
+  }
+  return found;
+}
+
+export interface CommitInfo {
+  sha: string;
+  tree: string;
+  parents: string[];
+  author: { name: string; email: string; date: string };
+  committer: { name: string; email: string; date: string };
+  message: string;
+}
+
+const FORMAT = "%x1e%H%x00%T%x00%P%x00%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI%x00%B%x00";
+
+function parseLog(out: string): CommitInfo[] {
+  return out
+    .split("\x1e")
+    .filter(Boolean)
+    .map((rec) => {
+      const [sha, tree, parents, an, ae, ad, cn, ce, cd, message] = rec.split("\0");
+      return {
+        sha,
+        tree,
+        parents: parents ? parents.split(" ") : [],
+        author: { name: an, email: ae, date: ad },
+        committer: { name: cn, email: ce, date: cd },
+        message,
+      };
+    });
+}
+
+export interface LogOptions {
+  path?: string;
+  not?: string;
+  skip?: number;
+  max?: number;
+}
+
+function logArgs(rev: string, o: LogOptions): string[] {
+  return [rev, ...(o.not ? [`^${o.not}`] : []), "--", ...(o.path ? [o.path] : [])];
+}
+
+export async function log(gitDir: string, rev: string, o: LogOptions = {}): Promise<CommitInfo[]> {
+  const paging = [...(o.skip ? [`--skip=${o.skip}`] : []), ...(o.max ? [`--max-count=${o.max}`] : [])];
+  return parseLog(await git(gitDir, [...lit, "log", `--format=${FORMAT}`, ...paging, ...logArgs(rev, o)]));
+}
+
+export async function countCommits(gitDir: string, rev: string, o: LogOptions = {}): Promise<number> {
+  return Number(await git(gitDir, [...lit, "rev-list", "--count", ...logArgs(rev, o)]));
+}
+
+export async function commitInfo(gitDir: string, sha: string): Promise<CommitInfo> {
+  return parseLog(await git(gitDir, ["log", "-1", `--format=${FORMAT}`, sha, "--"]))[0];
+}
+
+/** Commit infos for several shas in one git process, in the given order. */
+export async function commitInfos(gitDir: string, shas: string[]): Promise<CommitInfo[]> {
+  if (!shas.length) return [];
+  const out = await git(gitDir, ["log", "--no-walk=unsorted", `--format=${FORMAT}`, ...shas, "--"]);
+  return parseLog(out);
+}

@@ -1,0 +1,81 @@
+import { gitDirOf, type Forge } from "./forge";
+import { revList, ZERO_SHA } from "./git";
+import { commitFileLists } from "./git-diff";
+import { commitInfos } from "./git-read";
+import { toPayloadCommit } from "./convert/commit";
+import { toRepo } from "./convert/repo";
+import { toUser } from "./convert/user";
+import { checkPull, writePullRef } from "./pull-check";
+import { emitPull } from "./pull-events";
+import type { RepoRec, UserRec } from "./types";
+
+// What Gitea's post-receive hook does after every ref change made through the
+// forge (FACTS §2, services/repository/push.go): bump the repo, fire `create`
+// then `push` for a new branch, only `delete` for a deleted one, `push` with
+// newest-first commits truncated to 5, then `pull_request` `synchronized` for
+// open PRs whose head branch moved.
+
+const FEED_MAX_COMMIT_NUM = 5;
+
+export interface RefUpdate {
+  branch: string;
+  before: string; // ZERO_SHA = created
+  after: string; // ZERO_SHA = deleted
+}
+
+export async function afterRefUpdate(forge: Forge, repo: RepoRec, doer: UserRec, u: RefUpdate): Promise<void> {
+  repo.updated = Date.now();
+  forge.store.save();
+  const gitDir = gitDirOf(forge, repo);
+  const apiRepo = await toRepo(forge, repo, "full");
+  const sender = toUser(forge, doer, "full");
+  const opts = { branch: u.branch };
+  if (u.after === ZERO_SHA) {
+    const payload = { ref: u.branch, ref_type: "branch", pusher_type: "user", repository: apiRepo, sender };
+    forge.webhooks.emit(repo, "delete", payload, opts);
+    return;
+  }
+  const isNew = u.before === ZERO_SHA;
+  if (isNew) {
+    forge.webhooks.emit(repo, "create", { sha: u.after, ref: u.branch, ref_type: "branch", repository: apiRepo, sender }, opts);
+  }
+  const shas = isNew ? await revList(gitDir, u.after, undefined, ["--max-count=10"]) : await revList(gitDir, u.after, u.before);
+  const shown = await commitInfos(gitDir, shas.slice(0, FEED_MAX_COMMIT_NUM));
+  const commits = await Promise.all(
+    shown.map(async (c) => toPayloadCommit(forge, repo, c, await commitFileLists(gitDir, c.sha, c.parents[0] ?? null))),
+  );
+  const [head] = await commitInfos(gitDir, [u.after]);
+  const full = `${repo.ownerName}/${repo.name}`;
+  forge.webhooks.emit(
+    repo,
+    "push",
+    {
+      ref: `refs/heads/${u.branch}`,
+      before: u.before,
+      after: u.after,
+      compare_url: isNew ? forge.root : `${forge.root}${full}/compare/${u.before}...${u.after}`,
+      commits,
+      total_commits: shas.length,
+      head_commit: toPayloadCommit(forge, repo, head, await commitFileLists(gitDir, head.sha, head.parents[0] ?? null)),
+      repository: apiRepo,
+      pusher: sender,
+      sender,
+    },
+    opts,
+  );
+  await syncHeads(forge, repo, doer, u);
+}
+
+async function syncHeads(forge: Forge, repo: RepoRec, doer: UserRec, u: RefUpdate): Promise<void> {
+  const heads = forge.store.state.pulls.filter(
+    (p) => p.repoId === repo.id && p.state === "open" && p.headBranch === u.branch && p.headSha !== u.after,
+  );
+  for (const pr of heads) {
+    pr.headSha = u.after;
+    pr.updated = Date.now();
+    await writePullRef(forge, repo, pr);
+    await checkPull(forge, repo, pr);
+    forge.store.save();
+    await emitPull(forge, repo, pr, "synchronized", doer);
+  }
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { unsignedVerification, toFileCommit } from "../convert/commit";
+import { toContents } from "../convert/contents";
+import { gitDirOf } from "../forge";
+import { commitInfo, entryAt } from "../git-read";
+import { ShaMismatch } from "../files-check";
+import { changeFiles, type ChangeOptions } from "../files-service";
+import { HttpError, json, parseBody, type Ctx } from "../http";
+import { repoForWrite } from "../perms";
+import { api } from "../route";
+import type { RepoRec } from "../types";
+
+// Contents writes (FACTS §5): POST create 201, PUT update 200, DELETE 200,
+// POST /contents several files in one commit 201.
+
+const Identity = z.object({ name: z.string().optional(), email: z.string().optional() }).optional();
+const common = {
+  message: z.string().optional(),
+  branch: z.string().optional(),
+  new_branch: z.string().optional(),
+  author: Identity,
+  committer: Identity,
+  dates: z.object({ author: z.string().optional(), committer: z.string().optional() }).optional(),
+  signoff: z.boolean().optional(),
+};
+const CreateFile = z.object({ ...common, content: z.string({ error: "Required" }) });
+const UpdateFile = z.object({ ...common, content: z.string({ error: "Required" }), sha: z.string({ error: "Required" }).min(1), from_path: z.string().optional() });
+const DeleteFile = z.object({ ...common, sha: z.string({ error: "Required" }).min(1) });
+const ChangeFiles = z.object({
+  ...common,
+  files: z.array(
+    z.object({
+      operation: z.enum(["create", "update", "delete"]),
+      path: z.string().min(1),
+      content: z.string().optional(),
+      sha: z.string().optional(),
+      from_path: z.string().optional(),
+    }),
+  ).min(1),
+});
+
+async function respond(ctx: Ctx, repo: RepoRec, result: Awaited<ReturnType<typeof changeFiles>>) {
+  const gitDir = gitDirOf(ctx.forge, repo);
+  const info = await commitInfo(gitDir, result.sha);
+  const ref = { name: result.branch, kind: "branch" as const };
+  const contents = await Promise.all(
+    result.files.map(async (f) => {
+      if (f.operation === "delete") return null;
+      const entry = await entryAt(gitDir, result.sha, f.path);
+      return entry ? toContents(ctx.forge, repo, gitDir, ref, entry, result.sha, true) : null;
+    }),
+  );
+  return { contents, commit: toFileCommit(ctx.forge, repo, info), verification: unsignedVerification() };
+}
+
+async function single(ctx: Ctx, operation: "create" | "update" | "delete") {
+  const { repo, user } = repoForWrite(ctx);
+  const schema = operation === "create" ? CreateFile : operation === "update" ? UpdateFile : DeleteFile;
+  const body = parseBody(ctx, schema) as z.infer<typeof UpdateFile>;
+  const path = ctx.params.filepath;
+  const op = { operation, path, content: body.content, sha: body.sha, from_path: body.from_path };
+  const opts: ChangeOptions = { ...body, files: [op], message: body.message || undefined };
+  if (!opts.message) opts.message = `${{ create: "Add", update: "Update", delete: "Delete" }[operation]} ${path.replace(/^\/+/, "")}`;
+  try {
+    const out = await respond(ctx, repo, await changeFiles(ctx.forge, repo, user, opts));
+    return { content: out.contents[0], commit: out.commit, verification: out.verification };
+  } catch (err) {
+    // DELETE maps a sha mismatch to 400 in 1.22 (FACTS §5).
+    if (err instanceof ShaMismatch && operation === "delete") throw new HttpError(400, err.message);
+    throw err;
+  }
+}
+
+export const contentsWriteRoutes = [
+  api("POST", "/repos/{owner}/{repo}/contents/{filepath*}", async (ctx) => json(201, await single(ctx, "create")), ["repository"]),
+  api("PUT", "/repos/{owner}/{repo}/contents/{filepath*}", async (ctx) => json(200, await single(ctx, "update")), ["repository"]),
+  api("DELETE", "/repos/{owner}/{repo}/contents/{filepath*}", async (ctx) => json(200, await single(ctx, "delete")), ["repository"]),
+  api("POST", "/repos/{owner}/{repo}/contents", async (ctx) => {
+    const { repo, user } = repoForWrite(ctx);
+    const body = parseBody(ctx, ChangeFiles);
+    const out = await respond(ctx, repo, await changeFiles(ctx.forge, repo, user, body));
+    return json(201, { files: out.contents, commit: out.commit, verification: out.verification });
+  }, ["repository"]),
+];

@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { hashPassword } from "./auth";
+import { Faults } from "./faults";
+import type { Forge } from "./forge";
+import { createHandler } from "./handle";
+import { Locks } from "./locks";
+import { OAuthKeys } from "./oauth-keys";
+import { RequestLog } from "./request-log";
+import { sha256, Store } from "./store";
+import { Webhooks } from "./webhooks";
+
+// The local forge (FORGE.md): a Gitea-compatible server on 127.0.0.1.
+
+export interface ForgeOptions {
+  /** 0 (default) = a random free port. */
+  port?: number;
+  dataDir: string;
+  /** ROOT_URL; defaults to the listening URL. */
+  rootUrl?: string;
+  /** API token of the site admin `forge-admin`; random and persisted by default. */
+  adminToken?: string;
+  log?: boolean;
+}
+
+export interface ForgeHandle {
+  url: string;
+  port: number;
+  adminToken: string;
+  forge: Forge;
+  close(): Promise<void>;
+}
+
+export const ADMIN_LOGIN = "forge-admin";
+
+/** Creates forge-admin on an empty data dir; makes sure `wanted` is one of its tokens. */
+function ensureAdmin(store: Store, wanted?: string): string {
+  let admin = store.userByName(ADMIN_LOGIN);
+  if (!admin) {
+    admin = {
+      id: store.nextId("user"),
+      login: ADMIN_LOGIN,
+      email: "forge-admin@forge.local",
+      fullName: "Forge Admin",
+      passwordHash: hashPassword(randomBytes(16).toString("hex")),
+      isAdmin: true,
+      mustChangePassword: false,
+      created: Date.now(),
+      lastLogin: 0,
+    };
+    store.state.users.push(admin);
+  }
+  const token = wanted || store.state.adminToken || randomBytes(20).toString("hex");
+  if (!store.state.tokens.some((t) => t.hash === sha256(token))) {
+    const id = store.nextId("token");
+    store.state.tokens.push({ id, userId: admin.id, name: `forge-admin-${id}`, hash: sha256(token), lastEight: token.slice(-8), scopes: ["all"], created: Date.now() });
+  }
+  if (!store.state.adminToken) store.state.adminToken = token;
+  store.save();
+  return token;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+export async function startForge(opts: ForgeOptions): Promise<ForgeHandle> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const store = new Store(opts.dataDir);
+  const adminToken = ensureAdmin(store, opts.adminToken);
+  const forge: Forge = {
+    store,
+    root: "",
+    locks: new Locks(),
+    webhooks: new Webhooks(store, Boolean(opts.log)),
+    keys: new OAuthKeys(opts.dataDir),
+    log: Boolean(opts.log),
+    faults: new Faults(),
+    requests: new RequestLog(),
+    oauthCodes: new Map(),
+  };
+  const server = createServer(createHandler(forge));
+  server.keepAliveTimeout = 5000;
+  const port = await listen(server, opts.port ?? 0);
+  const url = `http://127.0.0.1:${port}`;
+  forge.root = (opts.rootUrl ?? url).replace(/\/*$/, "/");
+  return {
+    url,
+    port,
+    adminToken,
+    forge,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,140 @@
+// Persisted records of the local forge (FORGE.md). Times are epoch milliseconds.
+
+export interface UserRec {
+  id: number;
+  login: string;
+  email: string;
+  fullName: string;
+  passwordHash: string;
+  isAdmin: boolean;
+  mustChangePassword: boolean;
+  created: number;
+  lastLogin: number;
+}
+
+export interface OrgRec {
+  id: number; // shares the user id space, as in Gitea
+  name: string;
+  fullName: string;
+  description: string;
+  visibility: "public" | "limited" | "private";
+  teamId: number; // the single "Owners" team
+  members: number[];
+  created: number;
+}
+
+export interface RepoRec {
+  id: number;
+  ownerId: number;
+  ownerName: string;
+  name: string;
+  description: string;
+  private: boolean;
+  defaultBranch: string;
+  archived: boolean;
+  archivedAt: number;
+  created: number;
+  updated: number;
+  nextIndex: number;
+}
+
+export interface TokenRec {
+  id: number;
+  userId: number;
+  name: string;
+  hash: string; // sha256 of the token
+  lastEight: string;
+  scopes: string[];
+  created: number;
+}
+
+export interface OAuthAppRec {
+  id: number;
+  ownerId: number;
+  name: string;
+  clientId: string;
+  secretHash: string;
+  redirectUris: string[];
+  confidential: boolean;
+  created: number;
+}
+
+export interface OAuthTokenRec {
+  accessHash: string;
+  refreshHash: string;
+  userId: number;
+  appId: number;
+  scope: string;
+  expires: number;
+  refreshExpires: number;
+}
+
+export interface HookRec {
+  id: number;
+  repoId: number | null;
+  orgId: number | null;
+  type: string;
+  url: string;
+  contentType: "json" | "form";
+  secret: string;
+  events: string[];
+  active: boolean;
+  branchFilter: string;
+  authorizationHeader: string;
+  created: number;
+  updated: number;
+}
+
+export type MergeStatus = "mergeable" | "conflict" | "empty" | "ancestor" | "error";
+
+export interface PullRec {
+  id: number;
+  issueId: number;
+  repoId: number;
+  index: number;
+  title: string;
+  body: string;
+  posterId: number;
+  state: "open" | "closed";
+  headBranch: string;
+  baseBranch: string;
+  headSha: string;
+  baseSha: string; // base tip when mergeability was last checked
+  mergeBase: string;
+  status: MergeStatus;
+  merged: boolean;
+  mergedAt: number;
+  mergedBy: number;
+  mergeCommitSha: string;
+  created: number;
+  updated: number;
+  closed: number;
+}
+
+export interface State {
+  version: 1;
+  adminToken: string;
+  seq: Record<string, number>;
+  users: UserRec[];
+  orgs: OrgRec[];
+  repos: RepoRec[];
+  tokens: TokenRec[];
+  apps: OAuthAppRec[];
+  oauthTokens: OAuthTokenRec[];
+  hooks: HookRec[];
+  pulls: PullRec[];
+}
+
+export const emptyState = (): State => ({
+  version: 1,
+  adminToken: "",
+  seq: {},
+  users: [],
+  orgs: [],
+  repos: [],
+  tokens: [],
+  apps: [],
+  oauthTokens: [],
+  hooks: [],
+  pulls: [],
+});

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { bootstrapForge, type BootstrapResult } from "@/forge/bootstrap";
+import { startForge, type ForgeHandle } from "@/forge/server";
+
+// A fresh, bootstrapped local forge on a random port with a temporary data
+// folder, for integration tests (docs/ARCHITECTURE.md "Tests").
+
+export interface TestForge extends ForgeHandle, BootstrapResult {
+  /** The bootstrap result again, as one object. */
+  bootstrap: BootstrapResult;
+  dataDir: string;
+  appUrl: string;
+  webhookSecret: string;
+  /** fetch against the /_forge admin routes with the site-admin token. */
+  admin(path: string, init?: RequestInit): Promise<Response>;
+  /** fetch against the forge (path relative to its URL, e.g. "/api/v1/version"); token defaults to the bot's. */
+  api(path: string, init?: RequestInit, token?: string | null): Promise<Response>;
+  /** Waits until every queued webhook delivery has been attempted. */
+  flushWebhooks(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestForge(opts: { appUrl?: string; webhookSecret?: string; log?: boolean } = {}): Promise<TestForge> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "quorum-forge-"));
+  const handle = await startForge({ port: 0, dataDir, log: opts.log ?? false });
+  const appUrl = opts.appUrl ?? "http://127.0.0.1:9";
+  const webhookSecret = opts.webhookSecret ?? "test-webhook-secret";
+  try {
+    const boot = await bootstrapForge({ url: handle.url, adminToken: handle.adminToken, appUrl, webhookSecret });
+    const withAuth = (init: RequestInit | undefined, token: string | null) => {
+      const headers = new Headers(init?.headers);
+      if (token && !headers.has("authorization")) headers.set("authorization", `token ${token}`);
+      if (init?.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
+      return { ...init, headers };
+    };
+    return {
+      ...handle,
+      ...boot,
+      bootstrap: boot,
+      dataDir,
+      appUrl,
+      webhookSecret,
+      admin: (p, init) => fetch(`${handle.url}/_forge${p.startsWith("/") ? p : `/${p}`}`, withAuth(init, handle.adminToken)),
+      api: (p, init, token) => fetch(`${handle.url}${p}`, withAuth(init, token === undefined ? boot.botToken : token)),
+      flushWebhooks: () => handle.forge.webhooks.flush(),
+      async stop() {
+        await handle.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await handle.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
