@@ -8,12 +8,12 @@ import type { TestForge } from "./forge";
 export function useAppEnv(forge: TestForge, extra: Record<string, string> = {}): void {
   Object.assign(process.env, {
     GITEA_URL: forge.url,
-    GITEA_BOT_USER: forge.bootstrap.botUser,
-    GITEA_BOT_TOKEN: forge.bootstrap.botToken,
-    GITEA_ORG: forge.bootstrap.org,
-    META_REPO: forge.bootstrap.metaRepo,
-    GITEA_OAUTH_CLIENT_ID: forge.bootstrap.oauthClientId,
-    GITEA_OAUTH_CLIENT_SECRET: forge.bootstrap.oauthClientSecret,
+    GITEA_BOT_USER: forge.botUser,
+    GITEA_BOT_TOKEN: forge.botToken,
+    GITEA_ORG: forge.org,
+    META_REPO: forge.metaRepo,
+    GITEA_OAUTH_CLIENT_ID: forge.oauthClientId,
+    GITEA_OAUTH_CLIENT_SECRET: forge.oauthClientSecret,
     WEBHOOK_SECRET: forge.webhookSecret,
     NEXTAUTH_URL: forge.appUrl,
     NEXTAUTH_SECRET: "test-secret-test-secret-test-secret",
