@@ -1,4 +1,4 @@
-import type { ChangeEvent, MalformedEvent } from "./parser";
+import type { ChangeEvent, MalformedEvent } from "./events";
 import type { Fence } from "./tags";
 
 // One §18 change block while the parser reads it, and how it becomes an event.

@@ -1,4 +1,4 @@
-import type { ChangeEvent, MalformedEvent, ParseEvent } from "./parser";
+import type { ChangeEvent, MalformedEvent, ParseEvent } from "./events";
 
 // Folding parser events into what a message row stores and the UI renders.
 // The card position is carried by order (`parts`), not by a token inside the
