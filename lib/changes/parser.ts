@@ -20,11 +20,16 @@ import { afterFenceStep, proseStep } from "./prose-step";
 // - Inside `<original>`/`<proposed>` text is verbatim up to the matching
 //   closing tag; exactly one tag line break is stripped at each end.
 // - `<reason>` also ends at `</change>` or a blank line (a missing `</reason>`).
-// - A block ends at `</change>`, or — if the model forgot it — at the first
-//   thing after a child element that is not a child tag; what follows is prose.
-// - A block missing `<original>` or `<proposed>`, with a duplicate child, or
-//   unterminated at end() is a `malformed` event carrying its raw text.
+// - A block ends at `</change>`. If the model forgot it, a block that already
+//   has `<original>` and `<proposed>` ends at the first thing that is not a
+//   child tag (what follows is prose), and any block ends where a new one starts.
+//   An incomplete block reads on to `</change>` so its raw text stays together.
+// - A block missing `<original>` or `<proposed>`, with a duplicate child or
+//   stray text, or unterminated at end() is a `malformed` event carrying its
+//   raw text (from `<change` on): reported, never shown as prose, never lost.
 // - Code fences (```xml … ```, ~~~) directly around blocks are dropped.
+// - `end()` is for a reply that finished; after a provider error the caller
+//   may still call it to keep complete blocks (the tests do).
 
 export type { ChangeEvent, MalformedEvent, ParseEvent, TextEvent } from "./events";
 
