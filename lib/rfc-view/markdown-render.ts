@@ -1,0 +1,77 @@
+import { Marked, type Token, type Tokens } from "marked";
+
+// Read-only rendering of an RFC's Markdown (discuss mode, DiffView, §8.2,
+// §8.10). The document is untrusted text (§18): raw HTML is shown as text and
+// only http(s), mailto, relative and fragment URLs become links or images.
+// Its own Marked instance — never the global one (MARKDOWN.md pitfalls).
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+export function safeUrl(href: string | null | undefined): string | null {
+  if (!href) return null;
+  const h = href.trim();
+  // A scheme other than http(s) or mailto (javascript:, data:, vbscript:…) is refused.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(h) && !/^(https?|mailto):/i.test(h)) return null;
+  return h;
+}
+
+const marked = new Marked({
+  gfm: true,
+  renderer: {
+    html({ text }: Tokens.HTML | Tokens.Tag) {
+      return escapeHtml(text);
+    },
+    link({ href, title, tokens }: Tokens.Link) {
+      const inner = this.parser.parseInline(tokens);
+      const url = safeUrl(href);
+      if (!url) return inner;
+      const t = title ? ` title="${escapeHtml(title)}"` : "";
+      return `<a href="${escapeHtml(url)}"${t} rel="noopener noreferrer nofollow" target="_blank">${inner}</a>`;
+    },
+    image({ href, title, text }: Tokens.Image) {
+      const url = safeUrl(href);
+      if (!url || url.startsWith("mailto:")) return escapeHtml(text);
+      const t = title ? ` title="${escapeHtml(title)}"` : "";
+      return `<img src="${escapeHtml(url)}" alt="${escapeHtml(text)}"${t} loading="lazy">`;
+    },
+  },
+});
+
+export type SourceBlock = { start: number; end: number; type: string; raw: string; token: Token };
+/** `defs`: the document's link reference definitions, appended when a block is rendered alone. */
+export type Lexed = { blocks: SourceBlock[]; defs: string };
+
+/**
+ * The document's top-level blocks with their source offsets. The raws of
+ * marked's top-level tokens concatenate to the source exactly (checked on
+ * the shared corpus), so offsets are running sums. Blank space and link
+ * definitions are not blocks: they render nothing.
+ */
+export function lexBlocks(source: string): Lexed {
+  const tokens = marked.lexer(source);
+  const blocks: SourceBlock[] = [];
+  const defs: string[] = [];
+  let at = 0;
+  for (const token of tokens) {
+    const start = at;
+    at += token.raw.length;
+    if (token.type === "def") defs.push(token.raw.trim());
+    if (token.type === "space" || token.type === "def") continue;
+    blocks.push({ start, end: at, type: token.type, raw: token.raw, token });
+  }
+  return { blocks, defs: defs.join("\n") };
+}
+
+/**
+ * Renders a piece of Markdown (one block or a few) to sanitised HTML. `defs`
+ * (link reference definitions) are appended so reference links resolve; they
+ * render nothing themselves.
+ */
+export function renderMarkdown(source: string, defs = ""): string {
+  return marked.parse(defs ? `${source.replace(/\n*$/, "")}\n\n${defs}\n` : source, { async: false });
+}
+
+/** The top-level block type a piece of Markdown parses to (DiffView checks a merged block kept its kind). */
+export function blockTypeOf(source: string): string | null {
+  return marked.lexer(source).find((t) => t.type !== "space" && t.type !== "def")?.type ?? null;
+}

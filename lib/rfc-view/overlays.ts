@@ -1,0 +1,64 @@
+import { closeMark, openMark, type MarkKind } from "./marks";
+
+// What is drawn over the source before rendering (§8.10, §8.12): highlights
+// of sub-thread anchors, and pending changes (the original struck through,
+// the proposed text inserted after it). Offsets are into the whole source.
+
+export type Overlay =
+  | { type: "mark"; kind: Extract<MarkKind, "hl" | "hl-active">; start: number; end: number; ref?: number }
+  | { type: "change"; start: number; end: number; proposed: string; ref?: number };
+
+type Event = { pos: number; order: number; text: string };
+
+// Block markup a sentinel must not precede, or the line stops being a
+// heading / list item / quote: an open at a line start moves past it.
+const LINE_PREFIX = /^( {0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+|>[ \t]?))/;
+
+function shiftPastPrefix(source: string, pos: number): number {
+  if (pos > 0 && source[pos - 1] !== "\n") return pos;
+  const m = LINE_PREFIX.exec(source.slice(pos, pos + 80));
+  return m ? pos + m[1].length : pos;
+}
+
+/**
+ * The source of [from, to) with the overlays' sentinels in it. Overlays
+ * crossing the slice's edges are opened at its start / closed at its end so
+ * each block renders on its own. A change's proposed text is inserted where
+ * its original ends, when that end falls inside the slice.
+ */
+export function decorateSlice(source: string, from: number, to: number, overlays: readonly Overlay[]): string {
+  const events: Event[] = [];
+  for (const o of overlays) {
+    if (o.end <= from || o.start >= to || o.end < o.start) continue;
+    const s = shiftPastPrefix(source, Math.max(o.start, from));
+    const e = Math.min(o.end, to);
+    const kind: MarkKind = o.type === "change" ? "del" : o.kind;
+    // Closes sort before opens at one position, so touching marks do not nest.
+    if (s < e) {
+      events.push({ pos: s, order: 1, text: openMark(kind, o.ref) });
+      events.push({ pos: e, order: 0, text: closeMark(kind) });
+    }
+    if (o.type === "change" && o.end > from && o.end <= to && o.proposed) {
+      events.push({ pos: o.end, order: 2, text: openMark("ins", o.ref) + o.proposed + closeMark("ins") });
+    }
+  }
+  events.sort((a, b) => a.pos - b.pos || a.order - b.order);
+  let out = "";
+  let at = from;
+  for (const ev of events) {
+    out += source.slice(at, ev.pos) + ev.text;
+    at = ev.pos;
+  }
+  return out + source.slice(at, to);
+}
+
+/** Drops overlays of one type that overlap an earlier one: two changes at one place cannot both be drawn. */
+export function nonOverlapping<T extends { start: number; end: number }>(items: readonly T[]): T[] {
+  const sorted = [...items].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: T[] = [];
+  for (const it of sorted) {
+    const last = out[out.length - 1];
+    if (!last || it.start >= last.end) out.push(it);
+  }
+  return out;
+}
