@@ -2,6 +2,7 @@ import "server-only";
 import { deleteBranchAsBot } from "@/lib/bot/delete-branch";
 import { closePullRequest } from "@/lib/bot/pull-requests";
 import { deleteRfcRepo } from "@/lib/bot/rfc-repo";
+import { enqueueRefresh } from "@/lib/cache/refresh-queue";
 import { metaBranch } from "@/lib/entries";
 import { GiteaError } from "@/lib/gitea";
 import { describeError, fullName, type Effects, type RunContext } from "./context";
@@ -35,6 +36,9 @@ async function undoOpenPr({ plan, effects }: RunContext): Promise<string> {
       if (!(err instanceof GiteaError && err.status === 404)) throw err;
     }
     done.push(`closed PR #${effects.prNumber}`);
+    // Before the branch goes: without it the cache cannot tell this is a
+    // graduation PR and would keep showing it open (see steps.ts).
+    await enqueueRefresh(fullName(plan.meta), { pulls: [effects.prNumber] });
   }
   const branch = metaBranch.graduate(plan.slug);
   await deleteBranchAsBot({

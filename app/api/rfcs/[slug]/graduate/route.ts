@@ -1,12 +1,11 @@
 // POST /api/rfcs/[slug]/graduate — §13.3 re-validate, then run the five steps in the background (202)
-import { requireRequestUser } from "@/lib/auth/session";
 import { graduateInput, startGraduation } from "@/lib/graduation/start-graduation";
-import { decodeParam, readJson, withRoute } from "@/lib/http/route";
+import { withMutation } from "@/lib/http/mutation";
+import { decodeParam, readJson } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withRoute<{ slug: string }>(async (req, ctx) => {
-  const user = await requireRequestUser(req);
+export const POST = withMutation<{ slug: string }>(async (req, ctx, user) => {
   const slug = decodeParam((await ctx.params).slug);
   const input = graduateInput.parse(await readJson(req));
   const snapshot = await startGraduation({ slug, input, user });
