@@ -5,7 +5,8 @@ import { enqueueRefresh, whenIdle } from "@/lib/cache/refresh-queue";
 import { getConfig } from "@/lib/config";
 import { entryPath, serializeNewEntry } from "@/lib/entries";
 import { decodeBase64 } from "@/lib/gitea";
-import { useAppEnv } from "@/tests/helpers/app-env";
+// Aliased: a name starting with "use" reads as a React hook to the linter.
+import { useAppEnv as pointAppAt } from "@/tests/helpers/app-env";
 import { createTestDatabase } from "@/tests/helpers/db";
 import { startTestForge, type TestForge } from "@/tests/helpers/forge";
 import { ensureUser, sessionCookieFor } from "@/tests/helpers/session";
@@ -19,7 +20,7 @@ export type DraftSpec = { slug: string; title?: string; owners?: string[]; arbit
 
 export async function startGraduationFixture() {
   const forge: TestForge = await startTestForge();
-  useAppEnv(forge);
+  pointAppAt(forge);
   const database = createTestDatabase();
   const seeder: BotActor = { userId: null, login: "seed", name: "Seed" };
 
