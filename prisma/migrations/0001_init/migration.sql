@@ -168,6 +168,7 @@ CREATE TABLE "Change" (
     "commitSha" TEXT,
     "editedText" TEXT,
     "promotedFrom" TEXT,
+    "details" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );
