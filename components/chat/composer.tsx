@@ -1,0 +1,102 @@
+"use client";
+
+import { useState, type ReactNode, type RefObject } from "react";
+import { BTN, KBD } from "@/components/rfc/styles";
+import type { AiStatus } from "./use-ai-status";
+
+// The chat input (§8.4): Enter posts, Shift+Enter is a new line. "Ask AI"
+// sends the message to the AI too; with no provider it is disabled and says
+// why (§18). `modelPicker` is the AI issue's slot; a plain select stands in.
+
+type Props = {
+  onSend: (body: string, askAi: boolean, model: string | null) => Promise<string | null>;
+  ai: AiStatus;
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
+  placeholder?: string;
+  modelPicker?: ReactNode;
+};
+
+export function Composer({ onSend, ai, inputRef, placeholder = "Write a message…", modelPicker }: Props) {
+  const [body, setBody] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [model, setModel] = useState<string | null>(ai.defaultModelId);
+
+  const send = async (askAi: boolean) => {
+    const text = body.trim();
+    if (!text || busy) return;
+    setBusy(true);
+    setError(null);
+    const failed = await onSend(text, askAi && ai.enabled, model);
+    setBusy(false);
+    if (failed) setError(failed); // the text stays in the box
+    else setBody("");
+  };
+
+  return (
+    <form
+      className="border-t border-slate-200 bg-white p-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send(false);
+      }}
+    >
+      <label htmlFor="chat-input" className="sr-only">
+        Message
+      </label>
+      <textarea
+        id="chat-input"
+        ref={inputRef}
+        rows={2}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            void send(false);
+          }
+        }}
+        placeholder={placeholder}
+        className="block max-h-40 min-h-[2.75rem] w-full resize-y rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+      />
+      {error ? (
+        <p role="alert" className="mt-1 text-xs text-rose-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <button type="submit" className={BTN.primary} disabled={busy || !body.trim()}>
+          {busy ? "Sending…" : "Send"}
+        </button>
+        <button
+          type="button"
+          className={BTN.secondary}
+          disabled={!ai.enabled || busy || !body.trim()}
+          onClick={() => void send(true)}
+          title={ai.enabled ? "Send and ask the AI to reply" : (ai.reason ?? "AI is not configured")}
+        >
+          Ask AI
+        </button>
+        {ai.enabled
+          ? (modelPicker ??
+            (ai.models.length > 1 ? (
+              <select aria-label="Model" value={model ?? ""} onChange={(e) => setModel(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700">
+                {ai.models.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.label}
+                  </option>
+                ))}
+              </select>
+            ) : null))
+          : (
+            <span className="text-xs text-slate-500" title={ai.reason ?? undefined}>
+              AI is not configured
+            </span>
+          )}
+        <span className="ml-auto hidden text-[11px] text-slate-400 xl:inline">
+          <kbd className={KBD}>Enter</kbd> send · <kbd className={KBD}>Shift</kbd>+<kbd className={KBD}>Enter</kbd> new line
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useMemo } from "react";
+import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
+import type { Message } from "@/lib/rfc-view/api-types";
+import { PROSE_SM } from "@/components/rfc/styles";
+import { fullTime, timeAgo } from "./format";
+import { PersonAvatar } from "./person-avatar";
+
+// One message (§8.4): people and the AI in bubbles, system notes (e.g. "Alice
+// changed Motivation (+3 −1 lines)", §8.11) as a quiet centred line.
+
+type Props = { message: Message; highlighted: boolean; onFlag?: (m: Message) => void };
+
+export function MessageItem({ message: m, highlighted, onFlag }: Props) {
+  const html = useMemo(() => (m.authorKind === "system" ? "" : renderMarkdown(m.body)), [m.body, m.authorKind]);
+  const ring = highlighted ? "ring-2 ring-amber-300" : "";
+  if (m.authorKind === "system") {
+    return (
+      <li id={`message-${m.id}`} data-kind="system" className={`flex items-center gap-2 px-1 py-1 text-xs text-slate-500 ${ring}`}>
+        <span aria-hidden className="h-px flex-1 bg-slate-200" />
+        <span className="max-w-[85%] text-center">
+          {m.body} · <time dateTime={m.createdAt} title={fullTime(m.createdAt)}>{timeAgo(m.createdAt)}</time>
+        </span>
+        <span aria-hidden className="h-px flex-1 bg-slate-200" />
+      </li>
+    );
+  }
+  const ai = m.authorKind === "ai";
+  const name = ai ? "AI" : (m.author?.name ?? "Someone");
+  return (
+    <li id={`message-${m.id}`} data-kind={m.authorKind} className={`group relative flex gap-2 rounded-md px-1 py-1.5 ${ring}`}>
+      {ai ? (
+        <span aria-hidden className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-violet-100 text-[11px] font-bold text-violet-700">AI</span>
+      ) : (
+        <PersonAvatar name={name} src={m.author?.avatarUrl} />
+      )}
+      <div className="min-w-0 flex-1">
+        <div className="flex items-baseline gap-2 text-xs">
+          <span className="font-semibold text-slate-900">{name}</span>
+          {ai && m.modelId ? <span className="truncate text-violet-700">{m.modelId}</span> : null}
+          {!ai && m.author ? <span className="truncate text-slate-400">@{m.author.login}</span> : null}
+          <time dateTime={m.createdAt} title={fullTime(m.createdAt)} className="ml-auto shrink-0 text-slate-400">
+            {timeAgo(m.createdAt)}
+          </time>
+        </div>
+        <div className={`mt-0.5 rounded-lg px-3 py-2 ${ai ? "bg-violet-50 ring-1 ring-violet-100" : "bg-white ring-1 ring-slate-200"}`}>
+          {m.body ? <div className={PROSE_SM} dangerouslySetInnerHTML={{ __html: html }} /> : null}
+          {m.status === "streaming" ? <p className="text-xs italic text-violet-600">Writing…</p> : null}
+          {m.status === "failed" ? <p className="mt-1 text-xs text-rose-700">The reply failed{m.error ? `: ${m.error}` : ""}.</p> : null}
+        </div>
+      </div>
+      {onFlag ? (
+        <button
+          type="button"
+          onClick={() => onFlag(m)}
+          className="absolute right-1 top-6 rounded bg-white/90 px-1.5 py-0.5 text-[11px] text-slate-500 opacity-0 ring-1 ring-slate-200 hover:text-rose-700 focus:opacity-100 group-hover:opacity-100"
+          aria-label={`Flag message from ${name}`}
+        >
+          ⚑ Flag
+        </button>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { api } from "@/components/rfc/api";
+
+// §18: with no provider configured the AI controls are disabled with a
+// visible explanation. The AI issue serves /api/ai/status; until it answers,
+// the AI counts as not configured (human chat works regardless).
+
+export type AiStatus = { enabled: boolean; reason: string | null; models: { id: string; label: string }[]; defaultModelId: string | null };
+
+const OFF: AiStatus = { enabled: false, reason: "AI is not configured", models: [], defaultModelId: null };
+
+export function useAiStatus(initial?: AiStatus): AiStatus {
+  const [status, setStatus] = useState<AiStatus>(initial ?? OFF);
+  useEffect(() => {
+    if (initial) return;
+    let live = true;
+    void api<Partial<AiStatus> & { enabled?: boolean }>("/api/ai/status").then((r) => {
+      if (!live || !r.ok || !r.data?.enabled) return;
+      setStatus({ enabled: true, reason: null, models: r.data.models ?? [], defaultModelId: r.data.defaultModelId ?? null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [initial]);
+  return status;
+}

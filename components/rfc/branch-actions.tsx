@@ -1,0 +1,81 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import { api, paths, viewUrl } from "./api";
+import { ConfirmModal } from "./modal";
+import { OpenPrDialog } from "./open-pr-dialog";
+import { BTN } from "./styles";
+
+// Actions on a non-main branch (§8.3, §9, §12): public / private, open a PR,
+// merge or close it (owners), delete (creator, owners). The server re-checks
+// every one (§6); these only hide what the viewer may not do.
+
+export type BranchPerms = { flipVisibility: boolean; openPr: boolean; mergePr: boolean; deleteBranch: boolean };
+
+export function BranchActions({ slug, branch, perms }: { slug: string; branch: BranchSummary; perms: BranchPerms }) {
+  const router = useRouter();
+  const [dialog, setDialog] = useState<null | "pr" | "delete">(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (what: string, call: () => Promise<{ ok: boolean; message?: string }>) => {
+    setBusy(what);
+    setError(null);
+    const r = await call();
+    setBusy(null);
+    if (!r.ok) setError(r.message ?? "That did not work");
+    else router.refresh();
+    return r.ok;
+  };
+  const pr = branch.pr;
+  const open = branch.state === "open";
+  const flip = () => run("visibility", () => api(paths.branch(slug, branch.name), { method: "PATCH", json: { visibility: branch.visibility === "private" ? "public" : "private" } }));
+  const settle = (verb: "merge" | "close") => run(verb, () => api(`${paths.pr(slug, pr!.number)}/${verb}`, { method: "POST", json: {} }));
+  const remove = async () => {
+    if (await run("delete", () => api(paths.branch(slug, branch.name), { method: "DELETE" }))) router.push(viewUrl(slug, "main"));
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {perms.flipVisibility && open ? (
+        <button type="button" className={BTN.small} disabled={!!busy} onClick={() => void flip()} aria-pressed={branch.visibility === "private"}>
+          {busy === "visibility" ? "Saving…" : branch.visibility === "private" ? "Private · make public" : "Public · make private"}
+        </button>
+      ) : null}
+      {pr?.state === "open" && perms.mergePr ? (
+        <>
+          <button type="button" className={BTN.small} disabled={!!busy || pr.mergeable === false} onClick={() => void settle("merge")} title={pr.mergeable === false ? "Update from main or resolve the conflicts first" : undefined}>
+            {busy === "merge" ? "Merging…" : `Merge #${pr.number}`}
+          </button>
+          <button type="button" className={BTN.small} disabled={!!busy} onClick={() => void settle("close")}>
+            {busy === "close" ? "Closing…" : `Close #${pr.number}`}
+          </button>
+        </>
+      ) : null}
+      {open && perms.openPr && pr?.state !== "open" ? (
+        <button type="button" className={BTN.small} onClick={() => setDialog("pr")}>
+          Open PR…
+        </button>
+      ) : null}
+      {open && perms.deleteBranch ? (
+        <button type="button" className={`${BTN.small} text-rose-700`} onClick={() => setDialog("delete")}>
+          Delete…
+        </button>
+      ) : null}
+      {error ? <span role="alert" className="text-xs text-rose-700">{error}</span> : null}
+      {dialog === "pr" ? <OpenPrDialog slug={slug} branch={branch.name} onClose={() => setDialog(null)} onDone={() => (setDialog(null), router.refresh())} /> : null}
+      {dialog === "delete" ? (
+        <ConfirmModal
+          title={`Delete ${branch.name}?`}
+          body={<p>The branch is removed from Git. Its conversation stays, read-only.</p>}
+          confirm="Delete branch"
+          busy={busy === "delete"}
+          error={error}
+          onConfirm={() => void remove()}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

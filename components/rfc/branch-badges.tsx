@@ -1,0 +1,40 @@
+import type { BranchSummary } from "@/lib/rfc-view/api-types";
+
+// §9 branch status at a glance: PR number and state, +additions −deletions,
+// behind main, private lock, deleted.
+
+const PR_STYLE = {
+  open: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  merged: "bg-violet-50 text-violet-800 ring-violet-200",
+  closed: "bg-slate-100 text-slate-600 ring-slate-200",
+} as const;
+
+export function PrBadge({ pr }: { pr: BranchSummary["pr"] }) {
+  if (!pr) return null;
+  return (
+    <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${PR_STYLE[pr.state]}`} title={pr.mergeable === false ? "Cannot be merged as is" : undefined}>
+      #{pr.number} {pr.state}
+      {pr.state === "open" && pr.mergeable === false ? " · conflicts" : ""}
+    </span>
+  );
+}
+
+export function LockIcon({ className = "" }: { className?: string }) {
+  return (
+    <svg viewBox="0 0 16 16" aria-label="Private" role="img" className={`h-3.5 w-3.5 fill-current ${className}`}>
+      <path d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
+    </svg>
+  );
+}
+
+export function BranchStats({ b }: { b: BranchSummary }) {
+  if (b.name === "main") return null;
+  return (
+    <span className="inline-flex items-center gap-2 text-[11px] tabular-nums">
+      {b.state === "deleted" ? <span className="rounded bg-slate-100 px-1 text-slate-500">deleted</span> : null}
+      <span className="text-emerald-700">+{b.additions}</span>
+      <span className="text-rose-700">−{b.deletions}</span>
+      {b.behindBy > 0 ? <span className="text-amber-700">{b.behindBy} behind</span> : null}
+    </span>
+  );
+}

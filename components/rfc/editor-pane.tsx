@@ -1,0 +1,109 @@
+"use client";
+
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import type { DocumentAtHead } from "@/lib/rfc-view/api-types";
+import { mergeBlocks } from "@/lib/rfc-view/block-merge";
+import type { SaveStatus } from "@/lib/rfc-view/flush-scheduler";
+import { api, paths } from "./api";
+import { ConflictBanner } from "./conflict-banner";
+import { DocumentEditor, type EditorHandle } from "./document-editor";
+import { SaveStatusBadge } from "./save-status";
+import { BTN, KBD } from "./styles";
+import { useFlush } from "./use-flush";
+
+// Contribute mode (§8.3, §8.11): the editable document, flushed as bot
+// commits, with the save status and the conflict flow. The user's text is
+// never dropped: on a conflict it stays in the editor until they choose.
+
+export type EditorPaneHandle = { save: () => Promise<void>; status: () => SaveStatus };
+
+type Props = {
+  slug: string;
+  branch: string;
+  doc: DocumentAtHead;
+  pendingChanges: number;
+  onSaved: (a: { text: string; headSha: string; staleChangeIds: string[] }) => void;
+  ref?: Ref<EditorPaneHandle>;
+};
+
+export function EditorPane({ slug, branch, doc, pendingChanges, onSaved, ref }: Props) {
+  const editor = useRef<EditorHandle>(null);
+  const [source, setSource] = useState(doc.text);
+  const [version, setVersion] = useState(0);
+  const [theirs, setTheirs] = useState<{ text: string; headSha: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const afterSwap = useRef<(() => void) | null>(null);
+  const getText = () => editor.current?.getMarkdown() ?? source;
+  const { snap, controls } = useFlush({ slug, branch, initial: { baseSha: doc.headSha, text: doc.text }, getText, onSaved });
+
+  useImperativeHandle(ref, () => ({ save: () => controls.flushNow(), status: () => snap.status }), [controls, snap.status]);
+  // A replaced text is in the editor only after it remounts: settle the scheduler then.
+  useEffect(() => {
+    afterSwap.current?.();
+    afterSwap.current = null;
+  }, [version]);
+  const swapText = (text: string, then: () => void) => {
+    afterSwap.current = then;
+    setSource(text);
+    setVersion((v) => v + 1);
+  };
+
+  const conflict = snap.conflict;
+  const reload = () => {
+    const target = theirs ?? conflict;
+    if (!target) return;
+    setTheirs(null);
+    swapText(target.text, () => controls.rebase(target.headSha, target.text));
+    onSaved({ text: target.text, headSha: target.headSha, staleChangeIds: [] });
+  };
+  const merge = async () => {
+    if (!conflict) return;
+    setBusy(true);
+    // The head may have moved again since the 409: merge onto the newest text.
+    const fresh = await api<DocumentAtHead>(`${paths.branch(slug, branch)}/document`);
+    const head = fresh.ok ? { text: fresh.data.text, headSha: fresh.data.headSha } : conflict;
+    const mine = getText();
+    const result = mergeBlocks(snap.savedText, mine, head.text);
+    setBusy(false);
+    if (!result.clean) return setTheirs(head);
+    swapText(result.text, () => {
+      controls.rebase(head.headSha, head.text);
+      void controls.flushNow();
+    });
+  };
+  const keepMine = () => {
+    if (!theirs) return;
+    controls.rebase(theirs.headSha, theirs.text); // an explicit choice: mine goes on top of theirs
+    setTheirs(null);
+    void controls.flushNow();
+  };
+
+  return (
+    <div>
+      <div className="sticky top-0 z-10 -mx-2 mb-3 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50/95 px-2 py-2 backdrop-blur">
+        <span className="text-xs font-medium text-slate-700">Editing Markdown</span>
+        <SaveStatusBadge status={snap.status} error={snap.error} />
+        {pendingChanges ? <span className="text-xs text-slate-500">{pendingChanges} pending change{pendingChanges === 1 ? "" : "s"} — shown inline in discuss mode</span> : null}
+        <button type="button" className={`${BTN.small} ml-auto`} onClick={() => void controls.flushNow()} disabled={snap.status === "saving" || snap.status === "conflict"}>
+          Save <kbd className="font-mono text-[10px] text-slate-400">⌘S</kbd>
+        </button>
+      </div>
+      {conflict ? <ConflictBanner sideBySide={theirs?.text ?? null} busy={busy} onReload={reload} onMerge={() => void merge()} onKeepMine={keepMine} onCopy={() => navigator.clipboard.writeText(getText())} /> : null}
+      <div className={theirs ? "grid grid-cols-2 gap-3" : ""}>
+        <div className="min-w-0">
+          {theirs ? <p className="mb-1 text-xs font-semibold text-slate-700">Your version</p> : null}
+          <DocumentEditor key={version} ref={editor} source={source} editable onChange={controls.changed} onBlur={() => void controls.flushNow()} />
+        </div>
+        {theirs ? (
+          <div className="min-w-0">
+            <p className="mb-1 text-xs font-semibold text-slate-700">Their version (now on the branch)</p>
+            <pre className="min-h-[60vh] overflow-x-auto whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-100 px-4 py-3 font-mono text-[13.5px] leading-6 text-slate-700">{theirs.text}</pre>
+          </div>
+        ) : null}
+      </div>
+      <p className="mt-2 text-[11px] text-slate-400">
+        Saved as one commit after a 2-second pause, when you leave the editor, or with <kbd className={KBD}>Ctrl</kbd>/<kbd className={KBD}>⌘</kbd>+<kbd className={KBD}>S</kbd>.
+      </p>
+    </div>
+  );
+}

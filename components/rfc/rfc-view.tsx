@@ -1,0 +1,233 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import type { Anchor, Change, Flag, Message } from "@/lib/rfc-view/api-types";
+import { documentBlocks } from "@/lib/threads/blocks";
+import { DiffView } from "@/components/changes/diff-view";
+import { useAiStatus } from "@/components/chat/use-ai-status";
+import { FlagDialog, type FlagTarget } from "@/components/flags/flag-dialog";
+import { NewThreadForm } from "@/components/threads/new-thread-form";
+import { viewUrl } from "./api";
+import { ConversationColumn, type Tab } from "./conversation-column";
+import { ConversationContent } from "./conversation-content";
+import { DocumentHeader } from "./document-header";
+import { EditorPane, type EditorPaneHandle } from "./editor-pane";
+import { ReadOnlyDocument } from "./read-only-document";
+import { BTN } from "./styles";
+import { useBranchDocument, useChanges, useOpenFlags, useThreads } from "./use-branch-data";
+import { useOverlays } from "./use-overlays";
+import { useShortcuts } from "./use-shortcuts";
+import type { ViewProps } from "./view-types";
+
+// The RFC view (§8.1): catalog and branches | the document | the conversation.
+// Opens in discuss mode (§8.2); people with edit rights flip a branch to
+// contribute (§8.3). Columns ~280 / flexible / 380; the left one folds away
+// below 1100 px and opens as a drawer.
+
+export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNode }) {
+  const { rfc, branch, perms } = props;
+  const router = useRouter();
+  const isMain = branch.name === "main";
+  const deleted = branch.state === "deleted";
+  const canEdit = perms.edit && !isMain && !deleted;
+  const [mode, setModeState] = useState<"discuss" | "contribute">(canEdit ? props.initialMode : "discuss");
+  const [diff, setDiff] = useState(false);
+  const [leftOpen, setLeftOpen] = useState(false);
+  const [tab, setTab] = useState<Tab>("chat");
+  const [thread, setThread] = useState<{ id: string | null; message: string | null }>({ id: null, message: null });
+  const [commenting, setCommenting] = useState<Anchor | null>(null);
+  const [flagging, setFlagging] = useState<FlagTarget | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const editor = useRef<EditorPaneHandle>(null);
+  const chatInput = useRef<HTMLTextAreaElement>(null);
+  const ai = useAiStatus();
+
+  const initialDoc = isMain && props.mainText !== null ? { text: props.mainText, headSha: branch.headSha, path: "", branch: "main" } : null;
+  const doc = useBranchDocument(rfc.slug, branch.name, initialDoc);
+  const threads = useThreads(rfc.slug, branch.name);
+  const changes = useChanges(rfc.slug, branch.name);
+  const flags = useOpenFlags(rfc.slug, perms.resolveFlags);
+  const text = doc.data?.text ?? "";
+  const overlays = useOverlays(text, changes.changes, threads.threads, thread.id);
+  const serverBlocks = useMemo(() => documentBlocks(text), [text]);
+
+  const setMode = useCallback(
+    async (m: "discuss" | "contribute") => {
+      if (m === "contribute" && !canEdit) return;
+      if (m === "discuss" && editor.current) {
+        const status = editor.current.status();
+        // §8.11 never lose typed text: a conflict must be settled in the editor first.
+        if (status === "conflict") return setNotice("Settle the conflict above before leaving the editor.");
+        await editor.current.save();
+      }
+      setNotice(null);
+      setModeState(m);
+      const url = new URL(window.location.href);
+      if (m === "contribute") url.searchParams.set("mode", "contribute");
+      else url.searchParams.delete("mode");
+      window.history.replaceState(null, "", url);
+    },
+    [canEdit],
+  );
+  const openThread = (id: string | null, message: string | null = null) => {
+    setThread({ id, message });
+    setTab("chat");
+  };
+  const showChangeMessage = (c: Change) => openThread(c.threadId && c.threadId !== threads.threads.find((t) => t.kind === "main")?.id ? c.threadId : null, c.messageId);
+  const showFlag = (f: Flag) => (f.branch === branch.name ? openThread(f.threadId, f.messageId) : router.push(viewUrl(rfc.slug, f.branch)));
+  const onMarkClick = (kind: "thread" | "change", ref: number) => {
+    if (kind === "thread") return openThread(threads.threads[ref]?.id ?? null);
+    const c = changes.changes[ref];
+    setTab("changes");
+    if (c) window.setTimeout(() => document.querySelector(`[data-change-id="${c.id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }), 50);
+  };
+
+  useShortcuts({
+    "toggle-contribute": canEdit ? () => void setMode(mode === "contribute" ? "discuss" : "contribute") : undefined,
+    "toggle-diff": !isMain ? () => setDiff((d) => !d) : undefined,
+    "focus-chat": () => {
+      setTab("chat");
+      window.setTimeout(() => chatInput.current?.focus(), 0);
+    },
+    save: mode === "contribute" ? () => void editor.current?.save() : undefined,
+  });
+
+  const pendingCount = changes.changes.filter((c) => c.status === (isMain ? "buffered" : "pending")).length;
+  const subCount = threads.threads.filter((t) => t.kind !== "main").length;
+
+  const documentBody = diff && !isMain ? (
+    <DiffView slug={rfc.slug} branch={branch.name} refreshKey={doc.data?.headSha ?? ""} />
+  ) : !doc.data ? (
+    doc.error ? (
+      <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800">
+        {deleted ? "This branch was deleted; its text is no longer in Git." : <>The document could not be loaded: {doc.error}</>}{" "}
+        {!deleted ? (
+          <button type="button" className="underline" onClick={() => void doc.reload()}>
+            Retry
+          </button>
+        ) : null}
+      </div>
+    ) : (
+      <DocumentSkeleton />
+    )
+  ) : mode === "contribute" && canEdit ? (
+    <EditorPane
+      ref={editor}
+      slug={rfc.slug}
+      branch={branch.name}
+      doc={doc.data}
+      pendingChanges={pendingCount}
+      onSaved={({ text: t, headSha, staleChangeIds }) => {
+        doc.set({ ...doc.data!, text: t, headSha });
+        void threads.reload();
+        if (staleChangeIds.length || pendingCount) void changes.reload();
+        router.refresh(); // +/− and ahead/behind in the header come from the cache
+      }}
+    />
+  ) : (
+    <ReadOnlyDocument
+      source={text}
+      overlays={overlays}
+      serverBlocks={serverBlocks}
+      canComment={perms.subthread && !deleted}
+      canFlag={perms.flag && !deleted}
+      onComment={setCommenting}
+      onFlagPassage={(anchor, t) => setFlagging({ anchor, label: t })}
+      onMarkClick={onMarkClick}
+    />
+  );
+
+  return (
+    <div className="grid h-[calc(100dvh-3.5rem-1px)] grid-cols-[minmax(0,1fr)_minmax(320px,380px)] min-[1100px]:grid-cols-[280px_minmax(0,1fr)_380px]">
+      <div
+        className={`${leftOpen ? "fixed inset-y-0 left-0 z-40 w-[280px] shadow-xl" : "hidden"} min-h-0 overflow-y-auto border-r border-slate-200 bg-white min-[1100px]:static min-[1100px]:block min-[1100px]:w-auto min-[1100px]:shadow-none`}
+      >
+        {leftOpen ? (
+          <button type="button" className={`${BTN.ghost} m-2 min-[1100px]:hidden`} onClick={() => setLeftOpen(false)}>
+            ✕ Close
+          </button>
+        ) : null}
+        {props.left}
+      </div>
+      {leftOpen ? <div className="fixed inset-0 z-30 bg-slate-900/30 min-[1100px]:hidden" onClick={() => setLeftOpen(false)} aria-hidden /> : null}
+      <main className="flex min-h-0 min-w-0 flex-col bg-slate-50">
+        <DocumentHeader
+          rfc={rfc}
+          branch={branch}
+          branches={props.branches}
+          perms={perms}
+          mode={mode}
+          onMode={(m) => void setMode(m)}
+          diff={diff}
+          onDiff={setDiff}
+          onBranchUpdated={() => (void doc.reload(), router.refresh())}
+          onToggleLeft={() => setLeftOpen((o) => !o)}
+          graduate={props.graduate}
+        />
+        <div className="min-h-0 flex-1 overflow-y-auto" id="document-scroll">
+          <div className="mx-auto w-full max-w-[52rem] px-12 py-8 2xl:max-w-[60rem]">
+            {notice ? (
+              <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+                {notice}
+              </p>
+            ) : null}
+            {documentBody}
+          </div>
+        </div>
+      </main>
+      <ConversationColumn
+        tab={tab}
+        onTab={setTab}
+        counts={{ changes: pendingCount, threads: subCount, flags: flags.flags.length }}
+        changesLabel={isMain ? "Buffer" : "Changes"}
+        showFlags={perms.resolveFlags}
+      >
+        <ConversationContent
+          tab={tab}
+          slug={rfc.slug}
+          isMain={isMain}
+          deleted={deleted}
+          perms={perms}
+          signInHref={props.signInHref}
+          ai={ai}
+          threads={{ list: threads.threads, loading: threads.loading, error: threads.error, reload: () => void threads.reload() }}
+          changes={{ list: changes.changes, loading: changes.loading, error: changes.error, reload: () => void changes.reload() }}
+          flags={{ list: flags.flags, loading: flags.loading, error: flags.error, reload: () => void flags.reload() }}
+          activeThreadId={thread.id}
+          highlightMessageId={thread.message}
+          chatInput={chatInput}
+          onOpenThread={openThread}
+          onFlagMessage={(m: Message) => setFlagging({ messageId: m.id, threadId: m.threadId, label: m.body.slice(0, 240) })}
+          onShowChangeMessage={showChangeMessage}
+          onShowFlag={showFlag}
+        />
+      </ConversationColumn>
+      {commenting ? (
+        <NewThreadForm
+          slug={rfc.slug}
+          branch={branch.name}
+          anchor={commenting}
+          onClose={() => setCommenting(null)}
+          onCreated={(t) => {
+            setCommenting(null);
+            void threads.reload();
+            openThread(t.id);
+          }}
+        />
+      ) : null}
+      {flagging ? <FlagDialog slug={rfc.slug} branch={branch.name} target={flagging} onClose={() => setFlagging(null)} onDone={() => void flags.reload()} /> : null}
+    </div>
+  );
+}
+
+function DocumentSkeleton() {
+  return (
+    <div className="space-y-4" aria-busy="true" aria-label="Loading the document">
+      <div className="h-7 w-1/2 animate-pulse rounded bg-slate-200" />
+      {[92, 85, 97, 60, 88, 75].map((w, i) => (
+        <div key={i} className="h-4 animate-pulse rounded bg-slate-200" style={{ width: `${w}%` }} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { BranchSummary } from "@/lib/rfc-view/api-types";
+
+// What the page (server) hands the RFC view (client): decided with can() on
+// the server (§6); the routes check again on every write.
+
+export type ViewPerms = {
+  chat: boolean;
+  askAi: boolean;
+  subthread: boolean;
+  flag: boolean;
+  cutBranch: boolean;
+  edit: boolean;
+  flipVisibility: boolean;
+  openPr: boolean;
+  updateBranch: boolean;
+  deleteBranch: boolean;
+  mergePr: boolean;
+  resolveFlags: boolean;
+  graduate: boolean;
+};
+
+export type ViewRfc = { slug: string; title: string; state: string; rfcId: string | null; tags: string[] };
+
+export type ViewProps = {
+  rfc: ViewRfc;
+  branch: BranchSummary;
+  branches: BranchSummary[];
+  mainText: string | null; // main's text from the cache; null on other branches (fetched)
+  perms: ViewPerms;
+  signInHref: string;
+  initialMode: "discuss" | "contribute";
+};

@@ -1,0 +1,59 @@
+"use client";
+
+import { useCallback, useEffect, useState, type RefObject } from "react";
+import type { Anchor } from "@/lib/rfc-view/api-types";
+import { anchorFromSelection, occurrenceIndex } from "@/lib/rfc-view/selection-anchor";
+
+// §8.12: watches the selection inside the rendered document. A selection
+// within the blocks becomes a range anchor in the source (quote + context)
+// and a position for the floating "Comment" button.
+
+export type SelectionAnchor = { anchor: Extract<Anchor, { kind: "range" }> | null; text: string; top: number; left: number };
+
+const blockOf = (n: Node | null): HTMLElement | null => (n ? (n.nodeType === 1 ? (n as HTMLElement) : n.parentElement)?.closest<HTMLElement>("[data-block-start]") ?? null : null);
+
+export function useSelectionAnchor(container: RefObject<HTMLElement | null>, source: string): [SelectionAnchor | null, () => void] {
+  const [sel, setSel] = useState<SelectionAnchor | null>(null);
+  const clear = useCallback(() => setSel(null), []);
+
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const read = () => {
+      const s = window.getSelection();
+      if (!s || s.isCollapsed || s.rangeCount === 0) return setSel(null);
+      const range = s.getRangeAt(0);
+      const a = blockOf(range.startContainer);
+      const b = blockOf(range.endContainer);
+      if (!a || !b || !root.contains(a) || !root.contains(b)) return setSel(null);
+      const text = s.toString();
+      if (!text.trim()) return setSel(null);
+      const start = Number(a.dataset.blockStart);
+      const end = Number(b.dataset.blockEnd);
+      // Which of several equal strings in the block was selected: count them in the text before it.
+      const before = document.createRange();
+      before.setStart(a, 0);
+      before.setEnd(range.startContainer, range.startOffset);
+      const anchor = anchorFromSelection(source, { start, end }, text, occurrenceIndex(before.toString(), text));
+      const box = range.getBoundingClientRect();
+      const outer = root.getBoundingClientRect();
+      setSel({ anchor, text, top: box.top - outer.top + root.scrollTop, left: Math.max(0, Math.min(box.left - outer.left + box.width / 2, outer.width - 40)) });
+    };
+    const onUp = () => window.setTimeout(read, 0);
+    root.addEventListener("mouseup", onUp);
+    root.addEventListener("keyup", onUp);
+    const onDocDown = (e: MouseEvent) => {
+      if (!(e.target instanceof Node) || !root.contains(e.target)) return;
+      if ((e.target as HTMLElement).closest?.("[data-selection-toolbar]")) return;
+      setSel(null);
+    };
+    document.addEventListener("mousedown", onDocDown);
+    return () => {
+      root.removeEventListener("mouseup", onUp);
+      root.removeEventListener("keyup", onUp);
+      document.removeEventListener("mousedown", onDocDown);
+    };
+  }, [container, source]);
+
+  return [sel, clear];
+}
