@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AiConfigError, parseAiSettings, type AiSettings } from "@/lib/ai/models";
 
 // §16 Configuration. The only module that reads process.env for app settings.
 // A missing or malformed variable stops the app with one message naming it.
@@ -47,7 +48,28 @@ export type AppConfig = {
   nextAuthSecret: string;
   adminLogins: string[];
   reconcileIntervalS: number;
+  /** §18 providers and models; `enabled: false` with a reason when none is configured. */
+  ai: AiSettings;
 };
+
+// The AI variables (lib/ai/models.ts): part of the cache key below so tests
+// that point the app at another provider see it.
+const AI_VARIABLES = [
+  "OPENAI_API_KEY", "OPENAI_BASE_URL", "AI_COMPAT_BASE_URL", "AI_COMPAT_API_KEY", "AI_COMPAT_NAME",
+  "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "AI_MODELS", "AI_DEFAULT_MODEL", "AI_CONTEXT_TOKENS",
+  "AI_TIMEOUT_S", "AI_RATE_PER_MIN",
+];
+
+/** The AI settings, their problems folded into the one configuration message (§16). */
+function parseAi(env: Record<string, string | undefined>, problems: string[]): AiSettings | null {
+  try {
+    return parseAiSettings(env);
+  } catch (err) {
+    if (!(err instanceof AiConfigError)) throw err;
+    problems.push(...err.problems);
+    return null;
+  }
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -58,14 +80,15 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
   const result = schema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const name = issue.path.join(".");
-      const value = env[name];
-      return value === undefined || value === "" ? `${name} is missing` : `${name} ${issue.message}`;
-    });
-    throw new ConfigError(problems);
-  }
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = issue.path.join(".");
+        const value = env[name];
+        return value === undefined || value === "" ? `${name} is missing` : `${name} ${issue.message}`;
+      });
+  const ai = parseAi(env, problems);
+  if (!result.success || !ai || problems.length) throw new ConfigError(problems);
   const e = result.data;
   const trim = (u: string) => u.replace(/\/+$/, "");
   return {
@@ -84,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     nextAuthSecret: e.NEXTAUTH_SECRET,
     adminLogins: e.ADMIN_LOGINS,
     reconcileIntervalS: e.RECONCILE_INTERVAL_S,
+    ai,
   };
 }
 
@@ -98,6 +122,7 @@ export function getConfig(): AppConfig {
     process.env.ADMIN_LOGINS,
     process.env.WEBHOOK_SECRET,
     process.env.NEXTAUTH_URL,
+    ...AI_VARIABLES.map((name) => process.env[name]),
   ]);
   if (cached?.env !== key) cached = { env: key, config: parseConfig(process.env) };
   return cached.config;

@@ -13,6 +13,8 @@ import { z } from "zod";
 //                    (`*` before or after an entry marks the default; else the first)
 //   AI_DEFAULT_MODEL optional, one of AI_MODELS (wins over `*`)
 //   AI_CONTEXT_TOKENS prompt budget in tokens (default 24000)
+//   AI_TIMEOUT_S     a reply that takes longer fails (default 120)
+//   AI_RATE_PER_MIN  AI requests per user per minute (default 10)
 
 export const aiProviders = ["openai", "compat", "anthropic"] as const;
 export type AiProviderId = (typeof aiProviders)[number];
@@ -27,7 +29,15 @@ export type AiProviderSettings = {
 
 export type AiSettings =
   | { enabled: false; reason: string }
-  | { enabled: true; models: AiModel[]; defaultModelId: string; contextTokens: number; providers: AiProviderSettings };
+  | {
+      enabled: true;
+      models: AiModel[];
+      defaultModelId: string;
+      contextTokens: number;
+      timeoutS: number;
+      ratePerMinute: number;
+      providers: AiProviderSettings;
+    };
 
 export class AiConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -56,6 +66,8 @@ const schema = z.object({
   AI_MODELS: optional(z.string()),
   AI_DEFAULT_MODEL: optional(z.string()),
   AI_CONTEXT_TOKENS: optional(z.coerce.number().int("must be a whole number").min(2000, "must be at least 2000")),
+  AI_TIMEOUT_S: optional(z.coerce.number().positive("must be a positive number of seconds")),
+  AI_RATE_PER_MIN: optional(z.coerce.number().int("must be a whole number").min(1, "must be at least 1")),
 });
 
 type Entry = { model: AiModel; starred: boolean };
@@ -120,5 +132,13 @@ export function parseAiSettings(env: Record<string, string | undefined>): AiSett
   if (problems.length > 0 || !defaultModelId) throw new AiConfigError(problems);
 
   const models = entries.map((x) => x.model);
-  return { enabled: true, models, defaultModelId, contextTokens: e.AI_CONTEXT_TOKENS ?? 24_000, providers };
+  return {
+    enabled: true,
+    models,
+    defaultModelId,
+    contextTokens: e.AI_CONTEXT_TOKENS ?? 24_000,
+    timeoutS: e.AI_TIMEOUT_S ?? 120,
+    ratePerMinute: e.AI_RATE_PER_MIN ?? 10,
+    providers,
+  };
 }

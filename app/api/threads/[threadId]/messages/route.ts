@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { assertCan } from "@/lib/auth/permissions";
 import { getRequestUser } from "@/lib/auth/session";
+import { startAiReply, wantsAiReply } from "@/lib/ai/chat/start-reply";
 import { AppError } from "@/lib/http/errors";
 import { withMutation } from "@/lib/http/mutation";
 import { decodeParam, readJson, withRoute } from "@/lib/http/route";
@@ -33,8 +34,8 @@ export const POST = withMutation<Params>(async (req, ctx, user) => {
   const input = postSchema.parse(await readJson(req));
   assertCan(user, "chat", { rfc: rfc.scope, branch: branch.scope });
   if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; its conversation is read-only (§11.5)`);
-  // Humans can just talk (§8.4). Asking the AI (askAi / "@ai") streams its
-  // reply as SSE: that part belongs to lib/ai and hooks in here.
+  // Humans can just talk (§8.4). Asking the AI (askAi / "@ai") streams its reply as SSE (§18).
+  if (wantsAiReply(input)) return startAiReply({ req, user, thread, rfc, branch, body: input.body, model: input.model });
   const message = await postUserMessage({ threadId: thread.id, userId: user.id, body: input.body });
   return Response.json({ message }, { status: 201 });
 });
