@@ -41,7 +41,9 @@ function GraduatePanel({ slug, onClose }: { slug: string; onClose: () => void })
   const running = submit.busy || snapshot?.status === "running";
   const finished = !!snapshot && snapshot.status !== "running";
   const requestClose = () => !running && onClose();
-  const setId = (id: string) => setFields((f) => ({ id, repo: repoEdited || !f ? (f?.repo ?? "") : suggestRepoName(id, slug) }));
+  // The repo name follows a valid id until the user edits it (§13.2 suggestion).
+  const setId = (id: string) =>
+    setFields((f) => ({ id, repo: repoEdited || rfcIdError(id.trim()) ? (f?.repo ?? "") : suggestRepoName(id.trim(), slug) }));
   const setRepo = (repo: string) => {
     setRepoEdited(true);
     setFields((f) => ({ id: f?.id ?? "", repo }));
@@ -94,7 +96,7 @@ function GraduatePanel({ slug, onClose }: { slug: string; onClose: () => void })
           {check && fields && !snapshot && check.state === "super-draft" && (
             <>
               <div className="grid gap-3 sm:grid-cols-[9rem_1fr]">
-                <Field id="graduate-id" label="RFC id" hint="RFC- and four digits or more" value={fields.id} disabled={running} formatError={idFormat} server={check.id} checking={checking} onChange={setId} />
+                <Field id="graduate-id" autoFocus label="RFC id" hint="RFC- and four digits or more" value={fields.id} disabled={running} formatError={idFormat} server={check.id} checking={checking} onChange={setId} />
                 <Field id="graduate-repo" label="Repository" hint="Created empty in Gitea, then seeded" prefix={`${check.repoOwner}/`} value={fields.repo} disabled={running} formatError={repoFormat} server={check.repo} checking={checking} onChange={setRepo} />
               </div>
               <Preconditions slug={slug} check={check} onChanged={() => setVersion((v) => v + 1)} />

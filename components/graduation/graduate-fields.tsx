@@ -16,6 +16,7 @@ type FieldProps = {
   server: FieldCheck | null;
   checking: boolean;
   prefix?: string;
+  autoFocus?: boolean;
   onChange: (value: string) => void;
 };
 
@@ -35,6 +36,7 @@ export function Field(p: FieldProps) {
           name={p.id}
           value={p.value}
           disabled={p.disabled}
+          autoFocus={p.autoFocus}
           autoComplete="off"
           spellCheck={false}
           aria-invalid={!!error}

@@ -1,16 +1,20 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import type { GraduationSnapshot } from "@/lib/graduation/types";
 
 // What a finished graduation means for the person who ran it (§13.3, §13.5).
 
 export function GraduationOutcome({ snapshot, onRetry }: { snapshot: GraduationSnapshot; onRetry: () => void }) {
+  // The outcome takes the focus, so keyboard and screen-reader users land on it.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
   const failedStep = snapshot.steps.find((s) => s.kind === "forward" && s.status === "failed");
   if (snapshot.status === "succeeded") {
     const refreshFailed = failedStep?.key === "refresh_cache";
     return (
-      <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+      <div ref={box} tabIndex={-1} role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
         <p className="font-medium">
           {snapshot.rfcId} is active. Its text now lives in {snapshot.repo}.
         </p>
@@ -24,7 +28,7 @@ export function GraduationOutcome({ snapshot, onRetry }: { snapshot: GraduationS
   if (snapshot.status === "running") return null;
   const cleanupFailed = snapshot.status === "rollback_failed";
   return (
-    <div role="alert" className={`rounded-md border px-3 py-2 text-sm ${cleanupFailed ? "border-red-300 bg-red-50 text-red-900" : "border-amber-200 bg-amber-50 text-amber-900"}`}>
+    <div ref={box} tabIndex={-1} role="alert" className={`rounded-md border px-3 py-2 text-sm ${cleanupFailed ? "border-red-300 bg-red-50 text-red-900" : "border-amber-200 bg-amber-50 text-amber-900"}`}>
       <p className="font-medium">
         {snapshot.status === "interrupted"
           ? "The graduation stopped when the server restarted."

@@ -7,9 +7,8 @@ import { listBlockingPrs } from "./blocking-prs";
 import { isSlugLocked } from "./lock";
 import { repoNameError, rfcIdError, suggestRepoName } from "./patterns";
 import { loadRfcOrThrow, scopeOf } from "./rfc-row";
-import { latestGraduation } from "./store";
 import type { GraduationCheck } from "./types";
-import { inFlightGraduations, repoTakenReason, rfcIdTakenReason, suggestNextRfcId } from "./validate";
+import { inFlightGraduations, latestSettledGraduation, repoTakenReason, rfcIdTakenReason, suggestNextRfcId } from "./validate";
 
 // §13.2 the dialog's debounced check. Advisory only: POST decides again.
 
@@ -29,7 +28,7 @@ export async function checkGraduation(args: { slug: string; id?: string; repo?: 
     field(args.id, rfcIdError, (v) => rfcIdTakenReason(v, slug, inFlight)),
     field(args.repo, repoNameError, (v) => repoTakenReason(v, slug, inFlight)),
     listBlockingPrs({ slug, scope, viewer }),
-    latestGraduation(slug),
+    latestSettledGraduation(slug),
     db().cachedPr.findFirst({
       where: { repo: getConfig().metaRepoFullName, headBranch: metaBranch.claim(slug), state: "open" },
       select: { number: true },

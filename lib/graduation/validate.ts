@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { getRepo } from "@/lib/gitea";
 import { isSlugLocked } from "./lock";
 import { formatRfcId, rfcNumber } from "./patterns";
-import { markInterrupted, runningGraduations } from "./store";
+import { latestGraduation, markInterrupted, runningGraduations } from "./store";
 import type { GraduationSnapshot } from "./types";
 
 // §13.2/§13.3 uniqueness rules. A running Graduation row reserves its id and
@@ -25,6 +25,14 @@ export async function inFlightGraduations(lockedByCaller?: string): Promise<Grad
     else await markInterrupted(row.graduationId);
   }
   return live;
+}
+
+/** The slug's latest graduation, an orphaned running one (see above) retired first. */
+export async function latestSettledGraduation(slug: string): Promise<GraduationSnapshot | null> {
+  const last = await latestGraduation(slug);
+  if (last?.status !== "running" || isSlugLocked(slug)) return last;
+  await markInterrupted(last.graduationId);
+  return latestGraduation(slug);
 }
 
 /** Why the id cannot be used by `slug`, or null when it is free. */

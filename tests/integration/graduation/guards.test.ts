@@ -1,6 +1,7 @@
 import { metaRepo } from "@/lib/bot/meta-entry";
 import { commitEntryBody } from "@/lib/bot/edit-entry-body";
 import { openBodyEditPr } from "@/lib/bot/open-body-edit-pr";
+import { db } from "@/lib/db/client";
 import { createBranch } from "@/lib/gitea";
 import { startGraduationFixture, type Fixture } from "./fixture";
 import { check, claim, graduate, graduateAndFollow, progress, readSse } from "./http";
@@ -112,4 +113,14 @@ test("§13.1 claim: an owner's is a no-op, a second open claim is 409, readers 4
   expect((await claim("claimable", dave)).status).toBe(409);
   expect((await claim("claimable")).status).toBe(401);
   expect((await check("claimable", dave)).viewer).toMatchObject({ canClaim: true, openClaimPr: prNumber });
+});
+
+test("a graduation left running by a stopped server is retired, and the RFC can graduate again", async () => {
+  await fx.superDraft({ slug: "crashed" });
+  await db().graduation.create({ data: { slug: "crashed", status: "running", rfcId: "RFC-0700", repo: "rfcs/rfc-0700-crashed", startedBy: "alice" } });
+  const events = await readSse(await progress("crashed"));
+  expect(events.map((e) => e.event)).toEqual(["snapshot", "finished"]);
+  expect(events[1].data.snapshot.status).toBe("interrupted");
+  const { final } = await graduateAndFollow("crashed", { id: "RFC-0700", repo: "rfc-0700-crashed" }, alice);
+  expect(final.status).toBe("succeeded");
 });

@@ -1,6 +1,6 @@
 // GET /api/rfcs/[slug]/graduate/progress — §13.3 SSE: a snapshot of all steps, then every transition
-import { latestGraduation } from "@/lib/graduation/store";
 import { streamProgress } from "@/lib/graduation/progress-stream";
+import { latestSettledGraduation } from "@/lib/graduation/validate";
 import { notFound } from "@/lib/http/errors";
 import { decodeParam, withRoute } from "@/lib/http/route";
 import { sseResponse } from "@/lib/http/sse";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 // Public like the RFC itself (§6 "read"): the steps say nothing a reader may not see.
 export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
   const slug = decodeParam((await ctx.params).slug);
-  const stored = await latestGraduation(slug);
+  const stored = await latestSettledGraduation(slug);
   if (!stored) throw notFound(`${slug} has never started a graduation`);
   return sseResponse((send, signal) => streamProgress({ stored, send, signal }), { signal: req.signal });
 });
