@@ -1,0 +1,93 @@
+import type { JSONContent } from "@tiptap/core";
+import type { Token } from "marked";
+import { type Eol, dominantEol, toLf } from "./eol";
+import { type MarkdownParser, createParser } from "./parser";
+
+/** One top-level block of the source that shows in the editor as one top-level node. */
+export interface SourceBlock {
+  /** Byte range in the original source: the block's own lines, without the blank lines after it. */
+  start: number;
+  end: number;
+  /** The block's text with LF line ends (what the parser and splicer work on). */
+  text: string;
+  /** Line end used inside this block. */
+  eol: Eol;
+  /** The editor node it parses to (normalised JSON) and its comparison key. */
+  node: JSONContent;
+  key: string;
+}
+
+/** The source cut into blocks and the gaps between them (blank lines, link definitions). */
+export interface BlockSplit {
+  blocks: SourceBlock[];
+  /** gaps[i] precedes blocks[i]; gaps[blocks.length] is the tail. Concatenation = source. */
+  gaps: string[];
+}
+
+// A block's raw text from marked may carry the blank lines after it; those
+// belong to the gap so that a block's text is exactly its own lines.
+const TRAILING_BLANK = /(?:\n[ \t]*)+$/;
+
+export function nodeKey(node: JSONContent): string {
+  return JSON.stringify(node);
+}
+
+export function splitBlocks(source: string, parser: MarkdownParser = createParser()): BlockSplit {
+  const lf = toLf(source);
+  const tokens: Token[] = parser.lex(lf.text);
+  const blocks: SourceBlock[] = [];
+  const gaps: string[] = [];
+  let offset = 0; // LF offset of the current token
+  let gapStart = 0; // source offset where the current gap began
+  const docEol = dominantEol(source);
+  for (const token of tokens) {
+    const text = token.raw.replace(TRAILING_BLANK, "");
+    // Link definitions and blank lines parse to no node: they stay in the gap.
+    const nodes = token.type === "space" || token.type === "def" || !text ? [] : parser.parseBlock(text);
+    if (nodes.length > 0) {
+      const start = lf.toSource(offset);
+      const end = lf.toSource(offset + text.length);
+      gaps.push(source.slice(gapStart, start));
+      // With the extensions of extensions.ts every visible token is exactly one
+      // node (corpus test); anything else is shown as read-only source.
+      const node = nodes.length === 1 ? nodes[0] : { type: "htmlBlock", attrs: { html: text } };
+      const slice = source.slice(start, end);
+      blocks.push({ start, end, text, eol: slice.includes("\r\n") ? "\r\n" : docEol, node, key: nodeKey(node) });
+      gapStart = end;
+    }
+    offset += token.raw.length;
+  }
+  gaps.push(source.slice(gapStart));
+  return { blocks, gaps };
+}
+
+/** Source range of top-level block `index` (= the editor's top-level node index). Lines are 1-based, inclusive. */
+export interface BlockRange {
+  index: number;
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+}
+
+export function blockRanges(source: string): BlockRange[] {
+  const lineStarts = [0];
+  for (let i = source.indexOf("\n"); i !== -1; i = source.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  return splitBlocks(source).blocks.map((b, index) => ({
+    index,
+    start: b.start,
+    end: b.end,
+    startLine: lineOf(b.start),
+    endLine: lineOf(Math.max(b.start, b.end - 1)),
+  }));
+}

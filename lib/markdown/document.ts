@@ -1,0 +1,67 @@
+import type { JSONContent } from "@tiptap/core";
+import { alignSequences } from "./align";
+import { type BlockSplit, nodeKey, splitBlocks } from "./blocks";
+import { type Eol, dominantEol, replaceKeepingEol, withEol } from "./eol";
+import { markdownSchema } from "./extensions";
+import { assemble } from "./gaps";
+import { createParser } from "./parser";
+import { nodeSimilarity } from "./similarity";
+import { type SpliceKind, spliceBlock } from "./splice-block";
+
+/** What a save did to each top-level block (for reports and tests). */
+export interface SaveReport {
+  kept: number;
+  deleted: number;
+  inserted: number;
+  modified: SpliceKind[];
+}
+
+export interface MarkdownDocument {
+  /** The source the document was loaded from. */
+  readonly source: string;
+  /** The editor document (tiptap JSON); top-level node i is `blocks[i]`. */
+  readonly doc: JSONContent;
+  /** Top-level blocks and the gaps between them. */
+  readonly split: BlockSplit;
+  /** Markdown of an edited `doc`: unchanged blocks keep their bytes, edited ones change minimally (§8). */
+  save(edited: JSONContent): string;
+  /** `save` plus what it did per block. */
+  saveWithReport(edited: JSONContent): { markdown: string; report: SaveReport };
+}
+
+const isEmptyParagraph = (n: JSONContent) => n.type === "paragraph" && !n.content?.length;
+
+/**
+ * Load Markdown for the editor. Each document gets its own parser (own
+ * `marked` instance), so documents never share lexer state.
+ */
+export function createMarkdownDocument(source: string): MarkdownDocument {
+  const parser = createParser();
+  const split = splitBlocks(source, parser);
+  const docEol: Eol = dominantEol(source);
+  const doc: JSONContent = { type: "doc", content: split.blocks.map((b) => b.node) };
+
+  const saveWithReport = (edited: JSONContent) => {
+    // Markdown has no empty paragraphs: blank lines between blocks are kept as they are.
+    const nodes = (markdownSchema().nodeFromJSON(edited).toJSON().content ?? []).filter((n: JSONContent) => !isEmptyParagraph(n));
+    const olds = split.blocks.map((b) => b.node);
+    const ops = alignSequences(split.blocks.map((b) => b.key), nodes.map(nodeKey), nodeSimilarity(olds, nodes));
+    const report: SaveReport = { kept: 0, deleted: 0, inserted: 0, modified: [] };
+    const slots = ops.flatMap((op) => {
+      if (op.kind === "delete") return report.deleted++, [];
+      if (op.kind === "insert") {
+        report.inserted++;
+        return [{ text: withEol(parser.serialize([nodes[op.new]]), docEol) }];
+      }
+      const block = split.blocks[op.old];
+      const bytes = source.slice(block.start, block.end);
+      if (op.kind === "keep") return report.kept++, [{ text: bytes, orig: op.old }];
+      const { text, kind } = spliceBlock(block, nodes[op.new], parser);
+      report.modified.push(kind);
+      return [{ text: replaceKeepingEol(bytes, block.text, text, block.eol), orig: op.old }];
+    });
+    return { markdown: assemble(split.gaps, slots, docEol), report };
+  };
+
+  return { source, doc, split, save: (edited) => saveWithReport(edited).markdown, saveWithReport };
+}

@@ -1,0 +1,66 @@
+import { type AnyExtension, type Extensions, Mark, type MarkdownParseHelpers, type MarkdownToken, Node, getExtensionField, getSchema } from "@tiptap/core";
+import type { Schema } from "@tiptap/pm/model";
+import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
+import { StarterKit } from "@tiptap/starter-kit";
+import { HtmlBlock, HtmlInline } from "./nodes/html";
+import { Image } from "./nodes/image";
+
+// One extension list for the server (parsing, saving, tests) and the React
+// editor, so a document parses to the same JSON in both (§8).
+
+// A tokenizer that never matches: marked's own CommonMark/GFM rules apply.
+// tiptap's ordered-list tokenizer reads "a)" or "IV." as list markers and its
+// table tokenizer re-splits cells on pipes inside code spans; Gitea renders
+// neither, so the editor must not either.
+const commonMark = (name: string) => ({ name, level: "block" as const, start: () => -1, tokenize: () => undefined });
+
+// Paragraph: parse exactly the inline tokens. tiptap's own rule turns a
+// `&nbsp;` paragraph into an empty one and unwraps lone images into blocks.
+const parseParagraph = (token: MarkdownToken, h: MarkdownParseHelpers) =>
+  h.createNode("paragraph", undefined, h.parseInline(token.tokens ?? []));
+
+// Code block: accept every `code` token (tiptap drops fences with leading spaces).
+const parseCodeBlock = (token: MarkdownToken, h: MarkdownParseHelpers) =>
+  h.createNode("codeBlock", { language: token.lang || null }, token.text ? [h.createTextNode(token.text)] : []);
+
+function override(ext: AnyExtension): AnyExtension {
+  if (ext.name === "paragraph") return (ext as Node).extend({ parseMarkdown: parseParagraph });
+  if (ext.name === "codeBlock") return (ext as Node).extend({ parseMarkdown: parseCodeBlock });
+  if (ext.name === "orderedList") return (ext as Node).extend({ markdownTokenizer: commonMark("orderedList") });
+  // Markdown allows code inside links and emphasis ([`Foo`](url)); tiptap's
+  // code mark excludes every other mark, which would make such text invalid.
+  if (ext.name === "code") return (ext as Mark).extend({ excludes: "code" });
+  return ext;
+}
+
+function starterKitParts(): AnyExtension[] {
+  const kit = StarterKit.configure({ trailingNode: false, link: { openOnClick: false, autolink: true } });
+  // The kit's direct parts (tiptap flattens their own sub-extensions later).
+  const parts = getExtensionField<() => AnyExtension[]>(kit, "addExtensions", { name: kit.name, options: kit.options, storage: kit.storage });
+  return parts().map(override);
+}
+
+let cached: Extensions | null = null;
+
+/** The schema-defining extensions (nodes, marks, editing helpers of StarterKit). */
+export function markdownExtensions(): Extensions {
+  cached ??= [
+    ...starterKitParts(),
+    Table.extend({ markdownTokenizer: commonMark("table") }).configure({ resizable: false }),
+    TableRow,
+    TableHeader,
+    TableCell,
+    HtmlBlock,
+    HtmlInline,
+    Image,
+  ];
+  return cached;
+}
+
+let schema: Schema | null = null;
+
+/** The ProseMirror schema of `markdownExtensions()`, built once. */
+export function markdownSchema(): Schema {
+  schema ??= getSchema(markdownExtensions());
+  return schema;
+}
