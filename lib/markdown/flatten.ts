@@ -9,21 +9,30 @@ export interface Unit {
   ch: string | null;
   /** Set for leaf nodes (hard break, image, inline HTML …). */
   atom?: JSONContent;
+  /** ProseMirror position relative to the start of the flattened node. */
+  pos: number;
 }
 
-export function flatten(node: JSONContent, out: Unit[] = []): Unit[] {
-  if (node.type === "text") {
-    const marks = node.marks?.length ? JSON.stringify(node.marks) : "";
-    for (const ch of node.text ?? "") out.push({ key: `${ch}\u0000${marks}`, ch });
-    return out;
-  }
-  if (markdownSchema().nodes[node.type ?? ""]?.isLeaf) {
-    out.push({ key: `\u0001${JSON.stringify(node)}`, ch: null, atom: node });
-    return out;
-  }
-  out.push({ key: `\u0002${node.type}${JSON.stringify(node.attrs ?? {})}`, ch: null });
-  for (const child of node.content ?? []) flatten(child, out);
-  out.push({ key: "\u0003", ch: null });
+/** Read `node` in document order (ProseMirror's token order: open, content, close). */
+export function flatten(node: JSONContent): Unit[] {
+  const out: Unit[] = [];
+  let pos = 0;
+  const walk = (n: JSONContent) => {
+    if (n.type === "text") {
+      const marks = n.marks?.length ? JSON.stringify(n.marks) : "";
+      for (const ch of n.text ?? "") {
+        out.push({ key: `${ch}\u0000${marks}`, ch, pos });
+        pos += ch.length; // positions count UTF-16 units
+      }
+    } else if (markdownSchema().nodes[n.type ?? ""]?.isLeaf) {
+      out.push({ key: `\u0001${JSON.stringify(n)}`, ch: null, atom: n, pos: pos++ });
+    } else {
+      out.push({ key: `\u0002${n.type}${JSON.stringify(n.attrs ?? {})}`, ch: null, pos: pos++ });
+      n.content?.forEach(walk);
+      out.push({ key: "\u0003", ch: null, pos: pos++ });
+    }
+  };
+  walk(node);
   return out;
 }
 

@@ -1,0 +1,8 @@
+// Source-preserving Markdown for the tiptap editor (§8): Markdown is the
+// storage format, so a no-op save changes no byte and an edit changes only
+// the edited block's lines. See docs in document.ts and MARKDOWN.md.
+export { createMarkdownDocument, type MarkdownDocument, type SaveReport } from "./document";
+export { blockRanges, type BlockRange } from "./blocks";
+export { changedLineStats } from "./line-stats";
+export { markdownExtensions, markdownSchema } from "./extensions";
+export { sourceOffsetToDoc, sourceRangeToDoc } from "./source-map";
