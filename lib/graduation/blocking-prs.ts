@@ -23,10 +23,8 @@ export async function listBlockingPrs(args: { slug: string; scope: RfcScope; vie
     headBranch: pr.headBranch,
     branchName: pr.headBranch.replace(`edit/${args.slug}/`, ""),
     url: `${config.giteaPublicUrl}/${config.metaRepoFullName}/pulls/${pr.number}`,
-    actions: {
-      merge: mayMerge,
-      // Closing a PR: whoever may merge it, and the person who opened it.
-      withdraw: mayMerge || (!!args.viewer && args.viewer.login === pr.openedBy),
-    },
+    // The same rule as POST /prs/{n}/merge|close, which these buttons call:
+    // the entry's owners (and admins) settle a super-draft's meta PRs (§6).
+    actions: { merge: mayMerge, withdraw: mayMerge },
   }));
 }

@@ -4,7 +4,7 @@ import { openBodyEditPr } from "@/lib/bot/open-body-edit-pr";
 import { db } from "@/lib/db/client";
 import { createBranch } from "@/lib/gitea";
 import { startGraduationFixture, type Fixture } from "./fixture";
-import { check, claim, graduate, graduateAndFollow, progress, readSse } from "./http";
+import { check, claim, graduate, graduateAndFollow, mergePr, progress, readSse } from "./http";
 
 // §13.2/§13.3 who may graduate, and when POST must refuse what the advisory check allowed.
 
@@ -80,12 +80,19 @@ test("§9.8 an open body-edit PR blocks graduation and is listed with the viewer
   const forAlice = await check("blocked", alice, { id: "RFC-0500", repo: "rfc-0500-blocked" });
   expect(forAlice.canSubmit).toBe(false);
   expect(forAlice.blockingPrs.items).toEqual([expect.objectContaining({ number: prNumber, openedBy: "dave", branchName: "typos", actions: { merge: true, withdraw: true } })]);
-  expect((await check("blocked", dave)).blockingPrs.items[0].actions).toEqual({ merge: false, withdraw: true });
+  expect((await check("blocked", dave)).blockingPrs.items[0].actions).toEqual({ merge: false, withdraw: false });
   expect((await check("blocked", bob)).blockingPrs.items[0].actions).toEqual({ merge: false, withdraw: false });
 
   const res = await graduate("blocked", { id: "RFC-0500", repo: "rfc-0500-blocked" }, alice);
   expect(res.status).toBe(409);
   expect(await fx.repoExists("rfcs/rfc-0500-blocked")).toBe(false);
+
+  // The dialog's "Merge" button: the PR route the RFC view serves, then graduation may go.
+  expect((await mergePr("blocked", prNumber, alice)).status).toBe(200);
+  expect((await check("blocked", alice)).blockingPrs).toMatchObject({ ok: true, items: [] });
+  const { final } = await graduateAndFollow("blocked", { id: "RFC-0500", repo: "rfc-0500-blocked" }, alice);
+  expect(final.status).toBe("succeeded");
+  expect(await fx.file("rfcs/rfc-0500-blocked", "RFC.md")).toBe("Fixed body.\n");
 });
 
 test("an RFC without owners cannot graduate, even for an admin", async () => {

@@ -3,6 +3,7 @@ import { GET as blockingGet } from "@/app/api/rfcs/[slug]/blocking-prs/route";
 import { GET as checkGet } from "@/app/api/rfcs/[slug]/graduate/check/route";
 import { GET as progressGet } from "@/app/api/rfcs/[slug]/graduate/progress/route";
 import { POST as graduatePost } from "@/app/api/rfcs/[slug]/graduate/route";
+import { POST as mergePost } from "@/app/api/rfcs/[slug]/prs/[number]/merge/route";
 import { getConfig } from "@/lib/config";
 import type { GraduationCheck, GraduationSnapshot, Step } from "@/lib/graduation/types";
 
@@ -22,6 +23,11 @@ function call(handler: Handler, method: string, slug: string, opts: { path: stri
 export const graduate = (slug: string, body: unknown, cookie?: string) => call(graduatePost as Handler, "POST", slug, { path: "/graduate", body, cookie });
 export const claim = (slug: string, cookie?: string) => call(claimPost as Handler, "POST", slug, { path: "/claim", body: {}, cookie });
 export const blockingPrs = (slug: string, cookie?: string) => call(blockingGet as Handler, "GET", slug, { path: "/blocking-prs", cookie });
+export const mergePr = (slug: string, n: number, cookie: string) =>
+  (mergePost as unknown as (req: Request, ctx: { params: Promise<{ slug: string; number: string }> }) => Promise<Response>)(
+    new Request(`${getConfig().appUrl}/api/rfcs/${slug}/prs/${n}/merge`, { method: "POST", headers: { origin: new URL(getConfig().appUrl).origin, cookie } }),
+    { params: Promise.resolve({ slug, number: String(n) }) },
+  );
 export const progress = (slug: string) => call(progressGet as Handler, "GET", slug, { path: "/graduate/progress" });
 
 export async function check(slug: string, cookie: string, fields: { id?: string; repo?: string } = {}): Promise<GraduationCheck> {
