@@ -58,7 +58,7 @@ export function ChangeCard({ change: c, canDecide, selected, onSelect, onDecided
             <label className="mb-1 block text-xs text-slate-600" htmlFor={`edit-${c.id}`}>
               Proposed text (edit before accepting)
             </label>
-            <textarea id={`edit-${c.id}`} className={`${INPUT} font-serif`} rows={Math.min(10, text.split("\n").length + 2)} value={text} onChange={(e) => setText(e.target.value)} />
+            <textarea id={`edit-${c.id}`} className={INPUT} rows={Math.min(10, text.split("\n").length + 2)} value={text} onChange={(e) => setText(e.target.value)} />
           </>
         ) : (
           <WordDiffView original={c.original} proposed={c.editedText ?? c.proposed} />

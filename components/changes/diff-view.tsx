@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { diffDocuments } from "@/lib/rfc-view/diff-blocks";
 import { paths } from "@/components/rfc/api";
 import { PROSE } from "@/components/rfc/styles";
@@ -21,6 +21,11 @@ export function DiffView({ slug, branch, refreshKey }: { slug: string; branch: s
   // refreshKey (the branch head) is part of the URL so a new commit loads a new diff.
   const r = useResource<{ base: string; head: string }>(`${paths.branch(slug, branch)}/diff?at=${encodeURIComponent(refreshKey)}`);
   const diff = useMemo(() => (r.data ? diffDocuments(r.data.base, r.data.head) : null), [r.data]);
+  const box = useRef<HTMLElement>(null);
+  // Bring the first difference into view: in a long RFC it may be far down.
+  useEffect(() => {
+    box.current?.querySelector('[data-diff]:not([data-diff="same"])')?.scrollIntoView({ block: "center" });
+  }, [diff]);
 
   if (!diff)
     return r.error ? (
@@ -53,7 +58,7 @@ export function DiffView({ slug, branch, refreshKey }: { slug: string; branch: s
           </>
         )}
       </p>
-      <article className={PROSE} aria-label="Differences with main">
+      <article ref={box} className={PROSE} aria-label="Differences with main">
         {diff.blocks.map((b, i) => (
           <div key={i} className={`relative -ml-4 pl-4 pr-2 ${KIND[b.kind]}`} data-diff={b.kind}>
             {LABEL[b.kind] ? <span className="sr-only">{LABEL[b.kind]}: </span> : null}

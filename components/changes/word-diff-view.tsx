@@ -6,7 +6,7 @@ import { wordDiff } from "@/lib/changes/word-diff";
 export function WordDiffView({ original, proposed }: { original: string; proposed: string }) {
   const segments = wordDiff(original, proposed);
   return (
-    <p className="whitespace-pre-wrap break-words rounded-md bg-slate-50 px-2.5 py-2 font-serif text-[13px] leading-6 text-slate-800 ring-1 ring-slate-200">
+    <p className="whitespace-pre-wrap break-words rounded-md bg-slate-50 px-2.5 py-2 text-[13px] leading-6 text-slate-800 ring-1 ring-slate-200">
       {segments.map((s, i) =>
         s.kind === "same" ? (
           <span key={i}>{s.text}</span>

@@ -57,7 +57,7 @@ export function MessageItem({ message: m, highlighted, onFlag }: Props) {
           className="absolute right-1 top-6 rounded bg-white/90 px-1.5 py-0.5 text-[11px] text-slate-500 opacity-0 ring-1 ring-slate-200 hover:text-rose-700 focus:opacity-100 group-hover:opacity-100"
           aria-label={`Flag message from ${name}`}
         >
-          ⚑ Flag
+          Flag
         </button>
       ) : null}
     </li>

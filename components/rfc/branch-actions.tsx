@@ -39,8 +39,8 @@ export function BranchActions({ slug, branch, perms }: { slug: string; branch: B
   return (
     <div className="flex flex-wrap items-center gap-2">
       {perms.flipVisibility && open ? (
-        <button type="button" className={BTN.small} disabled={!!busy} onClick={() => void flip()} aria-pressed={branch.visibility === "private"}>
-          {busy === "visibility" ? "Saving…" : branch.visibility === "private" ? "Private · make public" : "Public · make private"}
+        <button type="button" className={BTN.small} disabled={!!busy} onClick={() => void flip()} title={branch.visibility === "private" ? "Private: only you, the owners, arbiters and admins see it" : "Public: everyone can read it"}>
+          {busy === "visibility" ? "Saving…" : branch.visibility === "private" ? "Make public" : "Make private"}
         </button>
       ) : null}
       {pr?.state === "open" && perms.mergePr ? (
@@ -55,12 +55,12 @@ export function BranchActions({ slug, branch, perms }: { slug: string; branch: B
       ) : null}
       {open && perms.openPr && pr?.state !== "open" ? (
         <button type="button" className={BTN.small} onClick={() => setDialog("pr")}>
-          Open PR…
+          Open PR
         </button>
       ) : null}
       {open && perms.deleteBranch ? (
         <button type="button" className={`${BTN.small} text-rose-700`} onClick={() => setDialog("delete")}>
-          Delete…
+          Delete
         </button>
       ) : null}
       {error ? <span role="alert" className="text-xs text-rose-700">{error}</span> : null}

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from "react";
 import type { BranchSummary } from "@/lib/rfc-view/api-types";
 import { BranchActions } from "./branch-actions";
 import { BranchMenu } from "./branch-menu";
+import { MenuIcon } from "./icons";
 import { DiffToggle, ModeSwitch } from "./mode-switch";
 import { NewBranchDialog } from "./new-branch-dialog";
 import { BTN } from "./styles";
@@ -40,18 +41,22 @@ export function DocumentHeader(p: Props) {
   const isMain = p.branch.name === "main";
   return (
     <header className="shrink-0 border-b border-slate-200 bg-white">
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 lg:px-6">
+      <div className="flex items-center gap-3 px-4 py-2.5 lg:px-6">
         <button type="button" onClick={p.onToggleLeft} className={`${BTN.ghost} min-[1100px]:hidden`} aria-label="Show branches and RFCs">
-          ☰
+          <MenuIcon />
         </button>
         <div className="flex min-w-0 flex-1 items-center gap-2">
           <BranchMenu slug={p.rfc.slug} title={p.rfc.title} current={p.branch.name} branches={p.branches} />
           <span className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${STATE_STYLE[p.rfc.state] ?? STATE_STYLE.withdrawn}`}>{p.rfc.state}</span>
           {p.rfc.rfcId ? <span className="shrink-0 font-mono text-xs text-slate-500">{p.rfc.rfcId}</span> : null}
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {!isMain ? <ModeSwitch mode={p.mode} onChange={p.onMode} canEdit={p.perms.edit} /> : null}
-          {!isMain ? <DiffToggle on={p.diff} onChange={p.onDiff} /> : null}
+        {!isMain && p.branch.state === "open" ? (
+          <span className="hidden shrink-0 whitespace-nowrap text-xs text-slate-500 xl:inline">
+            {p.branch.createdBy ? <>by @{p.branch.createdBy} · </> : null}
+            <span className="text-emerald-700">+{p.branch.additions}</span> <span className="text-rose-700">−{p.branch.deletions}</span> vs main
+          </span>
+        ) : null}
+        <div className="flex shrink-0 items-center gap-2">
           {p.perms.cutBranch ? (
             <button type="button" className={BTN.secondary} onClick={() => setCutting(true)}>
               New branch
@@ -60,7 +65,7 @@ export function DocumentHeader(p: Props) {
           {isMain && p.perms.graduate ? p.graduate : null}
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-t border-slate-100 bg-slate-50/60 px-4 py-1.5 text-xs text-slate-600 lg:px-6">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-slate-100 bg-slate-50/70 px-4 py-2 text-xs text-slate-600 lg:px-6">
         {isMain ? (
           <span>
             <span className="font-medium text-slate-800">Discuss mode</span> — main is read-only. It changes only by merging branches; AI proposals made here wait in the buffer.
@@ -69,18 +74,17 @@ export function DocumentHeader(p: Props) {
           <span className="font-medium text-slate-700">This branch was deleted. Its conversation stays, read-only.</span>
         ) : (
           <>
-            <span>
-              {p.branch.createdBy ? <>Cut by @{p.branch.createdBy} · </> : null}
-              <span className="text-emerald-700">+{p.branch.additions}</span> <span className="text-rose-700">−{p.branch.deletions}</span> against main
-              {p.branch.pr ? <> · PR #{p.branch.pr.number} {p.branch.pr.state}</> : null}
-            </span>
-            <UpdateFromMain slug={p.rfc.slug} branch={p.branch.name} behindBy={p.branch.behindBy} canUpdate={p.perms.updateBranch} onUpdated={p.onBranchUpdated} />
+            <ModeSwitch mode={p.mode} onChange={p.onMode} canEdit={p.perms.edit} />
+            <DiffToggle on={p.diff} onChange={p.onDiff} />
             <span className="ml-auto">
               <BranchActions slug={p.rfc.slug} branch={p.branch} perms={p.perms} />
             </span>
           </>
         )}
       </div>
+      {!isMain && p.branch.state === "open" ? (
+        <UpdateFromMain slug={p.rfc.slug} branch={p.branch.name} behindBy={p.branch.behindBy} canUpdate={p.perms.updateBranch} onUpdated={p.onBranchUpdated} />
+      ) : null}
       {cutting ? <NewBranchDialog slug={p.rfc.slug} onClose={() => setCutting(false)} /> : null}
     </header>
   );

@@ -33,7 +33,15 @@ export function EditorPane({ slug, branch, doc, pendingChanges, onSaved, ref }: 
   const [theirs, setTheirs] = useState<{ text: string; headSha: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const afterSwap = useRef<(() => void) | null>(null);
-  const getText = () => editor.current?.getMarkdown() ?? source;
+  // The last text seen in the editor: when it unmounts, its ref is gone before
+  // the flush cleanup runs, and falling back to the initial source would send
+  // the old text back to Git.
+  const lastText = useRef(doc.text);
+  const getText = () => {
+    const now = editor.current?.getMarkdown();
+    if (now !== undefined) lastText.current = now;
+    return lastText.current;
+  };
   const { snap, controls } = useFlush({ slug, branch, initial: { baseSha: doc.headSha, text: doc.text }, getText, onSaved });
 
   useImperativeHandle(ref, () => ({ save: () => controls.flushNow(), status: () => snap.status }), [controls, snap.status]);
@@ -44,6 +52,7 @@ export function EditorPane({ slug, branch, doc, pendingChanges, onSaved, ref }: 
   }, [version]);
   const swapText = (text: string, then: () => void) => {
     afterSwap.current = then;
+    lastText.current = text;
     setSource(text);
     setVersion((v) => v + 1);
   };
@@ -92,7 +101,7 @@ export function EditorPane({ slug, branch, doc, pendingChanges, onSaved, ref }: 
       <div className={theirs ? "grid grid-cols-2 gap-3" : ""}>
         <div className="min-w-0">
           {theirs ? <p className="mb-1 text-xs font-semibold text-slate-700">Your version</p> : null}
-          <DocumentEditor key={version} ref={editor} source={source} editable onChange={controls.changed} onBlur={() => void controls.flushNow()} />
+          <DocumentEditor key={version} ref={editor} source={source} editable onChange={() => (getText(), controls.changed())} onBlur={() => void controls.flushNow()} />
         </div>
         {theirs ? (
           <div className="min-w-0">

@@ -6,11 +6,12 @@ import type { Overlay } from "@/lib/rfc-view/overlays";
 import { renderDocument } from "@/lib/rfc-view/render-document";
 import { paragraphAnchor, type BlockRange } from "@/lib/rfc-view/selection-anchor";
 import { useSelectionAnchor } from "@/components/threads/use-selection-anchor";
+import { CommentIcon, FlagIcon } from "./icons";
 import { PROSE } from "./styles";
 
 // The document in discuss mode (§8.2): rendered, read-only, with pending
 // changes drawn inline (§8.10) and commented passages highlighted (§8.12).
-// Select text → "Comment" / "Flag"; hover a block → 💬 for a paragraph thread.
+// Select text → "Comment" / "Flag"; hover a block → the comment icon for a paragraph thread.
 
 type Props = {
   source: string;
@@ -56,7 +57,7 @@ export function ReadOnlyDocument({ source, overlays, serverBlocks, canComment, c
                   aria-label="Comment on this paragraph"
                   title="Comment on this paragraph"
                 >
-                  💬
+                  <CommentIcon />
                 </button>
               ) : null}
             </div>
@@ -72,13 +73,15 @@ export function ReadOnlyDocument({ source, overlays, serverBlocks, canComment, c
           {sel.anchor ? (
             <>
               {canComment ? (
-                <button type="button" className="rounded px-2 py-1 text-xs font-medium text-white hover:bg-slate-700" onMouseDown={(e) => e.preventDefault()} onClick={() => (onComment(sel.anchor!), clearSel())}>
-                  💬 Comment
+                <button type="button" className="inline-flex items-center rounded px-2 py-1 text-xs font-medium text-white hover:bg-slate-700" onMouseDown={(e) => e.preventDefault()} onClick={() => (onComment(sel.anchor!), clearSel())}>
+                  <CommentIcon className="mr-1 inline" />
+                  Comment
                 </button>
               ) : null}
               {canFlag ? (
-                <button type="button" className="rounded px-2 py-1 text-xs font-medium text-white hover:bg-slate-700" onMouseDown={(e) => e.preventDefault()} onClick={() => (onFlagPassage(sel.anchor!, sel.text), clearSel())}>
-                  ⚑ Flag
+                <button type="button" className="inline-flex items-center rounded px-2 py-1 text-xs font-medium text-white hover:bg-slate-700" onMouseDown={(e) => e.preventDefault()} onClick={() => (onFlagPassage(sel.anchor!, sel.text), clearSel())}>
+                  <FlagIcon className="mr-1 inline" />
+                  Flag
                 </button>
               ) : null}
             </>

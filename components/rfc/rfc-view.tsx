@@ -8,7 +8,7 @@ import { DiffView } from "@/components/changes/diff-view";
 import { useAiStatus } from "@/components/chat/use-ai-status";
 import { FlagDialog, type FlagTarget } from "@/components/flags/flag-dialog";
 import { NewThreadForm } from "@/components/threads/new-thread-form";
-import { viewUrl } from "./api";
+import { api, paths, viewUrl } from "./api";
 import { ConversationColumn, type Tab } from "./conversation-column";
 import { ConversationContent } from "./conversation-content";
 import { DocumentHeader } from "./document-header";
@@ -96,50 +96,62 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
   const pendingCount = changes.changes.filter((c) => c.status === (isMain ? "buffered" : "pending")).length;
   const subCount = threads.threads.filter((t) => t.kind !== "main").length;
 
-  const documentBody = diff && !isMain ? (
-    <DiffView slug={rfc.slug} branch={branch.name} refreshKey={doc.data?.headSha ?? ""} />
-  ) : !doc.data ? (
-    doc.error ? (
-      <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800">
-        {deleted ? "This branch was deleted; its text is no longer in Git." : <>The document could not be loaded: {doc.error}</>}{" "}
-        {!deleted ? (
-          <button type="button" className="underline" onClick={() => void doc.reload()}>
-            Retry
-          </button>
-        ) : null}
-      </div>
-    ) : (
-      <DocumentSkeleton />
-    )
-  ) : mode === "contribute" && canEdit ? (
-    <EditorPane
-      ref={editor}
-      slug={rfc.slug}
-      branch={branch.name}
-      doc={doc.data}
-      pendingChanges={pendingCount}
-      onSaved={({ text: t, headSha, staleChangeIds }) => {
-        doc.set({ ...doc.data!, text: t, headSha });
-        void threads.reload();
-        if (staleChangeIds.length || pendingCount) void changes.reload();
-        router.refresh(); // +/− and ahead/behind in the header come from the cache
-      }}
-    />
-  ) : (
-    <ReadOnlyDocument
-      source={text}
-      overlays={overlays}
-      serverBlocks={serverBlocks}
-      canComment={perms.subthread && !deleted}
-      canFlag={perms.flag && !deleted}
-      onComment={setCommenting}
-      onFlagPassage={(anchor, t) => setFlagging({ anchor, label: t })}
-      onMarkClick={onMarkClick}
-    />
+  // In contribute mode the editor stays mounted under the DiffView, so
+  // toggling the diff never drops or re-sends what is being typed.
+  const editing = mode === "contribute" && canEdit && !!doc.data;
+  const showDiff = diff && !isMain;
+  const documentBody = (
+    <>
+      {editing ? (
+        <div hidden={showDiff}>
+          <EditorPane
+            ref={editor}
+            slug={rfc.slug}
+            branch={branch.name}
+            doc={doc.data!}
+            pendingChanges={pendingCount}
+            onSaved={({ text: t, headSha, staleChangeIds }) => {
+              doc.set({ ...doc.data!, text: t, headSha });
+              void threads.reload();
+              if (staleChangeIds.length || pendingCount) void changes.reload();
+              // +/− and ahead/behind come from the cache: ask the branches route to recompute, then re-read the page.
+              void api(paths.branches(rfc.slug)).then(() => router.refresh());
+            }}
+          />
+        </div>
+      ) : null}
+      {showDiff ? (
+        <DiffView slug={rfc.slug} branch={branch.name} refreshKey={doc.data?.headSha ?? ""} />
+      ) : editing ? null : !doc.data ? (
+        doc.error ? (
+          <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800">
+            {deleted ? "This branch was deleted; its text is no longer in Git." : <>The document could not be loaded: {doc.error}</>}{" "}
+            {!deleted ? (
+              <button type="button" className="underline" onClick={() => void doc.reload()}>
+                Retry
+              </button>
+            ) : null}
+          </div>
+        ) : (
+          <DocumentSkeleton />
+        )
+      ) : (
+        <ReadOnlyDocument
+          source={text}
+          overlays={overlays}
+          serverBlocks={serverBlocks}
+          canComment={perms.subthread && !deleted}
+          canFlag={perms.flag && !deleted}
+          onComment={setCommenting}
+          onFlagPassage={(anchor, t) => setFlagging({ anchor, label: t })}
+          onMarkClick={onMarkClick}
+        />
+      )}
+    </>
   );
 
   return (
-    <div className="grid h-[calc(100dvh-3.5rem-1px)] grid-cols-[minmax(0,1fr)_minmax(320px,380px)] min-[1100px]:grid-cols-[280px_minmax(0,1fr)_380px]">
+    <div className="grid h-[calc(100dvh-3.5rem-1px)] grid-cols-[minmax(0,1fr)_minmax(320px,380px)] min-[1100px]:grid-cols-[280px_minmax(0,1fr)_380px] 2xl:grid-cols-[300px_minmax(0,1fr)_440px]">
       <div
         className={`${leftOpen ? "fixed inset-y-0 left-0 z-40 w-[280px] shadow-xl" : "hidden"} min-h-0 overflow-y-auto border-r border-slate-200 bg-white min-[1100px]:static min-[1100px]:block min-[1100px]:w-auto min-[1100px]:shadow-none`}
       >

@@ -27,7 +27,7 @@ export function UpdateFromMain({ slug, branch, behindBy, canUpdate, onUpdated }:
   };
 
   return (
-    <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+    <div className="border-t border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 lg:px-6">
       <div className="flex flex-wrap items-center gap-2">
         <span>
           Behind main by {behindBy} commit{behindBy === 1 ? "" : "s"}

@@ -15,7 +15,7 @@ export function SubThreadList({ threads, loading, activeId, onOpen, canComment }
     return (
       <p className="p-4 text-sm text-slate-500">
         No comments on passages yet.{" "}
-        {canComment ? "Select text in the document and choose “Comment”, or use the 💬 button beside a paragraph." : null}
+        {canComment ? "Select text in the document and choose “Comment”, or use the comment button beside a paragraph." : null}
       </p>
     );
   return (

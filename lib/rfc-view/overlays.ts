@@ -1,3 +1,4 @@
+import { wordDiff } from "@/lib/changes/word-diff";
 import { closeMark, openMark, type MarkKind } from "./marks";
 
 // What is drawn over the source before rendering (§8.10, §8.12): highlights
@@ -21,15 +22,33 @@ function shiftPastPrefix(source: string, pos: number): number {
 }
 
 /**
+ * A change drawn in place, word by word: words it keeps stay plain, removed
+ * words are struck through, added words inserted — readable where a struck
+ * sentence followed by its rewrite is not.
+ */
+export function changeInPlace(original: string, proposed: string, ref?: number): string {
+  return wordDiff(original, proposed)
+    .map((s) => (s.kind === "same" ? s.text : s.kind === "removed" ? openMark("del", ref) + s.text + closeMark("del") : openMark("ins", ref) + s.text + closeMark("ins")))
+    .join("");
+}
+
+/**
  * The source of [from, to) with the overlays' sentinels in it. Overlays
  * crossing the slice's edges are opened at its start / closed at its end so
- * each block renders on its own. A change's proposed text is inserted where
- * its original ends, when that end falls inside the slice.
+ * each block renders on its own. A change that lies inside the slice is
+ * drawn word by word in place; one that crosses it strikes its part of the
+ * original and inserts the proposal where the original ends.
  */
 export function decorateSlice(source: string, from: number, to: number, overlays: readonly Overlay[]): string {
   const events: Event[] = [];
+  const replaced: { start: number; end: number; text: string }[] = [];
   for (const o of overlays) {
     if (o.end <= from || o.start >= to || o.end < o.start) continue;
+    if (o.type === "change" && o.start >= from && o.end <= to && o.start < o.end) {
+      const s = shiftPastPrefix(source, o.start);
+      replaced.push({ start: s, end: o.end, text: changeInPlace(source.slice(s, o.end), o.proposed, o.ref) });
+      continue;
+    }
     const s = shiftPastPrefix(source, Math.max(o.start, from));
     const e = Math.min(o.end, to);
     const kind: MarkKind = o.type === "change" ? "del" : o.kind;
@@ -42,12 +61,24 @@ export function decorateSlice(source: string, from: number, to: number, overlays
       events.push({ pos: o.end, order: 2, text: openMark("ins", o.ref) + o.proposed + closeMark("ins") });
     }
   }
+  // A mark starting or ending inside a replaced change moves to its edge.
+  for (const ev of events) {
+    const r = replaced.find((x) => ev.pos > x.start && ev.pos < x.end);
+    if (r) ev.pos = ev.order === 1 ? r.start : r.end;
+  }
+  for (const r of replaced) events.push({ pos: r.start, order: 1.5, text: r.text }, { pos: r.end, order: -1, text: "" });
   events.sort((a, b) => a.pos - b.pos || a.order - b.order);
   let out = "";
   let at = from;
   for (const ev of events) {
+    if (ev.pos < at) {
+      out += ev.text; // an event at the start of a replaced range, emitted after its text
+      continue;
+    }
     out += source.slice(at, ev.pos) + ev.text;
     at = ev.pos;
+    const r = replaced.find((x) => x.start === ev.pos && ev.order === 1.5);
+    if (r) at = r.end;
   }
   return out + source.slice(at, to);
 }

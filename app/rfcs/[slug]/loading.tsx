@@ -2,7 +2,7 @@
 export default function Loading() {
   const bar = (w: string) => <div className="h-4 animate-pulse rounded bg-slate-200" style={{ width: w }} />;
   return (
-    <div className="grid h-[calc(100dvh-3.5rem-1px)] grid-cols-[minmax(0,1fr)_minmax(320px,380px)] min-[1100px]:grid-cols-[280px_minmax(0,1fr)_380px]" aria-busy="true" aria-label="Loading the RFC">
+    <div className="grid h-[calc(100dvh-3.5rem-1px)] grid-cols-[minmax(0,1fr)_minmax(320px,380px)] min-[1100px]:grid-cols-[280px_minmax(0,1fr)_380px] 2xl:grid-cols-[300px_minmax(0,1fr)_440px]" aria-busy="true" aria-label="Loading the RFC">
       <div className="hidden space-y-3 border-r border-slate-200 bg-white p-4 min-[1100px]:block">
         {bar("40%")}
         {bar("80%")}

@@ -77,6 +77,25 @@ describe("overlays", () => {
     const blocks = renderDocument(src, [{ type: "change", start, end: start + 6, proposed: "quicker", ref: 0 }]);
     expect(blocks[1].html).toMatch(/a <del[^>]*data-change="0"[^>]*>faster<\/del><ins[^>]*>quicker<\/ins> build/);
   });
+  test("a change is drawn word by word in place: kept words stay plain", () => {
+    const start = src.indexOf("We need");
+    const end = src.indexOf("build.") + 6;
+    const blocks = renderDocument(src, [{ type: "change", start, end, proposed: "We need a faster, cheaper build.", ref: 2 }]);
+    const html = blocks[1].html.replace(/ class="[^"]*"/g, "");
+    expect(html).not.toContain("<del");
+    expect(html.startsWith("<p>We need a faster<ins")).toBe(true);
+    expect(html.replace(/<[^>]+>/g, "")).toBe("We need a faster, cheaper build.\n");
+  });
+  test("a highlight overlapping a change keeps both and nests correctly", () => {
+    const start = src.indexOf("faster");
+    const blocks = renderDocument(src, [
+      { type: "change", start, end: start + 6, proposed: "quicker", ref: 0 },
+      { type: "mark", kind: "hl", start: src.indexOf("a faster"), end: src.indexOf("build."), ref: 1 },
+    ]);
+    expect(blocks[1].html).toContain("quicker");
+    expect(blocks[1].html).toContain('data-thread="1"');
+    expect((blocks[1].html.match(/<mark/g) ?? []).length).toBe((blocks[1].html.match(/<\/mark>/g) ?? []).length);
+  });
   test("a mark at a heading's line start keeps the heading a heading", () => {
     const piece = decorateSlice(src, 0, 13, [{ type: "mark", kind: "hl", start: 0, end: 12 }]);
     expect(piece.startsWith("# ")).toBe(true);
