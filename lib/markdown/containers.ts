@@ -38,8 +38,10 @@ function childIs(parser: MarkdownParser, text: string, index: number, child: JSO
   return !!got && nodeKey(got) === nodeKey(child);
 }
 
-const spliced = (oldText: string | null, oldChild: JSONContent | null, newChild: JSONContent, ok: (t: string) => boolean) =>
-  oldText !== null && oldChild ? (textSpliceCandidates(oldChild, newChild, oldText).find(ok) ?? null) : null;
+/** The old child text with the edited words replaced, if a candidate passes `ok`. */
+function spliced(parser: MarkdownParser, oldText: string | null, oldChild: JSONContent | null, newChild: JSONContent, ok: (t: string) => boolean) {
+  return oldText !== null && oldChild ? (textSpliceCandidates(oldChild, newChild, oldText, parser).find(ok) ?? null) : null;
+}
 
 const MARKER = /^ {0,3}(?:([-*+])|(\d{1,9})([.)]))/;
 
@@ -55,7 +57,7 @@ export function spliceList(text: string, oldNode: JSONContent, newNode: JSONCont
 
   const parts = spliceChildren(raws, oldNode, newNode, (oldText, oldItem, newItem, before) => {
     const ok = (t: string) => childIs(parser, t, 0, newItem);
-    const kept = spliced(oldText, oldItem, newItem, ok);
+    const kept = spliced(parser, oldText, oldItem, newItem, ok);
     if (kept !== null) return kept;
     // tiptap writes "- " or "N. "; use this list's bullet, and the number after the previous item's.
     const prev = before === null ? null : MARKER.exec(before);
@@ -86,7 +88,7 @@ export function spliceTable(text: string, oldNode: JSONContent, newNode: JSONCon
   const parts = spliceChildren(rowLines, oldNode, newNode, (oldText, oldRow, newRow) => {
     // A row is checked under the table's own header and delimiter lines.
     const ok = (t: string) => !t.includes("\n") && childIs(parser, `${lines[0]}\n${lines[1]}\n${t}`, 1, newRow);
-    const kept = spliced(oldText, oldRow, newRow, ok);
+    const kept = spliced(parser, oldText, oldRow, newRow, ok);
     if (kept !== null) return kept;
     const table = parser.serialize([{ type: "table", content: [newRows[0], newRow] }]).split("\n");
     const line = table[2] ?? "";

@@ -7,6 +7,8 @@ export interface Unit {
   key: string;
   /** The character (one code point) for text, null otherwise. */
   ch: string | null;
+  /** The marks of a character. */
+  marks?: JSONContent["marks"];
   /** Set for leaf nodes (hard break, image, inline HTML …). */
   atom?: JSONContent;
   /** ProseMirror position relative to the start of the flattened node. */
@@ -21,7 +23,7 @@ export function flatten(node: JSONContent): Unit[] {
     if (n.type === "text") {
       const marks = n.marks?.length ? JSON.stringify(n.marks) : "";
       for (const ch of n.text ?? "") {
-        out.push({ key: `${ch}\u0000${marks}`, ch, pos });
+        out.push({ key: `${ch}\u0000${marks}`, ch, marks: n.marks, pos });
         pos += ch.length; // positions count UTF-16 units
       }
     } else if (markdownSchema().nodes[n.type ?? ""]?.isLeaf) {

@@ -26,8 +26,10 @@ function blankBefore(gap: string, eol: Eol): string {
 function mergeRun(run: string[], where: "start" | "middle" | "end", eol: Eol): string {
   const content = run.filter(hasContent).join("");
   if (where === "end") {
-    if (!content) return run.length ? run[run.length - 1] : eol;
-    return blankBefore(content, eol);
+    const last = run.length ? run[run.length - 1] : eol;
+    if (!content) return last;
+    // The kept content, then the file's own ending (final newline or none).
+    return blankBefore(content.replace(/\s+$/, ""), eol) + (/\s*$/.exec(last)?.[0] ?? "");
   }
   const gap = content || run[0] || "";
   const tail = content && !endsBlank(gap) ? eol : "";

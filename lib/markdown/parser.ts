@@ -54,7 +54,8 @@ export function createParser(): MarkdownParser {
       const content = softBreaksToSpaces(manager.parse(text).content ?? []);
       return schema.nodeFromJSON({ type: "doc", content }).toJSON().content ?? [];
     },
-    serialize: (nodes) => manager.serialize({ type: "doc", content: nodes }),
+    // tiptap pads some blocks (tables) with newlines; a block's text has none around it.
+    serialize: (nodes) => manager.serialize({ type: "doc", content: nodes }).replace(/^\n+|\n+$/g, ""),
   };
 }
 

@@ -19,7 +19,7 @@ export function spliceBlock(block: SourceBlock, newNode: JSONContent, parser: Ma
     const nodes = parser.parseBlock(text);
     return nodes.length === 1 && nodeKey(nodes[0]) === want;
   };
-  const words = textSpliceCandidates(block.node, newNode, block.text).find(parsesTo);
+  const words = textSpliceCandidates(block.node, newNode, block.text, parser).find(parsesTo);
   if (words !== undefined) return { text: words, kind: "words" };
   if (block.node.type === newNode.type) {
     const container =

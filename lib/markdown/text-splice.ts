@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { type Unit, alignToRaw, flatten } from "./flatten";
+import type { MarkdownParser } from "./parser";
 
 // §8: editing one word must change only that word's line. Instead of
 // re-serialising an edited block, find the words that changed and replace
@@ -45,6 +46,35 @@ function byOccurrence(text: string, words: string, at: number, raw: string): [nu
   return found.length === total ? found[k] : null;
 }
 
+type Marks = NonNullable<JSONContent["marks"]>;
+const markKey = (m: Marks[number]) => JSON.stringify(m);
+
+/** Text nodes for `units` (all characters), leaving out the marks in `context`. */
+function textNodes(units: Unit[], context: Marks): JSONContent[] {
+  const drop = new Set(context.map(markKey));
+  const nodes: JSONContent[] = [];
+  for (const u of units) {
+    const marks = (u.marks ?? []).filter((m) => !drop.has(markKey(m)));
+    const last = nodes[nodes.length - 1];
+    if (last && JSON.stringify(last.marks ?? []) === JSON.stringify(marks)) last.text += u.ch ?? "";
+    else nodes.push(marks.length ? { type: "text", text: u.ch ?? "", marks } : { type: "text", text: u.ch ?? "" });
+  }
+  return nodes;
+}
+
+/**
+ * Markdown for the inserted characters when their marks changed (a word made
+ * bold): tiptap writes the words with their marks, minus the marks already
+ * open around them in the source.
+ */
+function formattedReplacements(a: Unit[], p: number, oldEnd: number, inserted: Unit[], parser: MarkdownParser): string[] {
+  if (inserted.length === 0) return [];
+  const before = a[p - 1]?.marks ?? [];
+  const after = a[oldEnd]?.marks ?? [];
+  const both = before.filter((m) => after.some((n) => markKey(n) === markKey(m)));
+  return [[], both, before, after].map((context) => parser.serialize([{ type: "paragraph", content: textNodes(inserted, context) }]));
+}
+
 /**
  * `[old words]` and `[old words][]` are reference links whose text is also
  * their label: editing the text would break the link, so the edited text
@@ -66,7 +96,7 @@ function asFullReference(raw: string, from: number, to: number, replacement: str
  * that turned `oldNode` into `newNode`, best first. Empty when the edit is
  * more than a change of plain characters.
  */
-export function textSpliceCandidates(oldNode: JSONContent, newNode: JSONContent, raw: string): string[] {
+export function textSpliceCandidates(oldNode: JSONContent, newNode: JSONContent, raw: string, parser: MarkdownParser): string[] {
   const a = flatten(oldNode);
   const b = flatten(newNode);
   const stretch = changedStretch(a, b);
@@ -95,7 +125,7 @@ export function textSpliceCandidates(oldNode: JSONContent, newNode: JSONContent,
   }
 
   const plain = chars(inserted);
-  const replacements = plain === escapeInline(plain) ? [plain] : [plain, escapeInline(plain)];
+  const replacements = [...new Set([plain, escapeInline(plain), ...formattedReplacements(a, p, oldEnd, inserted, parser)])];
   const out = new Set<string>();
   for (const [from, to] of ranges) for (const r of replacements) out.add(raw.slice(0, from) + r + raw.slice(to));
   const linked = removed.length > 0 && removed.every((u) => u.key.includes('"type":"link"'));
