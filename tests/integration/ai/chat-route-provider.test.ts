@@ -1,0 +1,89 @@
+import { POST as postMessage } from "@/app/api/threads/[threadId]/messages/route";
+import { resetAiRateLimits } from "@/lib/ai/chat/rate-limit";
+import { db } from "@/lib/db/client";
+import { startOpenAiTestServer, type OpenAiTestServer, type Script } from "../../helpers/openai-server";
+import { setupFixture, SUPER, type Fixture } from "./fixture";
+import { readSse, sseEvents } from "./sse";
+
+// §18 the chat route against a scripted OpenAI-compatible server, so the real
+// @ai-sdk/openai-compatible streaming code runs end to end: chunked SSE from
+// the provider, a connection dropped mid-block, an HTTP 500, a client abort.
+
+jest.setTimeout(120_000);
+
+let fx: Fixture;
+let server: OpenAiTestServer;
+let script: Script;
+let thread: string;
+beforeAll(async () => {
+  server = await startOpenAiTestServer({ script: () => script });
+  fx = await setupFixture({ AI_COMPAT_BASE_URL: server.baseURL, AI_COMPAT_API_KEY: "test-key", AI_MODELS: "compat:test-llm" });
+  await fx.cutBranch(SUPER, "tighten");
+  thread = await fx.mainThreadId(SUPER, "tighten");
+});
+afterEach(() => resetAiRateLimits());
+afterAll(async () => {
+  await fx.close();
+  await server.close();
+});
+
+const ask = (body: string, signal?: AbortSignal) =>
+  fx.call(postMessage as never, { as: "alice", method: "POST", params: { threadId: thread }, body: { body, askAi: true }, signal });
+const reply = "Sure.\n\n<change>\n<original>\nfive minutes\n</original>\n<proposed>\nten minutes\n</proposed>\n<reason>Longer TTL.</reason>\n</change>\n\nAnything else?";
+// Boundaries inside a tag name, between < and /, and inside </change>.
+const chunks = ["Sure.\n\n<chan", "ge>\n<original>\nfive minutes\n<", "/original>\n<proposed>\nten minutes\n</proposed>\n<reason>Longer TTL.</reason>\n</cha", "nge>\n\nAnything else?"];
+const finalOf = (events: { event: string; data: Record<string, unknown> }[]) => events.at(-1)!.data.message as { id: string; status: string; error: string | null; body: string };
+const rowsOf = (messageId: string) => db().change.findMany({ where: { messageId } });
+
+it("streams a reply with a change card through the real provider code", async () => {
+  expect(chunks.join("")).toBe(reply);
+  script = { kind: "reply", chunks: chunks.map((text) => ({ text, delayMs: 5 })) };
+  const events = await readSse(await ask("@ai make the TTL longer"));
+  expect(events.filter((e) => e.event === "delta").map((e) => e.data.text).join("")).toBe("Sure.\n\n\n\nAnything else?");
+  const message = finalOf(events);
+  expect(message).toMatchObject({ status: "complete", body: "Sure.\n\n\n\nAnything else?" });
+  expect((await rowsOf(message.id)).map((r) => [r.status, r.original, r.proposed, r.reason])).toEqual([["pending", "five minutes", "ten minutes", "Longer TTL."]]);
+  const request = server.requests.at(-1)!;
+  expect(request.headers.authorization).toBe("Bearer test-key");
+  expect(request.body).toMatchObject({ model: "test-llm", stream: true });
+  expect(String(request.body.messages[0].content)).toContain("We cache every response for five minutes.");
+  expect(request.body.messages.at(-1)).toEqual({ role: "user", content: "alice: @ai make the TTL longer" });
+});
+
+it("ends failed with no half change rows when the provider drops mid-block", async () => {
+  script = { kind: "destroy", chunks: chunks.slice(0, 2) };
+  const events = await readSse(await ask("@ai again"));
+  expect(events.find((e) => e.event === "error")?.data.message).toBeTruthy();
+  const message = finalOf(events);
+  expect(message).toMatchObject({ status: "failed", body: "Sure.\n\n" });
+  expect(await rowsOf(message.id)).toEqual([]);
+});
+
+it("ends failed on an HTTP 500, after one retry", async () => {
+  const before = server.requests.length;
+  script = { kind: "http-error", status: 500, message: "model exploded" };
+  const message = finalOf(await readSse(await ask("@ai once more")));
+  expect(message.status).toBe("failed");
+  expect(message.error).toContain("model exploded");
+  expect(server.requests.length - before).toBe(2);
+});
+
+it("ends failed when the client aborts, and the provider request is closed too", async () => {
+  script = { kind: "hang", chunks: ["Let me think"] };
+  const controller = new AbortController();
+  let prose = "";
+  for await (const e of sseEvents(await ask("@ai think", controller.signal))) {
+    if (e.event === "delta") prose += String(e.data.text);
+    if (prose === "Let me think") break;
+  }
+  controller.abort();
+  const request = server.requests.at(-1)!;
+  for (let i = 0; i < 100 && !request.aborted; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(request.aborted).toBe(true);
+  let row = null;
+  for (let i = 0; i < 100 && row?.status !== "failed"; i++) {
+    row = await db().threadMessage.findFirst({ where: { threadId: thread, authorKind: "ai" }, orderBy: { createdAt: "desc" } });
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  expect(row).toMatchObject({ status: "failed", body: "Let me think" });
+});
