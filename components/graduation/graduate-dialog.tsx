@@ -96,8 +96,8 @@ function GraduatePanel({ slug, onClose }: { slug: string; onClose: () => void })
           {check && fields && !snapshot && check.state === "super-draft" && (
             <>
               <div className="grid gap-3 sm:grid-cols-[9rem_1fr]">
-                <Field id="graduate-id" autoFocus label="RFC id" hint="RFC- and four digits or more" value={fields.id} disabled={running} formatError={idFormat} server={check.id} checking={checking} onChange={setId} />
-                <Field id="graduate-repo" label="Repository" hint="Created empty in Gitea, then seeded" prefix={`${check.repoOwner}/`} value={fields.repo} disabled={running} formatError={repoFormat} server={check.repo} checking={checking} onChange={setRepo} />
+                <Field id="graduate-id" autoFocus label="RFC id" hint="RFC- and four digits or more" value={fields.id} disabled={running || !check.viewer.canGraduate} formatError={idFormat} server={check.id} checking={checking} onChange={setId} />
+                <Field id="graduate-repo" label="Repository" hint="Created empty in Gitea, then seeded" prefix={`${check.repoOwner}/`} value={fields.repo} disabled={running || !check.viewer.canGraduate} formatError={repoFormat} server={check.repo} checking={checking} onChange={setRepo} />
               </div>
               <Preconditions slug={slug} check={check} onChanged={() => setVersion((v) => v + 1)} />
               {!check.viewer.canGraduate && <p className="text-sm text-slate-600">Only this RFC&apos;s owners and arbiters, or an admin, can graduate it.</p>}

@@ -55,7 +55,8 @@ function BlockingPrRow({ slug, pr, onChanged }: { slug: string; pr: BlockingPr; 
 
 function ClaimButton({ slug, check, onChanged }: Props) {
   const [state, setState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({ busy: false, message: null, failed: false });
-  if (check.viewer.openClaimPr) return <p className="text-xs text-slate-600">Claim #{check.viewer.openClaimPr} is open and waits for an owner or admin to merge it.</p>;
+  const open = check.viewer.openClaim;
+  if (open) return <p className="text-xs text-slate-600">Claim #{open.number} by {open.openedBy} is open and waits for an owner or admin to merge it.</p>;
   if (!check.viewer.canClaim) return null;
   const claim = async () => {
     setState({ busy: true, message: null, failed: false });

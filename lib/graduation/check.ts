@@ -31,7 +31,7 @@ export async function checkGraduation(args: { slug: string; id?: string; repo?: 
     latestSettledGraduation(slug),
     db().cachedPr.findFirst({
       where: { repo: getConfig().metaRepoFullName, headBranch: metaBranch.claim(slug), state: "open" },
-      select: { number: true },
+      select: { number: true, openedBy: true },
     }),
   ]);
   const running = isSlugLocked(slug);
@@ -62,7 +62,7 @@ export async function checkGraduation(args: { slug: string; id?: string; repo?: 
       canGraduate,
       canClaim: rfc.state === "super-draft" && can(viewer, "claim", { rfc: scope }) && !!viewer && !scope.owners.includes(viewer.login),
       isOwner: !!viewer && scope.owners.includes(viewer.login),
-      openClaimPr: claim?.number ?? null,
+      openClaim: claim,
     },
     canSubmit:
       rfc.state === "super-draft" && canGraduate && !running && !!id?.ok && !!repo?.ok && owners.ok && blockingPrs.ok,

@@ -90,7 +90,7 @@ export type GraduationCheck = {
   /** The latest graduation of this slug, running or finished. */
   graduation: GraduationSnapshot | null;
   inFlight: boolean;
-  viewer: { canGraduate: boolean; canClaim: boolean; isOwner: boolean; openClaimPr: number | null };
+  viewer: { canGraduate: boolean; canClaim: boolean; isOwner: boolean; openClaim: { number: number; openedBy: string } | null };
   canSubmit: boolean;
 };
 

@@ -100,3 +100,41 @@ test("a failing merge rolls back, visibly, and leaves Gitea as it was", async ()
   await page.keyboard.press("Escape");
   await page.waitForURL((url) => url.pathname === "/rfcs/e2e-rollback");
 });
+
+test("the preconditions: an owner merges a blocking body-edit PR from the dialog; a non-owner claims", async () => {
+  await superDraft("e2e-blocked", "Blocked by an edit");
+  const { org, metaRepo } = e2eInfo();
+  const meta = `/api/v1/repos/${org}/${metaRepo}`;
+  expect((await forge(`${meta}/branches`, { method: "POST", body: JSON.stringify({ new_branch_name: "edit/e2e-blocked/wording", old_ref_name: "main" }) })).status).toBe(201);
+  const current = (await (await forge(`${meta}/contents/rfcs/e2e-blocked.md?ref=edit/e2e-blocked/wording`)).json()) as { sha: string; content: string };
+  const edited = Buffer.from(current.content, "base64").toString().replace("Why we want this.", "Why we really want this.");
+  await forge(`${meta}/contents/rfcs/e2e-blocked.md`, {
+    method: "PUT",
+    body: JSON.stringify({ branch: "edit/e2e-blocked/wording", sha: current.sha, content: Buffer.from(edited).toString("base64"), message: "Wording\n\nOn-behalf-of: Bob Baker <bob>\n" }),
+  });
+  const pr = await forge(`${meta}/pulls`, { method: "POST", body: JSON.stringify({ head: "edit/e2e-blocked/wording", base: "main", title: "Better wording", body: "On-behalf-of: Bob Baker <bob>\n" }) });
+  expect(pr.status).toBe(201);
+
+  // bob is not an owner: no graduation for him, but he may claim.
+  const bobPage = await browser.newPage();
+  await signIn(bobPage, "bob", "/rfcs/e2e-blocked/graduate");
+  const bd = dialog(bobPage);
+  await bd.getByText("Better wording").waitFor({ timeout: 30_000 }); // the PR reached the cache by webhook
+  expect(await bd.getByRole("button", { name: "Merge" }).count()).toBe(0);
+  expect(await bd.getByRole("button", { name: "Graduate" }).isDisabled()).toBe(true);
+  await bd.getByRole("button", { name: "Claim ownership" }).click();
+  await bd.getByText(/Claim #\d+ by bob is open/).waitFor();
+  await screenshot(bobPage, "graduation-05-non-owner-claimed");
+
+  // alice owns it: she merges the blocking PR from the dialog, then may graduate.
+  const page = await browser.newPage();
+  await signIn(page, "alice", "/rfcs/e2e-blocked/graduate");
+  const d = dialog(page);
+  await d.getByRole("button", { name: "Merge" }).waitFor();
+  expect(await d.getByRole("button", { name: "Graduate" }).isDisabled()).toBe(true);
+  await screenshot(page, "graduation-06-blocking-pr");
+  await d.getByRole("button", { name: "Merge" }).click();
+  await d.getByText("No open body-edit PRs").waitFor({ timeout: 30_000 });
+  await d.getByText("Available").first().waitFor();
+  expect(await d.getByRole("button", { name: "Graduate" }).isEnabled()).toBe(true);
+});

@@ -119,7 +119,7 @@ test("§13.1 claim: an owner's is a no-op, a second open claim is 409, readers 4
   expect((await claim("claimable", bob)).status).toBe(409);
   expect((await claim("claimable", dave)).status).toBe(409);
   expect((await claim("claimable")).status).toBe(401);
-  expect((await check("claimable", dave)).viewer).toMatchObject({ canClaim: true, openClaimPr: prNumber });
+  expect((await check("claimable", dave)).viewer).toMatchObject({ canClaim: true, openClaim: { number: prNumber, openedBy: "bob" } });
 });
 
 test("a graduation left running by a stopped server is retired, and the RFC can graduate again", async () => {
