@@ -17,12 +17,10 @@ export function MessageItem({ message: m, highlighted, onFlag }: Props) {
   const ring = highlighted ? "ring-2 ring-amber-300" : "";
   if (m.authorKind === "system") {
     return (
-      <li id={`message-${m.id}`} data-kind="system" className={`flex items-center gap-2 px-1 py-1 text-xs text-slate-500 ${ring}`}>
-        <span aria-hidden className="h-px flex-1 bg-slate-200" />
-        <span className="max-w-[85%] text-center">
-          {m.body} · <time dateTime={m.createdAt} title={fullTime(m.createdAt)}>{timeAgo(m.createdAt)}</time>
+      <li id={`message-${m.id}`} data-kind="system" className={`flex justify-center px-1 py-1 ${ring}`}>
+        <span className="max-w-[92%] rounded-full bg-slate-100 px-3 py-1 text-center text-xs text-slate-600">
+          {m.body} <time dateTime={m.createdAt} title={fullTime(m.createdAt)} className="text-slate-400">· {timeAgo(m.createdAt)}</time>
         </span>
-        <span aria-hidden className="h-px flex-1 bg-slate-200" />
       </li>
     );
   }

@@ -17,7 +17,8 @@ export function useAiStatus(initial?: AiStatus): AiStatus {
     if (initial) return;
     let live = true;
     void api<Partial<AiStatus> & { enabled?: boolean }>("/api/ai/status").then((r) => {
-      if (!live || !r.ok || !r.data?.enabled) return;
+      if (!live || !r.ok) return;
+      if (!r.data?.enabled) return setStatus({ ...OFF, reason: r.data?.reason ?? OFF.reason });
       setStatus({ enabled: true, reason: null, models: r.data.models ?? [], defaultModelId: r.data.defaultModelId ?? null });
     });
     return () => {

@@ -50,12 +50,6 @@ export function DocumentHeader(p: Props) {
           <span className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${STATE_STYLE[p.rfc.state] ?? STATE_STYLE.withdrawn}`}>{p.rfc.state}</span>
           {p.rfc.rfcId ? <span className="shrink-0 font-mono text-xs text-slate-500">{p.rfc.rfcId}</span> : null}
         </div>
-        {!isMain && p.branch.state === "open" ? (
-          <span className="hidden shrink-0 whitespace-nowrap text-xs text-slate-500 xl:inline">
-            {p.branch.createdBy ? <>by @{p.branch.createdBy} · </> : null}
-            <span className="text-emerald-700">+{p.branch.additions}</span> <span className="text-rose-700">−{p.branch.deletions}</span> vs main
-          </span>
-        ) : null}
         <div className="flex shrink-0 items-center gap-2">
           {p.perms.cutBranch ? (
             <button type="button" className={BTN.secondary} onClick={() => setCutting(true)}>
@@ -65,7 +59,7 @@ export function DocumentHeader(p: Props) {
           {isMain && p.perms.graduate ? p.graduate : null}
         </div>
       </div>
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-slate-100 bg-slate-50/70 px-4 py-2 text-xs text-slate-600 lg:px-6">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-2 border-t border-slate-100 bg-slate-50/70 px-4 py-2 text-xs text-slate-600 lg:px-6">
         {isMain ? (
           <span>
             <span className="font-medium text-slate-800">Discuss mode</span> — main is read-only. It changes only by merging branches; AI proposals made here wait in the buffer.

@@ -94,7 +94,7 @@ export function EditorPane({ slug, branch, doc, pendingChanges, onSaved, ref }: 
         <SaveStatusBadge status={snap.status} error={snap.error} />
         {pendingChanges ? <span className="text-xs text-slate-500">{pendingChanges} pending change{pendingChanges === 1 ? "" : "s"} — shown inline in discuss mode</span> : null}
         <button type="button" className={`${BTN.small} ml-auto`} onClick={() => void controls.flushNow()} disabled={snap.status === "saving" || snap.status === "conflict"}>
-          Save <kbd className="font-mono text-[10px] text-slate-400">⌘S</kbd>
+          Save
         </button>
       </div>
       {conflict ? <ConflictBanner sideBySide={theirs?.text ?? null} busy={busy} onReload={reload} onMerge={() => void merge()} onKeepMine={keepMine} onCopy={() => navigator.clipboard.writeText(getText())} /> : null}

@@ -40,8 +40,9 @@ export async function LeftColumn({ slug, current, branches }: { slug: string; cu
                   </span>
                 </span>
                 {b.name !== "main" ? (
-                  <span className="mt-0.5 block">
+                  <span className="mt-0.5 flex items-center gap-2">
                     <BranchStats b={b} />
+                    {b.createdBy ? <span className="truncate text-[11px] text-slate-500">@{b.createdBy}</span> : null}
                   </span>
                 ) : null}
               </Link>

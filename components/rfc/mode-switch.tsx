@@ -10,13 +10,13 @@ export function ModeSwitch({ mode, onChange, canEdit }: { mode: "discuss" | "con
       aria-checked={mode === m}
       disabled={m === "contribute" && !canEdit}
       onClick={() => onChange(m)}
-      className={`rounded px-2.5 py-1 text-sm ${mode === m ? "bg-white font-medium text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900"} disabled:cursor-not-allowed disabled:opacity-40`}
+      className={`rounded px-2 py-1 text-sm ${mode === m ? "bg-white font-medium text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900"} disabled:cursor-not-allowed disabled:opacity-40`}
     >
       {label}
     </button>
   );
   return (
-    <div className="flex items-center gap-1.5">
+    <div className="flex items-center gap-1">
       <div role="radiogroup" aria-label="Mode" className="flex rounded-md bg-slate-100 p-0.5">
         {item("discuss", "Discuss")}
         {item("contribute", "Contribute")}
@@ -28,12 +28,12 @@ export function ModeSwitch({ mode, onChange, canEdit }: { mode: "discuss" | "con
 
 export function DiffToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
   return (
-    <span className="flex items-center gap-1.5">
+    <span className="flex items-center gap-1">
       <button
         type="button"
         aria-pressed={on}
         onClick={() => onChange(!on)}
-        className={`rounded-md border px-2.5 py-1 text-sm ${on ? "border-indigo-300 bg-indigo-50 font-medium text-indigo-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+        className={`rounded-md border px-2 py-1 text-sm ${on ? "border-indigo-300 bg-indigo-50 font-medium text-indigo-800" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
       >
         Diff vs main
       </button>

@@ -29,12 +29,10 @@ export function SubThreadList({ threads, loading, activeId, onOpen, canComment }
             className={`block w-full rounded-lg border p-2.5 text-left hover:border-indigo-300 hover:bg-indigo-50/40 ${t.id === activeId ? "border-indigo-400 bg-indigo-50/60" : "border-slate-200 bg-white"}`}
           >
             <AnchorQuote thread={t} />
-            <span className="mt-1.5 flex items-center gap-2 text-xs text-slate-500">
-              <span>{t.kind === "paragraph" ? "Paragraph" : "Passage"}</span>·
-              <span>
-                {t.messageCount} message{t.messageCount === 1 ? "" : "s"}
+            <span className="mt-1.5 flex items-center gap-1 text-xs text-slate-500">
+              <span className="truncate">
+                {[t.kind === "paragraph" ? "Paragraph" : "Passage", `${t.messageCount} message${t.messageCount === 1 ? "" : "s"}`, t.createdBy?.name].filter(Boolean).join(" · ")}
               </span>
-              {t.createdBy ? <span className="truncate">· {t.createdBy.name}</span> : null}
               <span className="ml-auto shrink-0">{timeAgo(t.createdAt)}</span>
             </span>
           </button>

@@ -1,0 +1,259 @@
+import Database from "better-sqlite3";
+import type { Page } from "playwright-core";
+import { e2eInfo } from "./harness/info";
+import { launchBrowser, screenshot, signIn, type TestBrowser } from "./helpers/browser";
+
+// §8 the RFC view in a real browser: open an RFC, cut a branch, contribute
+// (the commit lands in Git with On-behalf-of and a system message in the
+// chat), comment on a selection, toggle DiffView, and two tabs editing one
+// branch (the second flush is refused and keeps its text). Screenshots of
+// discuss and contribute modes go to tests/e2e/screenshots/.
+
+jest.setTimeout(180_000);
+
+const SLUG = "e2e-view";
+const BRANCH = "tighten-intro";
+const BODY = `# Faster builds
+
+## Summary
+
+Teams rebuild the same artefacts many times a day. This RFC proposes a **shared build cache** that every runner can read from.
+
+## Motivation
+
+Our builds take 14 minutes on average. Most of that time compiles code that did not change.
+
+- Developers wait for CI before merging.
+- Runners burn compute on identical work.
+
+## Drawbacks
+
+A poisoned entry could spread a bad artefact to every build.
+`;
+
+let browser: TestBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await superDraft();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function forge(path: string, init: RequestInit = {}) {
+  const { forgeUrl, botToken } = e2eInfo();
+  return fetch(`${forgeUrl}${path}`, { ...init, headers: { authorization: `token ${botToken}`, "content-type": "application/json" } });
+}
+
+/** A super-draft owned by alice on the meta repo's main; the app learns it by webhook (§4.1). */
+async function superDraft(): Promise<void> {
+  const { org, metaRepo, appUrl } = e2eInfo();
+  const text = `---\nslug: ${SLUG}\ntitle: Faster builds\nstate: super-draft\nid:\nrepo:\nproposed_by: alice\nproposed_at: 2026-01-02T03:04:05Z\nowners:\n  - alice\narbiters:\n  - carol\ntags:\n  - e2e\n---\n${BODY}`;
+  const res = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md`, {
+    method: "POST",
+    body: JSON.stringify({ branch: "main", content: Buffer.from(text).toString("base64"), message: `Seed ${SLUG}\n\nOn-behalf-of: Alice Archer <alice>\n` }),
+  });
+  if (res.status !== 201) throw new Error(`seeding ${SLUG} → ${res.status}`);
+  for (let i = 0; i < 150; i++) {
+    if ((await fetch(`${appUrl}/rfcs/${SLUG}`)).status === 200) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${SLUG} never reached the app`);
+}
+
+/** The newest commit on a branch of the meta repo, read from the forge itself. */
+async function headCommit(branch: string): Promise<{ sha: string; message: string }> {
+  const { org, metaRepo } = e2eInfo();
+  const res = await forge(`/api/v1/repos/${org}/${metaRepo}/commits?sha=${encodeURIComponent(branch)}&limit=1`);
+  const [c] = (await res.json()) as { sha: string; commit: { message: string } }[];
+  return { sha: c.sha, message: c.commit.message };
+}
+
+const editor = (page: Page) => page.getByRole("textbox", { name: "Document (Markdown)" });
+
+/** Replaces the first occurrence of `from` in the editor by typing `to` over it. */
+async function typeOver(page: Page, from: string, to: string): Promise<void> {
+  const ed = editor(page);
+  await ed.click();
+  const at = (await ed.inputValue()).indexOf(from);
+  if (at < 0) throw new Error(`"${from}" is not in the editor`);
+  await ed.evaluate((el: HTMLTextAreaElement, [s, e]: [number, number]) => el.setSelectionRange(s, e), [at, at + from.length] as [number, number]);
+  await page.keyboard.type(to);
+}
+
+/** Selects `text` inside the rendered document, as a user dragging over it would. */
+async function selectInDocument(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const article = document.querySelector('article[aria-label="Document"]');
+    const walker = document.createTreeWalker(article!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + needle.length);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      article!.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+      return;
+    }
+    throw new Error(`"${needle}" is not in the document`);
+  }, text);
+}
+
+const branchUrl = (mode?: string) => `/rfcs/${SLUG}?branch=${encodeURIComponent(BRANCH)}${mode ? `&mode=${mode}` : ""}`;
+
+test("a reader sees main in discuss mode, read-only, with a prompt to sign in", async () => {
+  const page = await browser.newPage();
+  await page.goto(`/rfcs/${SLUG}`);
+  try {
+    await page.getByRole("article", { name: "Document" }).getByText("Our builds take 14 minutes").waitFor();
+  } catch (err) {
+    await screenshot(page, "rfc-view-00-reader-main-failed");
+    throw err;
+  }
+  await page.getByRole("link", { name: "Sign in to take part" }).waitFor();
+  expect(await page.getByRole("button", { name: "New branch" }).count()).toBe(0);
+  expect(await editor(page).count()).toBe(0);
+  await screenshot(page, "rfc-view-00-reader-main");
+});
+
+test("alice cuts a branch, edits it, and the commit and the chat say so", async () => {
+  const page = await browser.newPage();
+  await signIn(page, "alice", `/rfcs/${SLUG}`);
+  await page.getByPlaceholder("Write a message…").waitFor();
+  await page.getByPlaceholder("Write a message…").fill("Shall we measure the 95th percentile too?");
+  await page.keyboard.press("Enter");
+  await page.locator('li[data-kind="user"]').getByText("95th percentile").waitFor();
+  await screenshot(page, "rfc-view-01-discuss-main");
+
+  await page.getByRole("button", { name: "New branch" }).click();
+  const name = page.getByLabel("Branch name");
+  await name.fill("Bad Name");
+  await page.getByText("Use lowercase letters, digits").waitFor(); // §11, inline
+  await name.fill("edit/x");
+  await page.getByText('Names starting with "edit/" are reserved').waitFor();
+  await name.fill(BRANCH);
+  await page.getByRole("button", { name: "Create branch" }).click();
+  await page.waitForURL((u) => u.searchParams.get("branch") === BRANCH);
+  await editor(page).waitFor();
+
+  await typeOver(page, "14 minutes", "22 minutes");
+  await page.locator('[data-save-status="unsaved"]').waitFor();
+  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 30_000 }); // after the ~2 s pause
+  const head = await headCommit(`edit/${SLUG}/${BRANCH}`);
+  expect(head.message).toMatch(/^Edit Motivation on tighten-intro/);
+  expect(head.message).toContain("On-behalf-of: Alice Archer <alice>");
+  await page.locator('li[data-kind="system"]').getByText(/Alice Archer changed Motivation \(\+1 −1 lines\)/).waitFor({ timeout: 20_000 });
+
+  // Ctrl+S saves at once.
+  await typeOver(page, "identical work", "the same work");
+  await page.keyboard.press("Control+s");
+  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 20_000 });
+  expect((await headCommit(`edit/${SLUG}/${BRANCH}`)).sha).not.toBe(head.sha);
+  await screenshot(page, "rfc-view-02-contribute");
+});
+
+test("DiffView shows the branch against main with word-level marks", async () => {
+  const page = await browser.newPage();
+  await signIn(page, "alice", branchUrl());
+  await page.getByRole("article", { name: "Document" }).waitFor();
+  await page.keyboard.press("d");
+  const changed = page.locator('[data-diff="changed"]').first();
+  await changed.waitFor();
+  expect(await changed.locator("del").first().textContent()).toContain("14");
+  expect(await changed.locator("ins").first().textContent()).toContain("22");
+  await page.getByText("compared with main").waitFor();
+  await screenshot(page, "rfc-view-03-diff");
+  await page.keyboard.press("d");
+  await page.getByRole("article", { name: "Document" }).waitFor();
+});
+
+/** A pending change as the AI leaves one (§8.8), written straight to the app's database. */
+async function pendingChange(original: string, proposed: string, reason: string): Promise<string> {
+  const { appUrl, databaseUrl } = e2eInfo();
+  const res = await fetch(`${appUrl}/api/rfcs/${SLUG}/branches/${encodeURIComponent(BRANCH)}/threads`);
+  const main = ((await res.json()) as { threads: { id: string; kind: string }[] }).threads.find((t) => t.kind === "main")!;
+  const db = new Database(databaseUrl.replace(/^file:/, ""));
+  const now = new Date().toISOString();
+  try {
+    db.prepare("INSERT INTO ThreadMessage (id, threadId, authorKind, body, modelId, status, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?)").run(
+      "e2e-ai-message", main.id, "ai", "Averages hide the slow builds. I propose one change.", "compat:e2e-model", "complete", now, now,
+    );
+    db.prepare(
+      "INSERT INTO Change (id, rfcSlug, branch, threadId, messageId, blockIndex, original, proposed, reason, status, modelId, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    ).run("e2e-change", SLUG, BRANCH, main.id, "e2e-ai-message", 0, original, proposed, reason, "pending", "compat:e2e-model", now, now);
+  } finally {
+    db.close();
+  }
+  return "e2e-change";
+}
+
+test("a pending change is drawn inline in discuss mode, and its mark opens its card", async () => {
+  await pendingChange("Developers wait for CI before merging.", "Developers wait up to an hour for CI before merging.", "Say how long the wait is.");
+  const page = await browser.newPage();
+  await signIn(page, "alice", branchUrl());
+  const doc = page.getByRole("article", { name: "Document" });
+  await doc.locator("ins[data-change]").first().waitFor();
+  expect(await doc.locator("ins[data-change]").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("up to an hour")]));
+  await screenshot(page, "rfc-view-04-discuss-branch");
+  await doc.locator("ins[data-change]").first().click();
+  const card = page.locator('[data-change-id="e2e-change"]');
+  await card.getByText("Say how long the wait is.").waitFor();
+  await card.getByRole("button", { name: "Accept" }).waitFor();
+  await card.getByRole("button", { name: "Proposing message" }).click();
+  await page.locator("#message-e2e-ai-message").waitFor();
+});
+
+test("selecting text and commenting opens a range sub-thread anchored to it", async () => {
+  const page = await browser.newPage();
+  await signIn(page, "alice", branchUrl());
+  await page.getByRole("article", { name: "Document" }).waitFor();
+  await selectInDocument(page, "shared build cache");
+  await page.getByRole("button", { name: "Comment", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Comment on this passage" });
+  expect(await dialog.locator("blockquote").textContent()).toBe("shared build cache"); // quoted from the source
+  await dialog.getByPlaceholder("What about it?").fill("Shared by whom — CI only, or laptops too?");
+  await dialog.getByRole("button", { name: "Comment" }).click();
+  await page.getByRole("button", { name: "← Branch chat" }).waitFor();
+  await page.getByText("Shared by whom").waitFor();
+  await page.locator("article mark[data-thread]").first().waitFor(); // the passage is highlighted
+  await page.getByRole("tab", { name: /Threads/ }).click();
+  await page.getByRole("tabpanel").locator("blockquote", { hasText: "shared build cache" }).waitFor();
+  await screenshot(page, "rfc-view-05-subthread");
+});
+
+test("two tabs on one branch: the second flush is refused, keeps its text, and merges", async () => {
+  const a = await browser.newPage();
+  const b = await browser.newPage();
+  await signIn(a, "alice", branchUrl("contribute"));
+  await signIn(b, "alice", branchUrl("contribute"));
+  await editor(a).waitFor();
+  await editor(b).waitFor();
+
+  await typeOver(a, "Teams rebuild", "Teams keep rebuilding");
+  await a.keyboard.press("Control+s");
+  await a.locator('[data-save-status="saved"]').waitFor({ timeout: 20_000 });
+
+  await typeOver(b, "bad artefact", "broken artefact");
+  await b.keyboard.press("Control+s");
+  await b.getByText("This branch changed since you started editing").waitFor({ timeout: 20_000 });
+  await b.locator('[data-save-status="conflict"]').waitFor();
+  expect(await editor(b).inputValue()).toContain("broken artefact"); // nothing typed is lost (§8.11)
+  await b.getByRole("button", { name: "Reload (discard mine)" }).waitFor();
+  await b.getByRole("button", { name: "Copy my text" }).waitFor();
+  await screenshot(b, "rfc-view-06-conflict");
+
+  // The two edits touch different paragraphs: Merge re-applies B's onto the new head.
+  await b.getByRole("button", { name: "Merge" }).click();
+  await b.locator('[data-save-status="saved"]').waitFor({ timeout: 20_000 });
+  const merged = await editor(b).inputValue();
+  expect(merged).toContain("Teams keep rebuilding");
+  expect(merged).toContain("broken artefact");
+  const { org, metaRepo } = e2eInfo();
+  const file = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md?ref=${encodeURIComponent(`edit/${SLUG}/${BRANCH}`)}`);
+  const text = Buffer.from(((await file.json()) as { content: string }).content, "base64").toString("utf8");
+  expect(text).toContain("Teams keep rebuilding");
+  expect(text).toContain("broken artefact");
+});
