@@ -29,7 +29,11 @@ export async function closeMetaPr(args: {
   const reason = args.reason?.trim() ?? "";
   if (reason) {
     const verb = head.kind === "idea" ? "Declined" : "Closed";
-    await commentOnIssue(repo, args.number, `${verb}: ${reason}\n\n${trailerBlock([onBehalfOf(args.actor)])}\n`);
+    // Best effort: the audit row is the record; a Gitea without issue comments
+    // (or a failing one) must not stop the decline.
+    await commentOnIssue(repo, args.number, `${verb}: ${reason}\n\n${trailerBlock([onBehalfOf(args.actor)])}\n`).catch((err: unknown) =>
+      console.warn(`[quorum] could not comment on meta PR #${args.number}:`, err instanceof Error ? err.message : err),
+    );
   }
   const kind = head.kind === "idea" ? "decline_idea" : `close_${head.kind}`;
   await closePullRequest({

@@ -5,9 +5,18 @@ import { parseMetaHead, type PrKind } from "@/lib/entries";
 
 export type PrContext = { isMeta: boolean; rfcSlug: string | null };
 
+/**
+ * The head branch's name. Once Gitea deletes a merged PR's branch, `head.ref`
+ * becomes `refs/pull/<n>/head` and only `head.label` still names the branch.
+ */
+export function headName(pr: PullRequest): string {
+  const ref = pr.head?.ref ?? "";
+  return ref.startsWith("refs/") ? (pr.head?.label ?? ref).replace(/^[^:]+:/, "") : ref;
+}
+
 export function prKindAndSlug(pr: PullRequest, ctx: PrContext): { kind: PrKind; slug: string } | null {
   if (!ctx.isMeta) return ctx.rfcSlug ? { kind: "rfc_branch", slug: ctx.rfcSlug } : null;
-  const head = parseMetaHead(pr.head?.ref ?? "");
+  const head = parseMetaHead(headName(pr));
   return head ? { kind: head.kind, slug: head.slug } : null;
 }
 
@@ -32,7 +41,7 @@ export function prRow(pr: PullRequest, repo: string, kind: PrKind, slug: string,
     updatedAt: date(pr.updated_at) ?? date(pr.created_at) ?? new Date(0),
     mergedAt: date(pr.merged_at),
     closedAt: date(pr.closed_at),
-    headBranch: pr.head?.ref ?? "",
+    headBranch: headName(pr),
     baseBranch: pr.base?.ref ?? "",
     headSha: pr.head?.sha ?? null,
     mergeable: pr.mergeable ?? null,

@@ -1,5 +1,6 @@
 import type { PullRequest } from "gitea-js";
 import { db } from "@/lib/db/client";
+import type { PrKind } from "@/lib/entries";
 import { getPull, listPulls, splitFullName } from "@/lib/gitea";
 import { mapLimit } from "./pool";
 import { resolvePrAuthors } from "./pr-author";
@@ -31,9 +32,16 @@ export async function refreshRepoPulls(repo: string, ctx: PrContext, mode: Pulls
 
 async function upsertPulls(repo: string, ctx: PrContext, prs: PullRequest[]): Promise<string[]> {
   const authors = await resolvePrAuthors(repo, prs);
+  // A PR whose head cannot be read any more keeps the kind the cache knew.
+  const known = await db().cachedPr.findMany({
+    where: { repo, number: { in: prs.map((p) => p.number ?? 0) } },
+    select: { number: true, kind: true, rfcSlug: true },
+  });
+  const knownBy = new Map(known.map((k) => [k.number, k]));
   const slugs = new Set<string>();
   for (const pr of prs) {
-    const ks = prKindAndSlug(pr, ctx);
+    const prev = knownBy.get(pr.number ?? 0);
+    const ks = prKindAndSlug(pr, ctx) ?? (prev ? { kind: prev.kind as PrKind, slug: prev.rfcSlug } : null);
     if (!ks) continue; // a meta PR Quorum did not open (unknown head branch): not ours to show
     const row = prRow(pr, repo, ks.kind, ks.slug, authors.get(pr.number ?? 0) ?? "unknown");
     await db().cachedPr.upsert({
