@@ -2,7 +2,8 @@ jest.setTimeout(120_000);
 
 import { actorFrom, type BotActor } from "@/lib/bot/actor";
 import { whenIdle } from "@/lib/cache/refresh-queue";
-import { useAppEnv } from "@/tests/helpers/app-env";
+// useAppEnv is a plain function, not a React hook: aliased so the hooks lint rule does not misfire.
+import { useAppEnv as pointAppAtForge } from "@/tests/helpers/app-env";
 import { startAppServer, type AppServer } from "@/tests/helpers/app-server";
 import { createTestDatabase } from "@/tests/helpers/db";
 import { startTestForge, type TestForge } from "@/tests/helpers/forge";
@@ -28,7 +29,7 @@ export async function startCacheFixture(): Promise<CacheFixture> {
   const database = createTestDatabase();
   const app = await startAppServer();
   const forge = await startTestForge({ appUrl: app.url });
-  useAppEnv(forge);
+  pointAppAtForge(forge);
   const adminPost = async (path: string) => {
     const res = await forge.admin(path, { method: "POST" });
     if (!res.ok) throw new Error(`${path} → ${res.status}`);
