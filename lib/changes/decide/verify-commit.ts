@@ -39,8 +39,12 @@ export function expectedFileText(rfc: RfcContext, before: DocumentAtHead, newTex
 
 export async function readCommitFacts(rfc: RfcContext, commitSha: string, path: string): Promise<CommitFacts & { blobSha: string | null }> {
   const repo = repoOf(rfc.home);
-  const commit = await call(`commit ${commitSha}`, () => giteaClient().repos.repoGetSingleCommit(repo.owner, repo.repo, commitSha));
-  const file = await readFile(repo, path, commitSha);
+  const [commit, file] = await Promise.all([
+    call(`commit ${commitSha}`, () =>
+      giteaClient().repos.repoGetSingleCommit(repo.owner, repo.repo, commitSha, { stat: false, verification: false, files: true }),
+    ),
+    readFile(repo, path, commitSha),
+  ]);
   return {
     parents: (commit.parents ?? []).map((p) => p.sha ?? ""),
     files: commit.files ? commit.files.map((f) => ({ filename: f.filename ?? "", status: f.status ?? "" })) : null,
