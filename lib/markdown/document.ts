@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { Node as PmNode } from "@tiptap/pm/model";
 import { alignSequences } from "./align";
 import { type BlockSplit, nodeKey, splitBlocks } from "./blocks";
 import { type Eol, dominantEol, replaceKeepingEol, withEol } from "./eol";
@@ -23,13 +24,37 @@ export interface MarkdownDocument {
   readonly doc: JSONContent;
   /** Top-level blocks and the gaps between them. */
   readonly split: BlockSplit;
-  /** Markdown of an edited `doc`: unchanged blocks keep their bytes, edited ones change minimally (§8). */
-  save(edited: JSONContent): string;
+  /**
+   * Markdown of an edited `doc` (tiptap JSON, or the editor's ProseMirror doc,
+   * which is faster: unchanged nodes are not serialised again). Unchanged
+   * blocks keep their bytes, edited ones change minimally (§8).
+   */
+  save(edited: JSONContent | PmNode): string;
   /** `save` plus what it did per block. */
-  saveWithReport(edited: JSONContent): { markdown: string; report: SaveReport };
+  saveWithReport(edited: JSONContent | PmNode): { markdown: string; report: SaveReport };
 }
 
 const isEmptyParagraph = (n: JSONContent) => n.type === "paragraph" && !n.content?.length;
+
+// ProseMirror nodes are immutable and an edit keeps every untouched node, so
+// each top-level node's JSON and key are computed once per node, not per keystroke.
+const pmCache = new WeakMap<PmNode, { json: JSONContent; key: string }>();
+
+/** The edited top-level nodes as normalised JSON with their keys (empty paragraphs dropped). */
+function topLevelNodes(edited: JSONContent | PmNode): Array<{ json: JSONContent; key: string }> {
+  const doc = edited instanceof PmNode ? edited : markdownSchema().nodeFromJSON(edited);
+  const out: Array<{ json: JSONContent; key: string }> = [];
+  doc.forEach((node) => {
+    let entry = pmCache.get(node);
+    if (!entry) {
+      const json = node.toJSON() as JSONContent;
+      pmCache.set(node, (entry = { json, key: nodeKey(json) }));
+    }
+    // Markdown has no empty paragraphs: blank lines between blocks are kept as they are.
+    if (!isEmptyParagraph(entry.json)) out.push(entry);
+  });
+  return out;
+}
 
 /**
  * Load Markdown for the editor. Each document gets its own parser (own
@@ -41,11 +66,11 @@ export function createMarkdownDocument(source: string): MarkdownDocument {
   const docEol: Eol = dominantEol(source);
   const doc: JSONContent = { type: "doc", content: split.blocks.map((b) => b.node) };
 
-  const saveWithReport = (edited: JSONContent) => {
-    // Markdown has no empty paragraphs: blank lines between blocks are kept as they are.
-    const nodes = (markdownSchema().nodeFromJSON(edited).toJSON().content ?? []).filter((n: JSONContent) => !isEmptyParagraph(n));
+  const saveWithReport = (edited: JSONContent | PmNode) => {
+    const edits = topLevelNodes(edited);
+    const nodes = edits.map((e) => e.json);
     const olds = split.blocks.map((b) => b.node);
-    const ops = alignSequences(split.blocks.map((b) => b.key), nodes.map(nodeKey), nodeSimilarity(olds, nodes));
+    const ops = alignSequences(split.blocks.map((b) => b.key), edits.map((e) => e.key), nodeSimilarity(olds, nodes));
     const report: SaveReport = { kept: 0, deleted: 0, inserted: 0, modified: [] };
     const slots = ops.flatMap((op) => {
       if (op.kind === "delete") return report.deleted++, [];

@@ -40,6 +40,11 @@ export function flatten(node: JSONContent): Unit[] {
 
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|lt|gt|quot|amp);/y;
 const IMAGE = /!\[(?:\\.|[^\]\\])*\](?:\([^)\n]*\)|\[[^\]\n]*\])?/y;
+// The end of a link after its text: closing delimiters of marks inside it,
+// then `](destination "title")`, `][label]`, `][]` or `]`.
+const LINK_TAIL = /[`*_~]*\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])?/y;
+const linkOf = (u: Unit | undefined) => u?.marks?.find((m) => m.type === "link")?.attrs?.href as string | undefined;
+
 // How far past the last match a character is looked for; bounds the cost of
 // characters that have no verbatim form in the source.
 const LOOKAHEAD = 2000;
@@ -64,7 +69,15 @@ function matchAt(ch: string, raw: string, j: number): number {
  */
 export function alignToRaw(units: Unit[], raw: string): Array<[number, number] | null> {
   let r = 0;
-  return units.map((u) => {
+  return units.map((u, i) => {
+    // Leaving a link: step over its destination, whose characters would
+    // otherwise be taken for the text that follows.
+    const href = linkOf(units[i - 1]);
+    if (href !== undefined && linkOf(u) !== href) {
+      LINK_TAIL.lastIndex = r;
+      const tail = LINK_TAIL.exec(raw);
+      if (tail) r += tail[0].length;
+    }
     const limit = Math.min(raw.length, r + LOOKAHEAD);
     if (u.ch !== null) {
       for (let j = r; j < limit; j++) {

@@ -72,6 +72,7 @@ describe("one edit changes only its own line", () => {
     ["last block", "first\n\nmiddle\n\nlast word", "word", "term", "first\n\nmiddle\n\nlast term"],
     ["blockquote", "> quoted word\n> more\n", "word", "term", "> quoted term\n> more\n"],
     ["bold text", "some **bold word** here\n", "word", "term", "some **bold term** here\n"],
+    ["typing after a link", "See [the docs](https://a.io/x.y).)\n", ".)", ".) more", "See [the docs](https://a.io/x.y).) more\n"],
   ])("%s", (_name, source, search, replacement, expected) => {
     expect(edited(source, search, replacement)).toBe(expected);
   });

@@ -1,0 +1,89 @@
+"use client";
+
+import type { JSONContent } from "@tiptap/core";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { type Ref, useEffect, useImperativeHandle, useRef } from "react";
+import { type MarkdownDocument, createMarkdownDocument, markdownExtensions } from "@/lib/markdown";
+import { type SourceDecoration, SourceDecorations, resetSourceDecorations, setSourceDecorations } from "./decorations";
+import { PROSE_RFC } from "./prose-classes";
+
+// The RFC document editor (§8). Markdown is the storage format: the editor
+// shows the document parsed by lib/markdown, and getMarkdown() splices the
+// edits back into the source, so untouched blocks keep their bytes.
+
+export type MarkdownEditorHandle = {
+  /** The source with the editor's changes spliced in (the source itself when nothing changed). */
+  getMarkdown(): string;
+  focus(): void;
+};
+
+export type MarkdownEditorProps = {
+  source: string;
+  editable: boolean;
+  /** Called after each change with the new Markdown. */
+  onChange?(markdown: string): void;
+  onBlur?(): void;
+  /** Tracked changes and highlights, in offsets of `source` (see ./decorations.ts). */
+  decorations?: SourceDecoration[];
+  className?: string;
+  ariaLabel?: string;
+  ref?: Ref<MarkdownEditorHandle>;
+};
+
+const EXTENSIONS = [...markdownExtensions(), SourceDecorations];
+
+/** The document's blocks, ignoring the empty paragraphs an editor may hold (Markdown has none). */
+const blocksOf = (doc: JSONContent) => JSON.stringify((doc.content ?? []).filter((n) => n.type !== "paragraph" || n.content?.length));
+
+export function MarkdownEditor({ source, editable, onChange, onBlur, decorations, className, ariaLabel, ref }: MarkdownEditorProps) {
+  const model = useRef<MarkdownDocument | null>(null);
+  model.current ??= createMarkdownDocument(source);
+  // Handlers change between renders; the editor is created once.
+  const handlers = useRef({ onChange, onBlur });
+  handlers.current = { onChange, onBlur };
+
+  const editor = useEditor({
+    extensions: EXTENSIONS,
+    content: model.current.doc,
+    editable,
+    immediatelyRender: false, // rendered on the client only (Next.js hydration)
+    editorProps: {
+      attributes: {
+        class: `${PROSE_RFC} ${className ?? ""}`,
+        "aria-label": ariaLabel ?? "Document",
+        spellcheck: "true",
+      },
+    },
+    onUpdate: ({ editor: e }) => handlers.current.onChange?.(model.current!.save(e.state.doc)),
+    onBlur: () => handlers.current.onBlur?.(),
+  });
+
+  // A new source: keep the editor's state when it already shows that text
+  // (our own save came back), otherwise load it.
+  useEffect(() => {
+    if (!editor || model.current?.source === source) return;
+    const next = createMarkdownDocument(source);
+    if (blocksOf(editor.getJSON()) !== blocksOf(next.doc)) editor.commands.setContent(next.doc, { emitUpdate: false });
+    model.current = next;
+    resetSourceDecorations(editor);
+  }, [editor, source]);
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
+
+  useEffect(() => {
+    if (editor && model.current) setSourceDecorations(editor, model.current, decorations ?? []);
+  }, [editor, decorations, source]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      getMarkdown: () => (editor && model.current ? model.current.save(editor.state.doc) : source),
+      focus: () => editor?.commands.focus(),
+    }),
+    [editor, source],
+  );
+
+  return <EditorContent editor={editor} />;
+}
