@@ -10,6 +10,7 @@ import { sseResponse } from "@/lib/http/sse";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { postUserMessage } from "@/lib/threads/messages";
 import { loadChatContext } from "./context";
+import { mentionsAi } from "./mention";
 import { takeAiRequest } from "./rate-limit";
 import { createReplyWriter, failAbandonedReplies } from "./reply-writer";
 import { describeAiError, streamReply } from "./stream-reply";
@@ -19,8 +20,6 @@ import { describeAiError, streamReply } from "./stream-reply";
 // AI → rate limit → save the user's message → create the AI message row →
 // stream → finish the row complete or failed, whatever happens (finally).
 
-/** `@ai` as a word of its own: not "@aide", not "bob@ai.example". */
-export const mentionsAi = (body: string) => /(^|[^\w@.])@ai\b/i.test(body);
 
 /** Asked explicitly, or mentioned while an AI is configured (else `@ai` is just text: human chat works, §18). */
 export const wantsAiReply = (input: { body: string; askAi?: boolean }) =>

@@ -1,0 +1,71 @@
+import { judgeChange } from "@/lib/ai/chat/judge-change";
+import { mentionsAi } from "@/lib/ai/chat/mention";
+import { resetAiRateLimits, takeAiRequest } from "@/lib/ai/chat/rate-limit";
+import { AppError } from "@/lib/http/errors";
+
+// §18: what a complete change block becomes (judge-change.ts), the @ai
+// mention, and the per-user rate limit.
+
+const doc = "# Cache\n\nWe cache **every** response for five minutes.\n\nReads dominate writes.\n\nWrites are rare.\n";
+
+describe("judgeChange", () => {
+  const judge = (original: string, opts: Partial<Parameters<typeof judgeChange>[0]> = {}) =>
+    judgeChange({ doc, change: { original, proposed: "X" }, onMain: false, scope: null, ...opts });
+
+  it.each([
+    ["an exact, unique original", "five minutes", { status: "pending", original: "five minutes", details: null }],
+    ["a loose match, stored as the exact span", "We cache every response", { status: "pending", original: "We cache **every** response", details: { modelOriginal: "We cache every response", matched: "loose" } }],
+    ["a missing original", "ten minutes", { status: "invalid", statusReason: "The original text does not occur in the document." }],
+    ["an ambiguous original", "rite", { status: "invalid", statusReason: expect.stringMatching(/occurs 2 times/) }],
+    ["an empty original", "  ", { status: "invalid", statusReason: expect.stringMatching(/no original/) }],
+  ])("%s", (_what, original, expected) => {
+    expect(judge(original)).toMatchObject(expected);
+  });
+
+  it("buffers a valid change on main and still refuses an invalid one there (§8.14)", () => {
+    expect(judge("five minutes", { onMain: true }).status).toBe("buffered");
+    expect(judge("nowhere", { onMain: true }).status).toBe("invalid");
+  });
+
+  it("keeps a sub-thread's changes inside its passage (§8.12)", () => {
+    const start = doc.indexOf("Reads");
+    const scope = { start, end: start + "Reads dominate writes.".length };
+    expect(judge("dominate", { scope }).status).toBe("pending");
+    expect(judge("five minutes", { scope })).toMatchObject({ status: "invalid", statusReason: expect.stringMatching(/outside the passage/) });
+    expect(judge("dominate", { scope: "detached" })).toMatchObject({ status: "invalid", statusReason: expect.stringMatching(/no longer in the document/) });
+  });
+
+  it("refuses a proposal that changes nothing", () => {
+    expect(judgeChange({ doc, change: { original: "five minutes", proposed: "five minutes" }, onMain: false, scope: null }).status).toBe("invalid");
+  });
+});
+
+it.each([
+  ["@ai what now?", true],
+  ["Hey @AI, look", true],
+  ["(@ai)", true],
+  ["mail bob@ai.example", false],
+  ["@aide please", false],
+  ["no mention", false],
+])("mentionsAi(%j) is %s", (body, expected) => {
+  expect(mentionsAi(body)).toBe(expected);
+});
+
+describe("takeAiRequest", () => {
+  beforeEach(() => resetAiRateLimits());
+
+  it("allows N a minute per user, then answers 429 with the wait", () => {
+    const t0 = 1_000_000;
+    for (let i = 0; i < 3; i++) takeAiRequest(1, 3, t0 + i * 1000);
+    let error: unknown;
+    try {
+      takeAiRequest(1, 3, t0 + 5000);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "rate_limited", status: 429, details: { retryAfterS: 55 } });
+    expect(() => takeAiRequest(2, 3, t0 + 5000)).not.toThrow(); // per user
+    expect(() => takeAiRequest(1, 3, t0 + 60_001)).not.toThrow(); // the window slid on
+  });
+});
