@@ -1,0 +1,98 @@
+import { db } from "@/lib/db/client";
+import { listCatalog } from "@/lib/db/queries/catalog";
+import { listPendingIdeas } from "@/lib/db/queries/pending-ideas";
+import { sweepOnce } from "@/lib/cache/sweep";
+import { seedDemo } from "@/scripts/seed-demo";
+import { startCacheFixture, type CacheFixture } from "./fixture";
+import { pushDirect } from "./git-direct";
+import { cacheSnapshot, wipeCache } from "./snapshot";
+
+// §4 reconciler against the forge with webhooks paused: it alone fills,
+// heals and updates the cache.
+
+let fx: CacheFixture;
+beforeAll(async () => {
+  fx = await startCacheFixture();
+  await fx.pauseWebhooks();
+  await seedDemo();
+});
+afterAll(() => fx.close());
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const slugsByState = async () => Object.fromEntries((await listCatalog()).map((g) => [g.state, g.rfcs.map((r) => r.slug)]));
+
+it("a first sweep builds the catalog from Gitea alone", async () => {
+  const run = await sweepOnce({ trigger: "manual" });
+  expect(run).toMatchObject({ errors: 0, error: null });
+  expect(await slugsByState()).toEqual({ "super-draft": ["streaming-sync"], active: ["event-log"], withdrawn: ["audit-history-tables"] });
+  const active = await db().cachedRfc.findUniqueOrThrow({ where: { slug: "event-log" } });
+  expect(active).toMatchObject({ rfcId: "RFC-0001", repo: "rfcs/rfc-0001-event-log" });
+  expect(active.body).toContain("## Design");
+  expect(JSON.parse((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } })).owners)).toEqual(["alice"]);
+  expect((await listPendingIdeas()).map((i) => [i.slug, i.proposedBy])).toEqual([["offline-editing", "bob"]]);
+  expect(await db().sweepRun.count({ where: { finishedAt: { not: null } } })).toBe(1);
+});
+
+it("an idle sweep makes at most 15 forge requests", async () => {
+  await sleep(2100); // let every repo's updated_at settle (one-second precision)
+  await sweepOnce({ trigger: "manual" });
+  await fx.resetForgeRequests();
+  const run = await sweepOnce({ trigger: "manual" });
+  const requests = await fx.forgeRequests();
+  expect(run.errors).toBe(0);
+  expect(requests).toBeLessThanOrEqual(15);
+  expect(run.requests).toBe(requests);
+});
+
+it("a commit pushed straight into a repo with git (no webhook) appears after the next sweep", async () => {
+  pushDirect(fx.forge, "rfcs/meta", "rfcs/streaming-sync.md", (t) => t.replace("title: Streaming sync for large documents", "title: Streaming sync, revisited"), "Retitle");
+  pushDirect(fx.forge, "rfcs/rfc-0001-event-log", "RFC.md", (t) => `${t}\n## Rollout\n\nBehind a flag first.\n`, "Add rollout");
+  await sweepOnce({ trigger: "manual" });
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } })).title).toBe("Streaming sync, revisited");
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "event-log" } })).body).toContain("Behind a flag first.");
+});
+
+it("deleting every cache row and sweeping gives back an identical catalog", async () => {
+  await sleep(2100);
+  await sweepOnce({ trigger: "manual" });
+  const before = await cacheSnapshot();
+  await wipeCache();
+  expect(await listCatalog()).toEqual([]);
+  await sweepOnce({ trigger: "manual" });
+  expect(await cacheSnapshot()).toEqual(before);
+});
+
+it("a forge error on one repo does not stop the sweep for the others, and that repo backs off", async () => {
+  await sleep(2100);
+  await sweepOnce({ trigger: "manual" });
+  pushDirect(fx.forge, "rfcs/meta", "rfcs/streaming-sync.md", (t) => t.replace("title: Streaming sync, revisited", "title: Streaming sync 3"), "Retitle again");
+  pushDirect(fx.forge, "rfcs/rfc-0001-event-log", "RFC.md", (t) => `${t}\nMore.\n`, "More");
+  const fault = { method: "GET", path: "/api/v1/repos/rfcs/rfc-0001-event-log/branches", status: 500, times: 1 };
+  expect((await fx.forge.admin("/faults", { method: "POST", body: JSON.stringify(fault) })).status).toBe(201);
+
+  const run = await sweepOnce({ trigger: "manual" });
+  expect(run.errors).toBe(1);
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } })).title).toBe("Streaming sync 3");
+  const sync = await db().repoSync.findUniqueOrThrow({ where: { repo: "rfcs/rfc-0001-event-log" } });
+  expect(sync.failures).toBe(1);
+  expect(sync.backoffUntil!.getTime()).toBeGreaterThan(Date.now());
+  expect((await db().sweepRun.findFirstOrThrow({ where: { id: run.id } })).errors).toBe(1);
+
+  // While it backs off, sweeps leave it alone.
+  await fx.resetForgeRequests();
+  await sweepOnce({ trigger: "manual" });
+  const { counts } = (await (await fx.forge.admin("/requests")).json()) as { counts: Record<string, number> };
+  expect(Object.keys(counts).filter((k) => k.includes("rfc-0001"))).toEqual([]);
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "event-log" } })).body).not.toContain("More.");
+
+  // Once the back-off expires, the next sweep catches up and clears it.
+  await db().repoSync.update({ where: { repo: "rfcs/rfc-0001-event-log" }, data: { backoffUntil: new Date(Date.now() - 1) } });
+  expect((await sweepOnce({ trigger: "manual" })).errors).toBe(0);
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "event-log" } })).body).toContain("More.");
+  expect((await db().repoSync.findUniqueOrThrow({ where: { repo: "rfcs/rfc-0001-event-log" } })).failures).toBe(0);
+});
+
+it("two concurrent sweeps never overlap: the second joins the first", async () => {
+  const [a, b] = await Promise.all([sweepOnce({ trigger: "manual" }), sweepOnce({ trigger: "interval" })]);
+  expect(a.id).toBe(b.id);
+});
