@@ -9,15 +9,18 @@ import type { UserRec } from "./types";
 // tokens and the forge's OAuth access tokens), HTTP Basic (password or token
 // as password), or the `token` / `access_token` query parameters.
 
+// A cheap scrypt cost: this is a local development and test server.
+const SCRYPT_N = 1024;
+
 export function hashPassword(password: string): string {
   const salt = randomBytes(16).toString("hex");
-  return `scrypt$${salt}$${scryptSync(password, salt, 32).toString("hex")}`;
+  return `scrypt$${SCRYPT_N}$${salt}$${scryptSync(password, salt, 32, { N: SCRYPT_N }).toString("hex")}`;
 }
 
 export function verifyPassword(user: UserRec, password: string): boolean {
-  const [kind, salt, hash] = user.passwordHash.split("$");
+  const [kind, n, salt, hash] = user.passwordHash.split("$");
   if (kind !== "scrypt" || !salt || !hash) return false;
-  const actual = scryptSync(password, salt, 32);
+  const actual = scryptSync(password, salt, 32, { N: Number(n) });
   return timingSafeEqual(actual, Buffer.from(hash, "hex"));
 }
 

@@ -103,7 +103,8 @@ export async function changeFiles(forge: Forge, repo: RepoRec, doer: UserRec, o:
       if (!(await validBranchName(forge, o.new_branch))) throw unprocessable(`invalid branch name [name: ${o.new_branch}]`);
       if (await branchSha(gitDir, o.new_branch)) throw unprocessable(`branch already exists [name: ${o.new_branch}]`);
     }
-    const tree = await writeTree(gitDir, parent, await planChanges(gitDir, parent, files));
+    const changes = await planChanges(gitDir, parent, files);
+    const { tree, blobs } = await writeTree(gitDir, parent, changes);
     let message = (o.message ?? "").trim() || defaultMessage(files);
     if (o.signoff) message += `\n\nSigned-off-by: ${committer.name} <${committer.email}>`;
     const sha = await commitTree(gitDir, tree, parent ? [parent] : [], author, committer, message);
@@ -114,6 +115,7 @@ export async function changeFiles(forge: Forge, repo: RepoRec, doer: UserRec, o:
       throw conflict("the branch was changed by another write; retry");
     }
     await afterRefUpdate(forge, repo, doer, { branch: target, before: old, after: sha });
-    return { sha, branch: target, files };
+    const written = changes.flatMap((c) => ("remove" in c ? [] : [{ path: c.path, mode: c.mode ?? "100644", content: c.content, sha: blobs.get(c.path)! }]));
+    return { sha, branch: target, files, written };
   });
 }

@@ -14,27 +14,30 @@ export interface FileDiff {
 
 const STATUS: Record<string, FileDiff["status"]> = { A: "added", D: "deleted", M: "modified", R: "renamed", C: "copied", T: "changed" };
 
-/** Files changed from `from` (null = empty tree) to `to`, with line counts. */
-export async function diffFiles(gitDir: string, from: string | null, to: string, renames = true): Promise<FileDiff[]> {
-  const base = ["diff-tree", "-r", "-z", renames ? "-M" : "--no-renames", from ?? EMPTY_TREE, to];
-  const [names, nums] = await Promise.all([git(gitDir, [...base, "--name-status"]), git(gitDir, [...base, "--numstat"])]);
+const cache = new Map<string, FileDiff[]>();
+
+/** Files changed from `from` (null = empty tree) to `to`, with line counts when `counts` (one git process; cached: commits are immutable). */
+export async function diffFiles(gitDir: string, from: string | null, to: string, renames = true, counts = true): Promise<FileDiff[]> {
+  const key = [gitDir, from, to, renames, counts].join("\0");
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const args = ["diff-tree", "-r", "-z", renames ? "-M" : "--no-renames", "--raw", ...(counts ? ["--numstat"] : []), from ?? EMPTY_TREE, to];
+  const tokens = (await git(gitDir, args)).split("\0");
   const files: FileDiff[] = [];
-  const ns = names.split("\0");
-  for (let i = 0; i < ns.length - 1; ) {
-    const code = ns[i++];
-    if (!code) break;
-    const letter = code[0];
-    const previous = letter === "R" || letter === "C" ? ns[i++] : "";
-    const filename = ns[i++];
-    files.push({ filename, previous, status: STATUS[letter] ?? "modified", additions: 0, deletions: 0 });
+  let i = 0;
+  while (i < tokens.length && tokens[i].startsWith(":")) {
+    const letter = tokens[i++].split(" ").pop()![0];
+    const previous = letter === "R" || letter === "C" ? tokens[i++] : "";
+    files.push({ filename: tokens[i++], previous, status: STATUS[letter] ?? "modified", additions: 0, deletions: 0 });
   }
-  const parts = nums.split("\0");
-  for (let i = 0, f = 0; i < parts.length && f < files.length; f++) {
-    const [a, d, inline] = parts[i++].split("\t");
+  for (let f = 0; counts && f < files.length && i < tokens.length; f++) {
+    const [a, d, inline] = tokens[i++].split("\t");
     if (inline === "") i += 2; // rename: old and new path follow
     files[f].additions = Number(a) || 0;
     files[f].deletions = Number(d) || 0;
   }
+  if (cache.size > 5000) cache.clear();
+  cache.set(key, files);
   return files;
 }
 
@@ -54,8 +57,8 @@ export async function diffStat(gitDir: string, from: string | null, to: string):
 }
 
 /** added/removed/modified of one commit against its first parent (push payloads, Commit.files). */
-export async function commitFileLists(gitDir: string, sha: string, firstParent: string | null) {
-  const files = await diffFiles(gitDir, firstParent, sha, false);
+export async function commitFileLists(gitDir: string, sha: string, firstParent: string | null, counts = false) {
+  const files = await diffFiles(gitDir, firstParent, sha, false, counts);
   return {
     added: files.filter((f) => f.status === "added").map((f) => f.filename),
     removed: files.filter((f) => f.status === "deleted").map((f) => f.filename),

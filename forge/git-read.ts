@@ -1,4 +1,5 @@
 import { git, runGit } from "./git";
+import { Memo } from "./memo";
 
 // Reading trees, blobs and history from a bare repository.
 
@@ -33,8 +34,16 @@ function parseLsTree(out: Buffer, dir: string): TreeEntry[] {
     });
 }
 
-/** The tree entry at `path` in `commit`, or null. */
-export async function entryAt(gitDir: string, commit: string, path: string): Promise<TreeEntry | null> {
+const entries = new Memo<TreeEntry | null>();
+const lastCommitOf = new Map<string, string>(); // "<gitDir>\0<commit>\0<path>" → sha
+const infos = new Memo<CommitInfo>();
+
+/** The tree entry at `path` in `commit` (a full sha: cached), or null. */
+export function entryAt(gitDir: string, commit: string, path: string): Promise<TreeEntry | null> {
+  return /^[0-9a-f]{40}$/.test(commit) ? entries.get(`${gitDir}\0${commit}\0${path}`, () => readEntry(gitDir, commit, path)) : readEntry(gitDir, commit, path);
+}
+
+async function readEntry(gitDir: string, commit: string, path: string): Promise<TreeEntry | null> {
   if (!path) {
     const sha = await git(gitDir, ["rev-parse", `${commit}^{tree}`]);
     return { name: "", path: "", mode: "040000", type: "dir", sha, size: 0 };
@@ -56,8 +65,27 @@ export async function readBlob(gitDir: string, sha: string): Promise<Buffer> {
 
 /** For each path (file or dir), the last commit reachable from `commit` that touched it. */
 export async function lastCommits(gitDir: string, commit: string, paths: string[]): Promise<Map<string, string>> {
+  const key = (p: string) => `${gitDir}\0${commit}\0${p}`;
+  const result = new Map<string, string>();
+  const missing: string[] = [];
+  for (const p of paths) {
+    const hit = lastCommitOf.get(key(p));
+    if (hit === undefined) missing.push(p);
+    else result.set(p, hit);
+  }
+  if (missing.length) {
+    const found = await walkLastCommits(gitDir, commit, missing);
+    if (lastCommitOf.size > 20000) lastCommitOf.clear();
+    for (const p of missing) {
+      if (/^[0-9a-f]{40}$/.test(commit)) lastCommitOf.set(key(p), found.get(p) ?? "");
+      result.set(p, found.get(p) ?? "");
+    }
+  }
+  return result;
+}
+
+async function walkLastCommits(gitDir: string, commit: string, paths: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  if (!paths.length) return found;
   const out = await git(gitDir, [...lit, "log", "--format=%x1e%H", "--name-only", "--no-renames", commit, "--", ...paths]);
   for (const record of out.split("\x1e").filter(Boolean)) {
     const [sha, ...files] = record.split("\n").filter(Boolean);
@@ -111,15 +139,17 @@ function logArgs(rev: string, o: LogOptions): string[] {
 
 export async function log(gitDir: string, rev: string, o: LogOptions = {}): Promise<CommitInfo[]> {
   const paging = [...(o.skip ? [`--skip=${o.skip}`] : []), ...(o.max ? [`--max-count=${o.max}`] : [])];
-  return parseLog(await git(gitDir, [...lit, "log", `--format=${FORMAT}`, ...paging, ...logArgs(rev, o)]));
+  const list = parseLog(await git(gitDir, [...lit, "log", `--format=${FORMAT}`, ...paging, ...logArgs(rev, o)]));
+  for (const c of list) infos.set(`${gitDir}\0${c.sha}`, c);
+  return list;
 }
 
 export async function countCommits(gitDir: string, rev: string, o: LogOptions = {}): Promise<number> {
   return Number(await git(gitDir, [...lit, "rev-list", "--count", ...logArgs(rev, o)]));
 }
 
-export async function commitInfo(gitDir: string, sha: string): Promise<CommitInfo> {
-  return parseLog(await git(gitDir, ["log", "-1", `--format=${FORMAT}`, sha, "--"]))[0];
+export function commitInfo(gitDir: string, sha: string): Promise<CommitInfo> {
+  return infos.get(`${gitDir}\0${sha}`, async () => parseLog(await git(gitDir, ["log", "-1", `--format=${FORMAT}`, sha, "--"]))[0]);
 }
 
 /** Commit infos for several shas in one git process, in the given order. */

@@ -46,8 +46,9 @@ export async function commitTree(
   return git(gitDir, args, { env, input: body });
 }
 
-/** Applies changes to `parent`'s tree (or an empty tree) in a temporary index; returns the new tree. */
-export async function writeTree(gitDir: string, parent: string | null, changes: TreeChange[]): Promise<string> {
+/** Applies changes to `parent`'s tree (or an empty tree) in a temporary index; returns the new tree and the blob of each written path. */
+export async function writeTree(gitDir: string, parent: string | null, changes: TreeChange[]): Promise<{ tree: string; blobs: Map<string, string> }> {
+  const blobs = new Map<string, string>();
   const index = path.join(os.tmpdir(), `forge-index-${randomUUID()}`);
   const env = { GIT_INDEX_FILE: index };
   try {
@@ -58,11 +59,12 @@ export async function writeTree(gitDir: string, parent: string | null, changes: 
         lines.push(`0 0000000000000000000000000000000000000000\t${change.path}`);
       } else {
         const blob = await git(gitDir, ["hash-object", "-w", "--stdin"], { input: change.content });
+        blobs.set(change.path, blob);
         lines.push(`${change.mode ?? "100644"} ${blob}\t${change.path}`);
       }
     }
     if (lines.length) await runGit(gitDir, ["update-index", "-z", "--index-info"], { env, input: lines.join("\0") + "\0" });
-    return await git(gitDir, ["write-tree"], { env });
+    return { tree: await git(gitDir, ["write-tree"], { env }), blobs };
   } finally {
     await rm(index, { force: true });
   }

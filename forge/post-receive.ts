@@ -1,7 +1,7 @@
 import { gitDirOf, type Forge } from "./forge";
-import { revList, ZERO_SHA } from "./git";
+import { ZERO_SHA } from "./git";
 import { commitFileLists } from "./git-diff";
-import { commitInfos } from "./git-read";
+import { commitInfo, log, type CommitInfo } from "./git-read";
 import { toPayloadCommit } from "./convert/commit";
 import { toRepo } from "./convert/repo";
 import { toUser } from "./convert/user";
@@ -39,12 +39,10 @@ export async function afterRefUpdate(forge: Forge, repo: RepoRec, doer: UserRec,
   if (isNew) {
     forge.webhooks.emit(repo, "create", { sha: u.after, ref: u.branch, ref_type: "branch", repository: apiRepo, sender }, opts);
   }
-  const shas = isNew ? await revList(gitDir, u.after, undefined, ["--max-count=10"]) : await revList(gitDir, u.after, u.before);
-  const shown = await commitInfos(gitDir, shas.slice(0, FEED_MAX_COMMIT_NUM));
-  const commits = await Promise.all(
-    shown.map(async (c) => toPayloadCommit(forge, repo, c, await commitFileLists(gitDir, c.sha, c.parents[0] ?? null))),
-  );
-  const [head] = await commitInfos(gitDir, [u.after]);
+  const pushed = isNew ? await log(gitDir, u.after, { max: 10 }) : await log(gitDir, u.after, { not: u.before });
+  const withFiles = (c: CommitInfo) => commitFileLists(gitDir, c.sha, c.parents[0] ?? null).then((f) => toPayloadCommit(forge, repo, c, f));
+  const commits = await Promise.all(pushed.slice(0, FEED_MAX_COMMIT_NUM).map(withFiles));
+  const head = pushed[0]?.sha === u.after ? commits[0] : await withFiles(await commitInfo(gitDir, u.after));
   const full = `${repo.ownerName}/${repo.name}`;
   forge.webhooks.emit(
     repo,
@@ -55,8 +53,8 @@ export async function afterRefUpdate(forge: Forge, repo: RepoRec, doer: UserRec,
       after: u.after,
       compare_url: isNew ? forge.root : `${forge.root}${full}/compare/${u.before}...${u.after}`,
       commits,
-      total_commits: shas.length,
-      head_commit: toPayloadCommit(forge, repo, head, await commitFileLists(gitDir, head.sha, head.parents[0] ?? null)),
+      total_commits: pushed.length,
+      head_commit: head,
       repository: apiRepo,
       pusher: sender,
       sender,

@@ -8,20 +8,18 @@ export interface ResolvedRef {
   ref: RefInfo;
 }
 
-async function verify(gitDir: string, rev: string): Promise<string | null> {
-  const { code, stdout } = await runGit(gitDir, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], { ok: [0, 1, 128] });
-  return code === 0 ? stdout.toString().trim() : null;
-}
-
+/** One `cat-file --batch-check` for the branch, tag and commit readings of `ref`. */
 export async function resolveRef(gitDir: string, ref: string): Promise<ResolvedRef | null> {
   if (!ref || ref.startsWith("-") || /[\0\s~^:?*[\\]/.test(ref)) return null;
-  const branch = await verify(gitDir, `refs/heads/${ref}`);
+  const asSha = /^[0-9a-f]{4,40}$/i.test(ref);
+  const specs = [`refs/heads/${ref}^{commit}`, `refs/tags/${ref}^{commit}`, ...(asSha ? [`${ref}^{commit}`] : [])];
+  const { stdout } = await runGit(gitDir, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], { input: specs.join("\n") + "\n" });
+  const lines = stdout.toString("utf8").split("\n");
+  const found = (i: number) => (/^[0-9a-f]{40} commit$/.test(lines[i] ?? "") ? lines[i].slice(0, 40) : null);
+  const branch = found(0);
   if (branch) return { sha: branch, ref: { name: ref, kind: "branch" } };
-  const tag = await verify(gitDir, `refs/tags/${ref}`);
+  const tag = found(1);
   if (tag) return { sha: tag, ref: { name: ref, kind: "tag" } };
-  if (/^[0-9a-f]{4,40}$/i.test(ref)) {
-    const sha = await verify(gitDir, ref);
-    if (sha) return { sha, ref: { name: sha, kind: "commit" } };
-  }
-  return null;
+  const sha = asSha ? found(2) : null;
+  return sha ? { sha, ref: { name: sha, kind: "commit" } } : null;
 }

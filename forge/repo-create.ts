@@ -75,7 +75,7 @@ export async function createRepo(
   await initBare(gitDir, defaultBranch);
   if (input.auto_init) {
     const readme = `# ${repo.name}\n\n${repo.description}\n`;
-    const tree = await writeTree(gitDir, null, [{ path: "README.md", content: Buffer.from(readme) }]);
+    const { tree } = await writeTree(gitDir, null, [{ path: "README.md", content: Buffer.from(readme) }]);
     const sig = { name: displayName(doer), email: doer.email };
     const sha = await commitTree(gitDir, tree, [], sig, sig, "Initial commit");
     await updateRef(gitDir, `refs/heads/${defaultBranch}`, sha, ZERO_SHA);

@@ -53,7 +53,7 @@ export interface CommitOptions {
 /** The Commit object of GET /commits and /git/commits/{sha}. */
 export async function toApiCommit(forge: Forge, repo: RepoRec, gitDir: string, c: CommitInfo, o: CommitOptions) {
   const needDiff = o.stat || o.files;
-  const diff = needDiff ? await commitFileLists(gitDir, c.sha, c.parents[0] ?? null) : null;
+  const diff = needDiff ? await commitFileLists(gitDir, c.sha, c.parents[0] ?? null, o.stat) : null;
   const author = forge.store.userByEmail(c.author.email);
   const committer = forge.store.userByEmail(c.committer.email);
   const additions = diff ? diff.files.reduce((n, f) => n + f.additions, 0) : 0;

@@ -19,13 +19,15 @@ export async function toContents(
   entry: TreeEntry,
   lastCommitSha: string,
   withContent: boolean,
+  /** The blob's bytes when the caller already has them. */
+  known?: Buffer,
 ) {
   const full = `${repo.ownerName}/${repo.name}`;
   const self = `${forge.root}api/v1/repos/${full}/contents/${enc(entry.path)}?ref=${encodeURIComponent(ref.name)}`;
   const gitUrl = `${forge.root}api/v1/repos/${full}/git/${entry.type === "dir" ? "trees" : "blobs"}/${entry.sha}`;
   const html = `${forge.root}${full}/src/${ref.kind}/${enc(ref.name)}/${enc(entry.path)}`;
   const isBlob = entry.type === "file" || entry.type === "symlink";
-  const blob = isBlob && (withContent || entry.type === "symlink") ? await readBlob(gitDir, entry.sha) : null;
+  const blob = isBlob && (withContent || entry.type === "symlink") ? (known ?? (await readBlob(gitDir, entry.sha))) : null;
   return {
     name: entry.name,
     path: entry.path,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { unsignedVerification, toFileCommit } from "../convert/commit";
 import { toContents } from "../convert/contents";
 import { gitDirOf } from "../forge";
-import { commitInfo, entryAt } from "../git-read";
+import { commitInfo } from "../git-read";
 import { ShaMismatch } from "../files-check";
 import { changeFiles, type ChangeOptions } from "../files-service";
 import { HttpError, json, parseBody, type Ctx } from "../http";
@@ -45,9 +45,10 @@ async function respond(ctx: Ctx, repo: RepoRec, result: Awaited<ReturnType<typeo
   const ref = { name: result.branch, kind: "branch" as const };
   const contents = await Promise.all(
     result.files.map(async (f) => {
-      if (f.operation === "delete") return null;
-      const entry = await entryAt(gitDir, result.sha, f.path);
-      return entry ? toContents(ctx.forge, repo, gitDir, ref, entry, result.sha, true) : null;
+      const w = result.written.find((x) => x.path === f.path);
+      if (!w) return null;
+      const entry = { name: f.path.split("/").pop()!, path: f.path, mode: w.mode, type: "file" as const, sha: w.sha, size: w.content.length };
+      return toContents(ctx.forge, repo, gitDir, ref, entry, result.sha, true, w.content);
     }),
   );
   return { contents, commit: toFileCommit(ctx.forge, repo, info), verification: unsignedVerification() };

@@ -1,0 +1,117 @@
+import { startTestForge, type TestForge } from "../../helpers/forge";
+
+jest.setTimeout(120_000);
+
+// Gitea's error statuses and body shape (FACTS §5) — never a 500.
+
+const API = "/api/v1";
+const M = `${API}/repos/rfcs/meta`;
+const b64 = (s: string) => Buffer.from(s).toString("base64");
+
+type Case = { name: string; method: string; path: string; body?: unknown; raw?: string; token?: "none" | "bad" | "alice" | "readonly" | "admin"; status: number; message?: RegExp };
+
+describe("forge error cases", () => {
+  let forge: TestForge;
+  const s: Record<string, string> = {};
+
+  const send = async (c: Omit<Case, "name" | "status">) => {
+    const tokens = { none: null, bad: "0".repeat(40), alice: forge.users.alice.token, readonly: s.readonly, admin: forge.adminToken };
+    const token = c.token ? tokens[c.token] : forge.botToken;
+    const body = c.raw ?? (c.body === undefined ? undefined : JSON.stringify(c.body));
+    return forge.api(c.path, { method: c.method, body }, token);
+  };
+  const ok = async (method: string, path: string, body?: unknown) => {
+    const res = await send({ method, path, body });
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+    const text = await res.text();
+    return text ? JSON.parse(text) : null;
+  };
+
+  beforeAll(async () => {
+    forge = await startTestForge();
+    const readonly = await forge.api(`${API}/users/alice/tokens`, { method: "POST", body: JSON.stringify({ name: "ro", scopes: ["read:repository"] }) }, forge.adminToken);
+    s.readonly = (await readonly.json()).sha1;
+    s.fileSha = (await ok("POST", `${M}/contents/rfcs/a.md`, { content: b64("a\n"), new_branch: "feature" })).content.sha;
+    await ok("POST", `${M}/contents/rfcs/b.md`, { content: b64("b\n"), new_branch: "merged" });
+    await ok("POST", `${M}/contents/rfcs/c.md`, { content: b64("c\n"), new_branch: "closed" });
+    await ok("POST", `${M}/pulls`, { head: "feature", base: "main", title: "Open" });
+    await ok("POST", `${M}/pulls`, { head: "merged", base: "main", title: "Merged" });
+    await ok("POST", `${M}/pulls/2/merge`, { Do: "merge" });
+    await ok("POST", `${M}/pulls`, { head: "closed", base: "main", title: "Closed" });
+    await ok("PATCH", `${M}/pulls/3`, { state: "closed" });
+    await ok("POST", `${API}/orgs/rfcs/repos`, { name: "old", auto_init: true });
+    await ok("PATCH", `${API}/repos/rfcs/old`, { archived: true });
+    await ok("POST", `${API}/orgs/rfcs/repos`, { name: "empty" });
+    // Two branches changing the same line of README.md: the PR between them conflicts.
+    const readme = await ok("GET", `${M}/contents/README.md`);
+    await ok("PUT", `${M}/contents/README.md`, { content: b64("left\n"), sha: readme.sha, new_branch: "left" });
+    await ok("PUT", `${M}/contents/README.md`, { content: b64("right\n"), sha: readme.sha });
+    await ok("POST", `${M}/pulls`, { head: "left", base: "main", title: "Conflict" });
+  });
+  afterAll(() => forge?.stop());
+
+  const cases: Case[] = [
+    { name: "unknown repo", method: "GET", path: `${API}/repos/rfcs/nope`, status: 404 },
+    { name: "unknown route", method: "GET", path: `${API}/nothing/here`, status: 404 },
+    { name: "unknown file", method: "GET", path: `${M}/contents/nope.md`, status: 404 },
+    { name: "unknown ref", method: "GET", path: `${M}/contents/README.md?ref=nope`, status: 404 },
+    { name: "malformed JSON", method: "POST", path: `${M}/contents/x.md`, raw: "{bad", status: 422 },
+    { name: "JSON array body", method: "POST", path: `${M}/pulls`, raw: "[]", status: 422 },
+    { name: "wrong field type", method: "POST", path: `${M}/contents/x.md`, body: { content: 5 }, status: 422 },
+    { name: "wrong sha on update", method: "PUT", path: `${M}/contents/rfcs/a.md`, body: { content: b64("z"), sha: "0".repeat(40), branch: "feature" }, status: 422, message: /sha does not match/ },
+    { name: "wrong sha on delete (1.22: 400)", method: "DELETE", path: `${M}/contents/rfcs/a.md`, body: { sha: "0".repeat(40), branch: "feature" }, status: 400 },
+    { name: "update a missing file", method: "PUT", path: `${M}/contents/nope.md`, body: { content: b64("z"), sha: "0".repeat(40) }, status: 404, message: /file does not exist/ },
+    { name: "update without sha", method: "PUT", path: `${M}/contents/README.md`, body: { content: b64("z") }, status: 422 },
+    { name: "create over an existing file", method: "POST", path: `${M}/contents/README.md`, body: { content: b64("z") }, status: 422 },
+    { name: "bad base64", method: "POST", path: `${M}/contents/x.md`, body: { content: "%%%not base64" }, status: 422 },
+    { name: "missing branch", method: "POST", path: `${M}/contents/x.md`, body: { content: b64("z"), branch: "nope" }, status: 404, message: /branch does not exist/ },
+    { name: "new_branch exists", method: "POST", path: `${M}/contents/x.md`, body: { content: b64("z"), new_branch: "feature" }, status: 422 },
+    { name: "path escapes the repo", method: "POST", path: `${M}/contents`, body: { files: [{ operation: "create", path: "../x", content: "" }] }, status: 422 },
+    { name: "file where a folder is", method: "POST", path: `${M}/contents/README.md/x.md`, body: { content: b64("z") }, status: 422 },
+    { name: "branch exists", method: "POST", path: `${M}/branches`, body: { new_branch_name: "feature", old_ref_name: "main" }, status: 409 },
+    { name: "branch from a missing ref", method: "POST", path: `${M}/branches`, body: { new_branch_name: "x", old_ref_name: "nope" }, status: 404, message: /old branch does not exist/ },
+    { name: "invalid branch name", method: "POST", path: `${M}/branches`, body: { new_branch_name: "a..b" }, status: 422 },
+    { name: "delete the default branch", method: "DELETE", path: `${M}/branches/main`, status: 403 },
+    { name: "delete a missing branch", method: "DELETE", path: `${M}/branches/nope`, status: 404 },
+    { name: "head = base", method: "POST", path: `${M}/pulls`, body: { head: "main", base: "main" }, status: 422 },
+    { name: "duplicate open PR", method: "POST", path: `${M}/pulls`, body: { head: "feature", base: "main" }, status: 409 },
+    { name: "PR from a missing branch", method: "POST", path: `${M}/pulls`, body: { head: "nope", base: "main" }, status: 404 },
+    { name: "missing PR", method: "GET", path: `${M}/pulls/99`, status: 404 },
+    { name: "merge a closed PR", method: "POST", path: `${M}/pulls/3/merge`, body: { Do: "merge" }, status: 404 },
+    { name: "merge a merged PR", method: "POST", path: `${M}/pulls/2/merge`, body: { Do: "merge" }, status: 405 },
+    { name: "merge a conflicting PR", method: "POST", path: `${M}/pulls/4/merge`, body: { Do: "merge" }, status: 405, message: /try again later/ },
+    { name: "merge with a stale head", method: "POST", path: `${M}/pulls/1/merge`, body: { Do: "merge", head_commit_id: "0".repeat(40) }, status: 409 },
+    { name: "unsupported merge style", method: "POST", path: `${M}/pulls/1/merge`, body: { Do: "rebase" }, status: 405 },
+    { name: "reopen a merged PR", method: "PATCH", path: `${M}/pulls/2`, body: { state: "open" }, status: 412 },
+    { name: "archived repo: contents write", method: "POST", path: `${API}/repos/rfcs/old/contents/x.md`, body: { content: b64("z") }, status: 423 },
+    { name: "archived repo: branch create", method: "POST", path: `${API}/repos/rfcs/old/branches`, body: { new_branch_name: "x" }, status: 423 },
+    { name: "commits of an empty repo", method: "GET", path: `${API}/repos/rfcs/empty/commits`, status: 409 },
+    { name: "write without a token", method: "POST", path: `${M}/contents/x.md`, body: { content: b64("z") }, token: "none", status: 401 },
+    { name: "invalid token", method: "GET", path: `${API}/version`, token: "bad", status: 401 },
+    { name: "write without permission", method: "POST", path: `${M}/contents/x.md`, body: { content: b64("z") }, token: "alice", status: 403 },
+    { name: "token without the scope", method: "POST", path: `${API}/repos/alice/x/contents/x.md`, body: { content: "" }, token: "readonly", status: 403, message: /write:repository/ },
+    { name: "repo exists", method: "POST", path: `${API}/orgs/rfcs/repos`, body: { name: "meta" }, status: 409 },
+    { name: "invalid repo name", method: "POST", path: `${API}/orgs/rfcs/repos`, body: { name: "a b" }, status: 422 },
+    { name: "reserved repo name", method: "POST", path: `${API}/orgs/rfcs/repos`, body: { name: "x.git" }, status: 422 },
+    { name: "hook without content_type", method: "POST", path: `${API}/orgs/rfcs/hooks`, body: { type: "gitea", config: { url: "http://x" } }, status: 422 },
+    { name: "user exists", method: "POST", path: `${API}/admin/users`, body: { username: "alice", email: "a2@x.y", password: "12345678" }, token: "admin", status: 422 },
+    { name: "admin route as a user", method: "POST", path: `${API}/admin/users`, body: { username: "zed", email: "z@x.y", password: "12345678" }, status: 403 },
+    { name: "invalid search sort", method: "GET", path: `${API}/repos/search?sort=nope`, status: 422 },
+  ];
+
+  test.each(cases)("$name → $status", async (c) => {
+    const res = await send(c);
+    const text = await res.text();
+    expect({ status: res.status, text }).toEqual({ status: c.status, text: expect.any(String) });
+    const body = JSON.parse(text);
+    expect(body).toEqual(expect.objectContaining({ message: expect.any(String), url: `${forge.url}/api/swagger` }));
+    if (c.status === 404 && !c.message) expect(body).toEqual({ message: "The target couldn't be found.", url: `${forge.url}/api/swagger`, errors: [] });
+    if (c.message) expect(body.message).toMatch(c.message);
+  });
+
+  test("the conflicting PR reports mergeable: false", async () => {
+    const pr = await ok("GET", `${M}/pulls/4`);
+    expect(pr.mergeable).toBe(false);
+    expect((await ok("GET", `${M}/pulls/1`)).mergeable).toBe(true);
+  });
+});
