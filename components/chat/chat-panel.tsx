@@ -72,7 +72,7 @@ export function ChatPanel(p: Props) {
         ) : (
           <ul className="space-y-1.5">
             {t.messages.map((m) => (
-              <MessageItem key={m.id} message={m} highlighted={m.id === p.highlightMessageId} onFlag={p.onFlagMessage} />
+              <MessageItem key={m.id} message={m} highlighted={m.id === p.highlightMessageId} onFlag={p.onFlagMessage} changes={t.changes} />
             ))}
           </ul>
         )}

@@ -1,22 +1,22 @@
 "use client";
 
-import { useState, type ReactNode, type RefObject } from "react";
+import { useState, type RefObject } from "react";
 import { BTN, KBD } from "@/components/rfc/styles";
+import { AskAiBar } from "./ask-ai-bar";
 import type { AiStatus } from "./use-ai-status";
 
 // The chat input (§8.4): Enter posts, Shift+Enter is a new line. "Ask AI"
 // sends the message to the AI too; with no provider it is disabled and says
-// why (§18). `modelPicker` is the AI issue's slot; a plain select stands in.
+// why (§18) — the AskAiBar, with the model picker. Ctrl/Cmd+Enter asks the AI.
 
 type Props = {
   onSend: (body: string, askAi: boolean, model: string | null) => Promise<string | null>;
   ai: AiStatus;
   inputRef?: RefObject<HTMLTextAreaElement | null>;
   placeholder?: string;
-  modelPicker?: ReactNode;
 };
 
-export function Composer({ onSend, ai, inputRef, placeholder = "Write a message…", modelPicker }: Props) {
+export function Composer({ onSend, ai, inputRef, placeholder = "Write a message…" }: Props) {
   const [body, setBody] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +27,7 @@ export function Composer({ onSend, ai, inputRef, placeholder = "Write a message�
     if (!text || busy) return;
     setBusy(true);
     setError(null);
-    const failed = await onSend(text, askAi && ai.enabled, model);
+    const failed = await onSend(text, askAi && ai.enabled, model ?? ai.defaultModelId);
     setBusy(false);
     if (failed) setError(failed); // the text stays in the box
     else setBody("");
@@ -53,7 +53,7 @@ export function Composer({ onSend, ai, inputRef, placeholder = "Write a message�
         onKeyDown={(e) => {
           if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
             e.preventDefault();
-            void send(false);
+            void send((e.ctrlKey || e.metaKey) && ai.enabled);
           }
         }}
         placeholder={placeholder}
@@ -68,33 +68,14 @@ export function Composer({ onSend, ai, inputRef, placeholder = "Write a message�
         <button type="submit" className={BTN.primary} disabled={busy || !body.trim()}>
           {busy ? "Sending…" : "Send"}
         </button>
-        <button
-          type="button"
-          className={BTN.secondary}
-          disabled={!ai.enabled || busy || !body.trim()}
-          onClick={() => void send(true)}
-          title={ai.enabled ? "Send and ask the AI to reply" : (ai.reason ?? "AI is not configured")}
-        >
-          Ask AI
-        </button>
-        {ai.enabled
-          ? (modelPicker ??
-            (ai.models.length > 1 ? (
-              <select aria-label="Model" value={model ?? ""} onChange={(e) => setModel(e.target.value)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs text-slate-700">
-                {ai.models.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.label}
-                  </option>
-                ))}
-              </select>
-            ) : null))
-          : (
-            <span className="text-xs text-slate-500" title={ai.reason ?? undefined}>
-              AI is not configured
-            </span>
-          )}
+        <AskAiBar ai={ai} model={model} onModel={setModel} onAsk={() => void send(true)} disabled={busy || !body.trim()} />
         <span className="ml-auto hidden text-[11px] text-slate-400 xl:inline">
           <kbd className={KBD}>Enter</kbd> send · <kbd className={KBD}>Shift</kbd>+<kbd className={KBD}>Enter</kbd> new line
+          {ai.enabled ? (
+            <>
+              {" "}· <kbd className={KBD}>Ctrl</kbd>+<kbd className={KBD}>Enter</kbd> ask AI
+            </>
+          ) : null}
         </span>
       </div>
     </form>

@@ -2,18 +2,19 @@
 
 import { useMemo } from "react";
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
-import type { Message } from "@/lib/rfc-view/api-types";
+import type { Change, Message } from "@/lib/rfc-view/api-types";
 import { PROSE_SM } from "@/components/rfc/styles";
+import { AiReplyBody } from "./ai-reply-body";
 import { fullTime, timeAgo } from "./format";
 import { PersonAvatar } from "./person-avatar";
 
 // One message (§8.4): people and the AI in bubbles, system notes (e.g. "Alice
 // changed Motivation (+3 −1 lines)", §8.11) as a quiet centred line.
 
-type Props = { message: Message; highlighted: boolean; onFlag?: (m: Message) => void };
+type Props = { message: Message; highlighted: boolean; onFlag?: (m: Message) => void; changes?: Change[] };
 
-export function MessageItem({ message: m, highlighted, onFlag }: Props) {
-  const html = useMemo(() => (m.authorKind === "system" ? "" : renderMarkdown(m.body)), [m.body, m.authorKind]);
+export function MessageItem({ message: m, highlighted, onFlag, changes }: Props) {
+  const html = useMemo(() => (m.authorKind === "user" ? renderMarkdown(m.body) : ""), [m.body, m.authorKind]);
   const ring = highlighted ? "ring-2 ring-amber-300" : "";
   if (m.authorKind === "system") {
     return (
@@ -43,8 +44,12 @@ export function MessageItem({ message: m, highlighted, onFlag }: Props) {
           </time>
         </div>
         <div className={`mt-0.5 rounded-lg px-3 py-2 ${ai ? "bg-violet-50 ring-1 ring-violet-100" : "bg-white ring-1 ring-slate-200"}`}>
-          {m.body ? <div className={PROSE_SM} dangerouslySetInnerHTML={{ __html: html }} /> : null}
-          {m.status === "streaming" ? <p className="text-xs italic text-violet-600">Writing…</p> : null}
+          {ai ? (
+            // §18: prose with a placeholder where each change block stood, and a typing indicator.
+            <AiReplyBody message={m} changes={changes} />
+          ) : m.body ? (
+            <div className={PROSE_SM} dangerouslySetInnerHTML={{ __html: html }} />
+          ) : null}
           {m.status === "failed" ? <p className="mt-1 text-xs text-rose-700">The reply failed{m.error ? `: ${m.error}` : ""}.</p> : null}
         </div>
       </div>

@@ -53,7 +53,9 @@ export async function postMessage(threadId: string, input: Input, h: StreamHandl
       const text = (d.text ?? d.delta ?? "") as string;
       if (id && text) h.appendText(id, text);
     } else if (e.event === "change") h.onChange();
-    else if (e.event === "error") failure = (d.message as string) ?? "The AI reply failed";
+    // Once the message is saved, an AI failure shows on the AI's own bubble (status failed, §18);
+    // keeping the text in the box as well would invite posting it twice.
+    else if (e.event === "error" && !lastAi) failure = (d.message as string) ?? "The AI reply failed";
   });
   const reader = res.body?.getReader();
   const decoder = new TextDecoder();

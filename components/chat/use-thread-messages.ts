@@ -27,6 +27,14 @@ export function upsertMessage(list: Message[], m: Partial<Message> & { id: strin
   return next;
 }
 
+export function upsertChange(list: Change[], c: Partial<Change> & { id: string }): Change[] {
+  const at = list.findIndex((x) => x.id === c.id);
+  if (at < 0) return "original" in c ? [...list, c as Change] : list;
+  const next = [...list];
+  next[at] = { ...next[at], ...c };
+  return next;
+}
+
 export function useThreadMessages(threadId: string | null, onChangeEvent?: () => void) {
   const [state, setState] = useState<ThreadState>({ thread: null, messages: [], changes: [], status: "loading", error: null, live: false });
   const onChange = useRef(onChangeEvent);
@@ -63,7 +71,16 @@ export function useThreadMessages(threadId: string | null, onChangeEvent?: () =>
     };
     es.addEventListener("message", onMessage);
     es.addEventListener("message_updated", onMessage);
-    const changed = () => onChange.current?.();
+    const changed = (e: MessageEvent<string>) => {
+      // The AI's card placeholders show each change's status (§18): keep the thread's list current.
+      try {
+        const c = JSON.parse(e.data) as Partial<Change> & { id: string };
+        setState((s) => ({ ...s, changes: upsertChange(s.changes, c) }));
+      } catch {
+        /* the next reload repairs the list */
+      }
+      onChange.current?.();
+    };
     es.addEventListener("change", changed);
     es.addEventListener("change_updated", changed);
     es.onerror = () => setState((s) => ({ ...s, live: false })); // EventSource retries by itself
