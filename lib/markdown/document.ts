@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import { Node as PmNode } from "@tiptap/pm/model";
+import type { Node as PmNode } from "@tiptap/pm/model";
 import { alignSequences } from "./align";
 import { type BlockSplit, nodeKey, splitBlocks } from "./blocks";
 import { type Eol, dominantEol, replaceKeepingEol, withEol } from "./eol";
@@ -42,7 +42,9 @@ const pmCache = new WeakMap<PmNode, { json: JSONContent; key: string }>();
 
 /** The edited top-level nodes as normalised JSON with their keys (empty paragraphs dropped). */
 function topLevelNodes(edited: JSONContent | PmNode): Array<{ json: JSONContent; key: string }> {
-  const doc = edited instanceof PmNode ? edited : markdownSchema().nodeFromJSON(edited);
+  // Duck-typed: the editor's ProseMirror classes may come from another bundle chunk.
+  const isPm = typeof (edited as PmNode).nodeSize === "number";
+  const doc = isPm ? (edited as PmNode) : markdownSchema().nodeFromJSON(edited);
   const out: Array<{ json: JSONContent; key: string }> = [];
   doc.forEach((node) => {
     let entry = pmCache.get(node);

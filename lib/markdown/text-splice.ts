@@ -128,7 +128,7 @@ export function textSpliceCandidates(oldNode: JSONContent, newNode: JSONContent,
   const replacements = [...new Set([plain, escapeInline(plain), ...formattedReplacements(a, p, oldEnd, inserted, parser)])];
   const out = new Set<string>();
   for (const [from, to] of ranges) for (const r of replacements) out.add(raw.slice(0, from) + r + raw.slice(to));
-  const linked = removed.length > 0 && removed.every((u) => u.key.includes('"type":"link"'));
+  const linked = removed.length > 0 && removed.every((u) => u.marks?.some((m) => m.type === "link"));
   if (linked) {
     for (const [from, to] of ranges) {
       const full = asFullReference(raw, from, to, plain);
