@@ -34,7 +34,8 @@ export function updateEntry(text: string, patch: EntryPatch): string {
       return;
     }
     if (range && key in current.data && normal(current.data[key]) === normal(value)) return;
-    const flow = !!range && /:[ \t]*\[/.test(lines[range[0]]);
+    // Keep a hand-written flow list (`tags: [a, b]`) in flow style; `[]` is just "empty".
+    const flow = !!range && /:[ \t]*\[\s*[^\s\]]/.test(lines[range[0]]);
     const rendered = renderKey(key, value, flow);
     if (range) lines.splice(range[0], range[1] - range[0], ...rendered);
     else lines.push(...rendered);

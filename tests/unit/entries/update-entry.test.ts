@@ -29,6 +29,11 @@ describe("updateEntry", () => {
     expect(out.split("\n")[15]).toBe("tags: [ sync ]");
   });
 
+  it("an empty list `[]` that gains items becomes a block list", () => {
+    const out = updateEntry(HAND_WRITTEN, { arbiters: ["erin"] });
+    expect(out).toContain("arbiters:\n  - erin\ntags: [sync, protocol]\n");
+  });
+
   it("keeps unknown keys, comments and the body bytes", () => {
     const out = updateEntry(HAND_WRITTEN, { title: "New title", arbiters: ["erin"] });
     expect(out).toContain("# owners are Gitea logins\n");
