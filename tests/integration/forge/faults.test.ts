@@ -1,0 +1,82 @@
+import { startTestForge, type TestForge } from "../../helpers/forge";
+
+jest.setTimeout(120_000);
+
+// Fault injection and the request log (FORGE.md "Fault injection"; /_forge admin routes).
+
+const M = "/api/v1/repos/rfcs/meta";
+
+describe("forge fault injection and request log", () => {
+  let forge: TestForge;
+  const fault = async (spec: Record<string, unknown>) => {
+    const res = await forge.admin("/faults", { method: "POST", body: JSON.stringify(spec) });
+    expect(res.status).toBe(201);
+  };
+  const statuses = async (n: number, path = M, method = "GET") => {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push((await forge.api(path, { method })).status);
+    return out;
+  };
+
+  beforeAll(async () => {
+    forge = await startTestForge();
+  });
+  afterAll(() => forge?.stop());
+  afterEach(async () => {
+    await forge.admin("/faults", { method: "DELETE" });
+  });
+
+  test("faults are off by default", async () => {
+    expect(await (await forge.admin("/faults")).json()).toEqual([]);
+    expect(await statuses(3)).toEqual([200, 200, 200]);
+  });
+
+  test("the Nth matching request (counting from now) fails with the chosen status and message", async () => {
+    await fault({ method: "GET", path: M, nth: 2, status: 502, message: "upstream hiccup" });
+    const res = [await forge.api(M), await forge.api(M), await forge.api(M)];
+    expect(res.map((r) => r.status)).toEqual([200, 502, 200]);
+    expect(await res[1].json()).toEqual({ message: "upstream hiccup", url: `${forge.url}/api/swagger` });
+  });
+
+  test("`times` fails several in a row; a glob matches paths; other methods are not counted", async () => {
+    await fault({ method: "POST", path: "/api/v1/repos/*/meta/contents/**", nth: 1, status: 500, times: 2 });
+    expect((await forge.api(`${M}/contents/README.md`)).status).toBe(200);
+    const post = () => forge.api(`${M}/contents/rfcs/f.md`, { method: "POST", body: JSON.stringify({ content: "" }) });
+    expect([(await post()).status, (await post()).status, (await post()).status]).toEqual([500, 500, 201]);
+  });
+
+  test("a regex path and a delay without a status slows the request but lets it through", async () => {
+    await fault({ path: "^/api/v1/version$", delayMs: 300 });
+    const started = Date.now();
+    expect((await forge.api("/api/v1/version")).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  test("admin routes need the site-admin token", async () => {
+    const asBot = await fetch(`${forge.url}/_forge/requests`, { headers: { authorization: `token ${forge.botToken}` } });
+    expect(asBot.status).toBe(403);
+    expect((await fetch(`${forge.url}/_forge/requests`)).status).toBe(401);
+  });
+
+  test("the request log counts per route pattern and leaves admin requests out", async () => {
+    await forge.admin("/requests/reset", { method: "POST" });
+    await statuses(2);
+    await forge.api(`${M}/branches/main`);
+    await forge.api("/api/v1/nope");
+    await forge.admin("/deliveries");
+    const log = await (await forge.admin("/requests")).json();
+    expect(log.total).toBe(4);
+    expect(log.counts).toEqual({
+      "GET /api/v1/repos/{owner}/{repo}": 2,
+      "GET /api/v1/repos/{owner}/{repo}/branches/{branch*}": 1,
+      "GET unmatched": 1,
+    });
+    expect(log.log.map((e: { path: string; status: number }) => `${e.status} ${e.path}`)).toEqual([
+      `200 ${M}`,
+      `200 ${M}`,
+      `200 ${M}/branches/main`,
+      "404 /api/v1/nope",
+    ]);
+    expect(log.log[0].ms).toEqual(expect.any(Number));
+  });
+});
