@@ -31,27 +31,28 @@ type Meta = { decorations: Decoration[] } | { reset: true };
 
 const key = new PluginKey<State>("sourceDecorations");
 
+/** The ProseMirror plugin behind `SourceDecorations` (state: decorations + edits since load). */
+export function sourceDecorationsPlugin(): Plugin<State> {
+  return new Plugin<State>({
+    key,
+    state: {
+      init: () => ({ set: DecorationSet.empty, sinceLoad: new Mapping() }),
+      apply(tr, value) {
+        const meta = tr.getMeta(key) as Meta | undefined;
+        if (meta && "reset" in meta) return { set: DecorationSet.empty, sinceLoad: new Mapping() };
+        if (meta) return { set: DecorationSet.create(tr.doc, meta.decorations), sinceLoad: value.sinceLoad };
+        if (!tr.docChanged) return value;
+        value.sinceLoad.appendMapping(tr.mapping);
+        return { set: value.set.map(tr.mapping, tr.doc), sinceLoad: value.sinceLoad };
+      },
+    },
+    props: { decorations: (state) => key.getState(state)?.set },
+  });
+}
+
 export const SourceDecorations = Extension.create({
   name: "sourceDecorations",
-  addProseMirrorPlugins() {
-    return [
-      new Plugin<State>({
-        key,
-        state: {
-          init: () => ({ set: DecorationSet.empty, sinceLoad: new Mapping() }),
-          apply(tr, value) {
-            const meta = tr.getMeta(key) as Meta | undefined;
-            if (meta && "reset" in meta) return { set: DecorationSet.empty, sinceLoad: new Mapping() };
-            if (meta) return { set: DecorationSet.create(tr.doc, meta.decorations), sinceLoad: value.sinceLoad };
-            if (!tr.docChanged) return value;
-            value.sinceLoad.appendMapping(tr.mapping);
-            return { set: value.set.map(tr.mapping, tr.doc), sinceLoad: value.sinceLoad };
-          },
-        },
-        props: { decorations: (state) => key.getState(state)?.set },
-      }),
-    ];
-  },
+  addProseMirrorPlugins: () => [sourceDecorationsPlugin()],
 });
 
 const attrs = (d: { id?: string; title?: string }, className: string) => ({
@@ -77,7 +78,7 @@ export function setSourceDecorations(editor: Editor, md: MarkdownDocument, decor
         span.textContent = d.text;
         return span;
       };
-      out.push(Decoration.widget(pos.pos, widget, { side: 1, key: `${d.id ?? ""}:${d.text}`, ignoreSelection: true }));
+      out.push(Decoration.widget(pos.pos, widget, { side: 1, key: `${d.id ?? ""}:${d.text}`, ignoreSelection: true, id: d.id }));
       continue;
     }
     const range = sourceRangeToDoc(md, d.from, d.to);
@@ -86,7 +87,7 @@ export function setSourceDecorations(editor: Editor, md: MarkdownDocument, decor
     const to = sinceLoad.map(range.to, -1);
     if (from >= to || to > size) continue;
     const className = d.kind === "delete" ? DECORATION_CLASSES.delete : (d.className ?? DECORATION_CLASSES.highlight);
-    out.push(Decoration.inline(from, to, attrs(d, className)));
+    out.push(Decoration.inline(from, to, attrs(d, className), { id: d.id }));
   }
   editor.view.dispatch(editor.state.tr.setMeta(key, { decorations: out }).setMeta("addToHistory", false));
 }
@@ -94,4 +95,10 @@ export function setSourceDecorations(editor: Editor, md: MarkdownDocument, decor
 /** Forget the edits made so far: the editor now shows a freshly loaded document. */
 export function resetSourceDecorations(editor: Editor): void {
   editor.view.dispatch(editor.state.tr.setMeta(key, { reset: true }).setMeta("addToHistory", false));
+}
+
+/** The decorations shown now, in editor positions (an insert is a point: from = to). */
+export function shownDecorations(editor: Editor): Array<{ from: number; to: number; id?: string }> {
+  const set = key.getState(editor.state)?.set ?? DecorationSet.empty;
+  return set.find().map((d) => ({ from: d.from, to: d.to, id: (d.spec as { id?: string }).id }));
 }
