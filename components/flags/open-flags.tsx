@@ -30,17 +30,17 @@ function FlagItem({ flag: f, onReload, onShowMessage }: { flag: Flag; onReload: 
   const passage = f.anchor ? (f.anchor.kind === "range" ? f.anchor.quote : f.anchor.blockText) : null;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-3">
-      <div className="flex items-center gap-2 text-xs">
-        <span className={`rounded px-1.5 py-0.5 font-medium ring-1 ring-inset ${KIND_STYLE[f.kind]}`}>{flagLabel(f.kind)}</span>
-        <span className="text-slate-500">
+      <div className="flex items-start gap-2 text-xs">
+        <span className={`shrink-0 whitespace-nowrap rounded px-1.5 py-0.5 font-medium ring-1 ring-inset ${KIND_STYLE[f.kind]}`}>{flagLabel(f.kind)}</span>
+        <span className="min-w-0 pt-0.5 text-slate-500">
           on {f.branch} · {f.createdBy.name} · {timeAgo(f.createdAt)}
         </span>
       </div>
       {passage ? <blockquote className="mt-2 line-clamp-3 border-l-2 border-amber-300 pl-2 font-serif text-[13px] text-slate-700">{passage}</blockquote> : null}
       {f.note ? <p className="mt-2 text-sm text-slate-800">{f.note}</p> : null}
-      {f.messageId ? (
-        <button type="button" className="mt-1 text-xs text-indigo-700 underline" onClick={() => onShowMessage(f)}>
-          Show the message
+      {f.messageId || f.threadId ? (
+        <button type="button" className="mt-2 block text-xs text-indigo-700 underline" onClick={() => onShowMessage(f)}>
+          {f.messageId ? "Show the message" : "Open the thread"}
         </button>
       ) : null}
       {state.error ? <p role="alert" className="mt-2 text-xs text-rose-700">{state.error}</p> : null}

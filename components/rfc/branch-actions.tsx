@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { BranchSummary } from "@/lib/rfc-view/api-types";
 import { api, paths, viewUrl } from "./api";
+import { MenuButton, type MenuItem } from "./menu-button";
 import { ConfirmModal } from "./modal";
 import { OpenPrDialog } from "./open-pr-dialog";
 import { BTN } from "./styles";
@@ -36,33 +37,31 @@ export function BranchActions({ slug, branch, perms }: { slug: string; branch: B
     if (await run("delete", () => api(paths.branch(slug, branch.name), { method: "DELETE" }))) router.push(viewUrl(slug, "main"));
   };
 
+  // The PR action stays in sight; the rest sits in a menu so the toolbar fits on one line.
+  const more: MenuItem[] = [
+    ...(pr?.state === "open" && perms.mergePr ? [{ label: `Close PR #${pr.number}`, onSelect: () => void settle("close") }] : []),
+    ...(perms.flipVisibility && open
+      ? [{ label: branch.visibility === "private" ? "Make public" : "Make private", onSelect: () => void flip(), hint: branch.visibility === "private" ? "Everyone will be able to read it" : "Only you, the owners, arbiters and admins will see it" }]
+      : []),
+    ...(open && perms.deleteBranch ? [{ label: "Delete branch…", onSelect: () => setDialog("delete"), danger: true }] : []),
+  ];
+
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {perms.flipVisibility && open ? (
-        <button type="button" className={BTN.small} disabled={!!busy} onClick={() => void flip()} title={branch.visibility === "private" ? "Private: only you, the owners, arbiters and admins see it" : "Public: everyone can read it"}>
-          {busy === "visibility" ? "Saving…" : branch.visibility === "private" ? "Make public" : "Make private"}
-        </button>
-      ) : null}
       {pr?.state === "open" && perms.mergePr ? (
-        <>
-          <button type="button" className={BTN.small} disabled={!!busy || pr.mergeable === false} onClick={() => void settle("merge")} title={pr.mergeable === false ? "Update from main or resolve the conflicts first" : undefined}>
-            {busy === "merge" ? "Merging…" : `Merge #${pr.number}`}
-          </button>
-          <button type="button" className={BTN.small} disabled={!!busy} onClick={() => void settle("close")}>
-            {busy === "close" ? "Closing…" : `Close #${pr.number}`}
-          </button>
-        </>
+        <button type="button" className={BTN.small} disabled={!!busy || pr.mergeable === false} onClick={() => void settle("merge")} title={pr.mergeable === false ? "Update from main or resolve the conflicts first" : undefined}>
+          {busy === "merge" ? "Merging…" : `Merge PR #${pr.number}`}
+        </button>
       ) : null}
       {open && perms.openPr && pr?.state !== "open" ? (
         <button type="button" className={BTN.small} onClick={() => setDialog("pr")}>
           Open PR
         </button>
       ) : null}
-      {open && perms.deleteBranch ? (
-        <button type="button" className={`${BTN.small} text-rose-700`} onClick={() => setDialog("delete")}>
-          Delete
-        </button>
-      ) : null}
+      {busy && busy !== "merge" ? <span className="text-xs text-slate-500">Working…</span> : null}
+      <MenuButton label="More branch actions" items={more}>
+        More ▾
+      </MenuButton>
       {error ? <span role="alert" className="text-xs text-rose-700">{error}</span> : null}
       {dialog === "pr" ? <OpenPrDialog slug={slug} branch={branch.name} onClose={() => setDialog(null)} onDone={() => (setDialog(null), router.refresh())} /> : null}
       {dialog === "delete" ? (

@@ -3,6 +3,7 @@
 import { useState, type ReactNode } from "react";
 import type { BranchSummary } from "@/lib/rfc-view/api-types";
 import { BranchActions } from "./branch-actions";
+import { LockIcon } from "./branch-badges";
 import { BranchMenu } from "./branch-menu";
 import { MenuIcon } from "./icons";
 import { DiffToggle, ModeSwitch } from "./mode-switch";
@@ -49,6 +50,11 @@ export function DocumentHeader(p: Props) {
           <BranchMenu slug={p.rfc.slug} title={p.rfc.title} current={p.branch.name} branches={p.branches} />
           <span className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${STATE_STYLE[p.rfc.state] ?? STATE_STYLE.withdrawn}`}>{p.rfc.state}</span>
           {p.rfc.rfcId ? <span className="shrink-0 font-mono text-xs text-slate-500">{p.rfc.rfcId}</span> : null}
+          {p.branch.visibility === "private" ? (
+            <span className="inline-flex shrink-0 items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700 ring-1 ring-inset ring-slate-300" title="Only its creator, the RFC's owners and arbiters, and admins see this branch">
+              <LockIcon /> Private
+            </span>
+          ) : null}
         </div>
         <div className="flex shrink-0 items-center gap-2">
           {p.perms.cutBranch ? (

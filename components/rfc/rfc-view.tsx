@@ -8,7 +8,7 @@ import { DiffView } from "@/components/changes/diff-view";
 import { useAiStatus } from "@/components/chat/use-ai-status";
 import { FlagDialog, type FlagTarget } from "@/components/flags/flag-dialog";
 import { NewThreadForm } from "@/components/threads/new-thread-form";
-import { api, paths, viewUrl } from "./api";
+import { viewUrl } from "./api";
 import { ConversationColumn, type Tab } from "./conversation-column";
 import { ConversationContent } from "./conversation-content";
 import { DocumentHeader } from "./document-header";
@@ -16,6 +16,7 @@ import { EditorPane, type EditorPaneHandle } from "./editor-pane";
 import { ReadOnlyDocument } from "./read-only-document";
 import { BTN } from "./styles";
 import { useBranchDocument, useChanges, useOpenFlags, useThreads } from "./use-branch-data";
+import { useFreshBranches } from "./use-fresh-branches";
 import { useOverlays } from "./use-overlays";
 import { useShortcuts } from "./use-shortcuts";
 import type { ViewProps } from "./view-types";
@@ -42,6 +43,7 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
   const editor = useRef<EditorPaneHandle>(null);
   const chatInput = useRef<HTMLTextAreaElement>(null);
   const ai = useAiStatus();
+  useFreshBranches(rfc.slug, props.branches);
 
   const initialDoc = isMain && props.mainText !== null ? { text: props.mainText, headSha: branch.headSha, path: "", branch: "main" } : null;
   const doc = useBranchDocument(rfc.slug, branch.name, initialDoc);
@@ -114,8 +116,7 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
               doc.set({ ...doc.data!, text: t, headSha });
               void threads.reload();
               if (staleChangeIds.length || pendingCount) void changes.reload();
-              // +/− and ahead/behind come from the cache: ask the branches route to recompute, then re-read the page.
-              void api(paths.branches(rfc.slug)).then(() => router.refresh());
+              router.refresh(); // the page's branch list then asks the branches route for fresh +/− (useFreshBranches)
             }}
           />
         </div>
