@@ -72,6 +72,7 @@ export function createHandler(forge: Forge) {
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault?.status) throw new HttpError(fault.status, fault.message ?? "injected fault");
       if (!match) throw notFound();
+      if ([...url.searchParams.values()].some((v) => v.includes("\0"))) throw new HttpError(422, "invalid query parameter");
       const needsAuth = isAdmin || match.route.pattern.startsWith("/api/v1/");
       const auth = needsAuth ? authenticate(forge, req, url.searchParams) : ANON;
       if (match.route.scope) requireScope(auth, match.route.scope, method !== "GET" && method !== "HEAD");

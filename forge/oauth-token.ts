@@ -112,10 +112,10 @@ function accessToken(ctx: Ctx): Reply {
     const store = ctx.forge.store;
     if (grant === "authorization_code") {
       const code = ctx.forge.oauthCodes.get(p.get("code") ?? "");
-      ctx.forge.oauthCodes.delete(p.get("code") ?? "");
       if (!code || code.expires < Date.now() || code.appId !== app.id) throw new OAuthError("invalid_grant", "client is not authorized");
       if (p.has("redirect_uri") && p.get("redirect_uri") !== code.redirectUri) throw new OAuthError("invalid_grant", "unexpected redirect URI");
       if (!checkPkce(code, p.get("code_verifier") ?? "")) throw new OAuthError("unauthorized_client", "failed PKCE code challenge");
+      ctx.forge.oauthCodes.delete(p.get("code") ?? ""); // single use, invalidated once valid (as Gitea)
       const user = store.userById(code.userId);
       if (!user) throw new OAuthError("invalid_grant", "user does not exist");
       return { status: 200, body: issue(ctx.forge, app, user, code.scope, code.nonce), headers: { "Cache-Control": "no-store" } };

@@ -62,6 +62,7 @@ export function matchRoute(routes: Route[], method: string, pathname: string): {
     const params: Record<string, string> = {};
     try {
       r.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1])));
+      if (Object.values(params).some((v) => v.includes("\0"))) continue; // never a valid name or path
     } catch {
       continue; // malformed percent-encoding: no match
     }

@@ -9,7 +9,7 @@ import { checkPull, syncRepoPulls, writePullRef } from "../pull-check";
 import { duplicateOpen, pullOf } from "../pull-lookup";
 import { emitPull } from "../pull-events";
 import { api } from "../route";
-import type { PullRec, RepoRec } from "../types";
+import type { PullRec } from "../types";
 import { editPull } from "./pulls-edit";
 
 // Pull requests (routers/api/v1/repo/pull.go): create, list, get; edit in pulls-edit.ts.
