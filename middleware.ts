@@ -13,10 +13,10 @@ export function middleware(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
   if (isSignedInOnly(pathname) && !hasSession) {
-    const target = req.nextUrl.clone();
-    target.pathname = "/signin";
-    target.search = `?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`;
-    return NextResponse.redirect(target);
+    // A relative Location: req.nextUrl says "localhost" where the browser
+    // used 127.0.0.1 (or a proxy's name), and sign-in cookies are per host.
+    const target = `/signin?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`;
+    return new NextResponse(null, { status: 307, headers: { Location: target } });
   }
   const headers = new Headers(req.headers);
   headers.set(PATH_HEADER, `${pathname}${search}`);

@@ -36,8 +36,8 @@ export async function SiteHeader() {
             ) : null}
             <span className="flex items-center gap-2" title={`Signed in as @${user.login}`}>
               <Avatar src={user.avatarUrl} name={user.name} />
-              <span className="hidden max-w-[12rem] truncate text-sm font-medium text-slate-900 sm:inline">{user.name}</span>
-              <span className="sr-only sm:hidden">{user.name}</span>
+              {/* Narrow screens keep the name for screen readers only. */}
+              <span className="sr-only max-w-[12rem] truncate text-sm font-medium text-slate-900 sm:not-sr-only">{user.name}</span>
               <RoleBadge role={user.role} />
             </span>
             <form action={signOutAction}>

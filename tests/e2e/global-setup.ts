@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { startTestForge } from "../helpers/forge";
 import { freePort, startApp } from "./harness/app-server";
+import { startFakeAi } from "./harness/fake-ai";
 import { ensureBuild } from "./harness/build";
 import { defaultInfoPath, INFO_ENV, type E2eInfo } from "./harness/info";
 
@@ -21,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
   const forge = await startTestForge({ appUrl });
-  (globalThis as { quorumE2eForge?: { close(): Promise<void> } }).quorumE2eForge = forge;
+  (globalThis as { quorumE2eForge?: { stop(): Promise<void> } }).quorumE2eForge = forge;
 
   const dbDir = mkdtempSync(path.join(os.tmpdir(), "quorum-e2e-db-"));
   const databaseUrl = `file:${path.join(dbDir, "app.db")}`;
@@ -36,34 +37,37 @@ export default async function globalSetup(): Promise<void> {
     NODE_ENV: "production",
     GITEA_URL: forge.url,
     GITEA_PUBLIC_URL: forge.url,
-    GITEA_BOT_USER: forge.bootstrap.botUser,
-    GITEA_BOT_TOKEN: forge.bootstrap.botToken,
-    GITEA_ORG: forge.bootstrap.org,
-    META_REPO: forge.bootstrap.metaRepo,
-    GITEA_OAUTH_CLIENT_ID: forge.bootstrap.oauthClientId,
-    GITEA_OAUTH_CLIENT_SECRET: forge.bootstrap.oauthClientSecret,
+    GITEA_BOT_USER: forge.botUser,
+    GITEA_BOT_TOKEN: forge.botToken,
+    GITEA_ORG: forge.org,
+    META_REPO: forge.metaRepo,
+    GITEA_OAUTH_CLIENT_ID: forge.oauthClientId,
+    GITEA_OAUTH_CLIENT_SECRET: forge.oauthClientSecret,
     WEBHOOK_SECRET: forge.webhookSecret,
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     ADMIN_LOGINS: "carol",
     DATABASE_URL: databaseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The AI is the one thing replaced (docs/ARCHITECTURE.md): a rule-driven OpenAI-compatible server.
+    ...(await startFakeAi()),
   };
-  const built = await ensureBuild(root, env);
+  const { distDir, built } = await ensureBuild(root, env);
   const appLog = path.join(dbDir, "next-start.log");
-  const app = await startApp({ root, port, env, logFile: appLog });
+  const app = await startApp({ root, distDir, port, env, logFile: appLog });
 
   const info: E2eInfo = {
     appUrl,
     forgeUrl: forge.url,
     forgeAdminToken: forge.adminToken,
-    botToken: forge.bootstrap.botToken,
-    org: forge.bootstrap.org,
-    metaRepo: forge.bootstrap.metaRepo,
+    botToken: forge.botToken,
+    org: forge.org,
+    metaRepo: forge.metaRepo,
     webhookSecret: forge.webhookSecret,
     databaseUrl,
     appLog,
     appPid: app.pid,
+    distDir,
     tempDirs: [dbDir],
   };
   const infoFile = defaultInfoPath();

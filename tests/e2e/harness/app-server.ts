@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import net from "node:net";
-import { DIST_DIR } from "./build";
 
 // `next start` for the browser tests, in its own process group so teardown
 // can stop it and everything it spawned by its id.
@@ -20,13 +19,13 @@ export async function freePort(): Promise<number> {
 
 export type AppServer = { pid: number; url: string; logFile: string };
 
-export async function startApp(opts: { root: string; port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<AppServer> {
+export async function startApp(opts: { root: string; distDir: string; port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
   const log = createWriteStream(opts.logFile);
   const child: ChildProcess = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
-    { cwd: opts.root, env: { ...opts.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    { cwd: opts.root, env: { ...opts.env, NEXT_DIST_DIR: opts.distDir, NEXT_TELEMETRY_DISABLED: "1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

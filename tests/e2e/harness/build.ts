@@ -1,17 +1,13 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildDirOf, claimBuild, DONE_FILE, pruneBuilds, seedCache, withBuildLock } from "./build-store";
 
 // `next build` into its own folder so the e2e suite never disturbs a running
 // `npm run dev`. A build is reused only when a hash of every input file the
-// build reads (tracked and untracked, .env files included) matches the one
-// recorded after the last successful build: that is the reliable check the
-// brief asks for. E2E_REBUILD=1 forces a build.
-
-export const DIST_DIR = ".next-e2e";
-const HASH_FILE = "quorum-source-hash";
-const LOCK_DIR = `${DIST_DIR}.lock`;
+// build reads (tracked and untracked, .env files included) names a finished
+// build: that is the reliable check. E2E_REBUILD=1 forces a build.
 
 // Paths the Next build never reads: tests, docs, the forge, data, build output.
 const IGNORED = [/^tests\//, /^docs\//, /^forge\//, /^data\//, /^bench\//, /^\.next/, /^\.ci\//, /\.md$/, /^tsconfig\.tsbuildinfo$/];
@@ -34,73 +30,51 @@ export function sourceHash(root: string): string {
   return hash.digest("hex");
 }
 
-/** A directory lock so two engineers' e2e runs never build into one folder at once. */
-async function withLock<T>(root: string, fn: () => T): Promise<T> {
-  const lock = path.join(root, LOCK_DIR);
-  for (let waited = 0; ; waited += 1000) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(path.join(lock, "pid"), String(process.pid));
-      break;
-    } catch {
-      const holder = lockHolder(lock);
-      // A lock whose process is gone (or older than any build) is stale.
-      if ((holder !== null && !isAlive(holder)) || waited > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((r) => setTimeout(r, 1000));
+function runNextBuild(root: string, distDir: string, env: NodeJS.ProcessEnv): void {
+  // `npm test` runs tsc and ESLint before jest, so the build skips both:
+  // --no-lint, and the compile + generate build modes, which leave out
+  // Next's whole-project type check (in a shared working tree it would fail
+  // on anyone's half-written file). E2E_FULL_BUILD=1 builds the ordinary way.
+  const modes = process.env.E2E_FULL_BUILD === "1" ? [[]] : [["--experimental-build-mode", "compile"], ["--experimental-build-mode", "generate"]];
+  for (const mode of modes) {
+    const run = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build", "--no-lint", ...mode], {
+      cwd: root,
+      env: { ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`next build ${mode.join(" ")} failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+  }
+}
+
+/**
+ * A finished build of the current sources, built unless one exists; marked
+ * in use by this process. Returns its dist dir and whether it was built now.
+ */
+export function ensureBuild(root: string, env: NodeJS.ProcessEnv): Promise<{ distDir: string; built: boolean }> {
+  return withBuildLock(root, () => {
+    const hash = sourceHash(root);
+    const distDir = buildDirOf(hash);
+    const marker = path.join(root, distDir, DONE_FILE);
+    const reuse = existsSync(marker) && process.env.E2E_REBUILD !== "1";
+    if (!reuse) {
+      rmSync(path.join(root, distDir), { recursive: true, force: true });
+      seedCache(root, distDir);
+      // next build adds `<distDir>/types/**/*.ts` to tsconfig.json's include;
+      // the shared tsconfig must not change, so it is restored byte for byte.
+      const tsconfig = path.join(root, "tsconfig.json");
+      const before = readFileSync(tsconfig);
+      try {
+        runNextBuild(root, distDir, env);
+      } finally {
+        if (!readFileSync(tsconfig).equals(before)) writeFileSync(tsconfig, before);
+        // Generated route types would join `tsc --noEmit` through "**/*.ts" and go stale.
+        rmSync(path.join(root, distDir, "types"), { recursive: true, force: true });
+      }
+      writeFileSync(marker, hash);
     }
-  }
-  try {
-    return fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function lockHolder(lock: string): number | null {
-  try {
-    return Number(readFileSync(path.join(lock, "pid"), "utf8")) || null;
-  } catch {
-    return null; // being created or removed right now: wait a second
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Builds the app unless an identical build exists; returns whether it built. */
-export function ensureBuild(root: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  return withLock(root, () => {
-    const want = sourceHash(root);
-    const marker = path.join(root, DIST_DIR, HASH_FILE);
-    const have = existsSync(marker) ? readFileSync(marker, "utf8").trim() : "";
-    if (have === want && process.env.E2E_REBUILD !== "1") return false;
-
-    // next build adds `<distDir>/types/**/*.ts` to tsconfig.json's include;
-    // the shared tsconfig must not change, so it is restored byte for byte.
-    const tsconfig = path.join(root, "tsconfig.json");
-    const before = readFileSync(tsconfig);
-    rmSync(marker, { force: true });
-    try {
-      // --no-lint: `npm test` lints before jest runs; no need to do it twice.
-      const run = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build", "--no-lint"], {
-        cwd: root,
-        env: { ...env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
-        encoding: "utf8",
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (run.status !== 0) throw new Error(`next build failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
-    } finally {
-      if (!readFileSync(tsconfig).equals(before)) writeFileSync(tsconfig, before);
-      // Generated route types would join `tsc --noEmit` through "**/*.ts" and go stale.
-      rmSync(path.join(root, DIST_DIR, "types"), { recursive: true, force: true });
-    }
-    writeFileSync(marker, want);
-    return true;
+    claimBuild(root, distDir);
+    pruneBuilds(root, distDir);
+    return { distDir, built: !reuse };
   });
 }

@@ -21,6 +21,8 @@ export type E2eInfo = {
   /** The app server's log, for failure messages. */
   appLog: string;
   appPid: number;
+  /** The build `next start` serves (marked in use until teardown). */
+  distDir: string;
   /** Temporary folders teardown removes. */
   tempDirs: string[];
 };
