@@ -27,6 +27,11 @@ export interface BlockSplit {
 // A block's raw text from marked may carry the blank lines after it; those
 // belong to the gap so that a block's text is exactly its own lines.
 const TRAILING_BLANK = /(?:\n[ \t]*)+$/;
+// HTML comments render as nothing (on Gitea too), so the editor does not show them either.
+const COMMENTS_ONLY = /^\s*(?:<!--[\s\S]*?-->\s*)+$/;
+
+/** Markdown has no empty paragraphs; the editor's are not saved, and `[]()` shows as nothing. */
+export const isEmptyParagraph = (n: JSONContent) => n.type === "paragraph" && !n.content?.length;
 
 export function nodeKey(node: JSONContent): string {
   return JSON.stringify(node);
@@ -41,9 +46,17 @@ export function splitBlocks(source: string, parser: MarkdownParser = createParse
   let gapStart = 0; // source offset where the current gap began
   const docEol = dominantEol(source);
   for (const token of tokens) {
+    // Tokens' raw texts tile the source; should marked ever skip bytes, they join the gap.
+    if (!lf.text.startsWith(token.raw, offset)) {
+      const found = lf.text.indexOf(token.raw, offset);
+      if (found === -1) break;
+      offset = found;
+    }
     const text = token.raw.replace(TRAILING_BLANK, "");
-    // Link definitions and blank lines parse to no node: they stay in the gap.
-    const nodes = token.type === "space" || token.type === "def" || !text ? [] : parser.parseBlock(text);
+    const hidden = token.type === "space" || token.type === "def" || !text || (token.type === "html" && COMMENTS_ONLY.test(text));
+    const parsed = hidden ? [] : parser.parseBlock(text);
+    // Link definitions, comments, blank lines and blocks with nothing to show stay in the gap.
+    const nodes = parsed.length === 1 && isEmptyParagraph(parsed[0]) ? [] : parsed;
     if (nodes.length > 0) {
       const start = lf.toSource(offset);
       const end = lf.toSource(offset + text.length);

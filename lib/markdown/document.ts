@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { alignSequences } from "./align";
-import { type BlockSplit, nodeKey, splitBlocks } from "./blocks";
+import { type BlockSplit, isEmptyParagraph, nodeKey, splitBlocks } from "./blocks";
 import { type Eol, dominantEol, replaceKeepingEol, withEol } from "./eol";
 import { markdownSchema } from "./extensions";
 import { assemble } from "./gaps";
@@ -33,8 +33,6 @@ export interface MarkdownDocument {
   /** `save` plus what it did per block. */
   saveWithReport(edited: JSONContent | PmNode): { markdown: string; report: SaveReport };
 }
-
-const isEmptyParagraph = (n: JSONContent) => n.type === "paragraph" && !n.content?.length;
 
 // ProseMirror nodes are immutable and an edit keeps every untouched node, so
 // each top-level node's JSON and key are computed once per node, not per keystroke.
@@ -68,6 +66,13 @@ export function createMarkdownDocument(source: string): MarkdownDocument {
   const docEol: Eol = dominantEol(source);
   const doc: JSONContent = { type: "doc", content: split.blocks.map((b) => b.node) };
 
+  // Blocks brought together by an edit can run into one (two lists, two
+  // indented code blocks); an empty HTML comment keeps them apart (CommonMark's own advice).
+  const apart = (before: string, gap: string, after: string) => {
+    const alone = parser.parseBlock(before).length + parser.parseBlock(after).length;
+    return parser.parseBlock(before + gap + after).length < alone ? `${gap}<!-- -->${docEol}${docEol}` : gap;
+  };
+
   const saveWithReport = (edited: JSONContent | PmNode) => {
     const edits = topLevelNodes(edited);
     const nodes = edits.map((e) => e.json);
@@ -87,7 +92,7 @@ export function createMarkdownDocument(source: string): MarkdownDocument {
       report.modified.push(kind);
       return [{ text: replaceKeepingEol(bytes, block.text, text, block.eol), orig: op.old }];
     });
-    return { markdown: assemble(split.gaps, slots, docEol), report };
+    return { markdown: assemble(split.gaps, slots, docEol, apart), report };
   };
 
   return { source, doc, split, save: (edited) => saveWithReport(edited).markdown, saveWithReport };

@@ -24,7 +24,10 @@ function blankBefore(gap: string, eol: Eol): string {
  * the end.
  */
 function mergeRun(run: string[], where: "start" | "middle" | "end", eol: Eol): string {
-  const content = run.filter(hasContent).join("");
+  // Kept content gaps are joined with one blank line between them.
+  const content = run
+    .filter(hasContent)
+    .reduce((acc, gap) => (acc ? `${acc.replace(/\s+$/, "")}${eol}${eol}${gap.replace(/^\s*\n/, "")}` : gap), "");
   if (where === "end") {
     const last = run.length ? run[run.length - 1] : eol;
     if (!content) return last;
@@ -37,33 +40,41 @@ function mergeRun(run: string[], where: "start" | "middle" | "end", eol: Eol): s
 }
 
 /**
+ * Decides the gap between two blocks that were not neighbours in the source:
+ * Markdown joins some neighbours (two lists, two indented code blocks), and
+ * `apart` may add a separator between them.
+ */
+export type Apart = (before: string, gap: string, after: string) => string;
+
+/**
  * Join output blocks with the source's own gaps wherever two blocks were
  * neighbours in the source, so unchanged stretches keep their bytes (§8).
  */
-export function assemble(gaps: string[], slots: Slot[], eol: Eol): string {
+export function assemble(gaps: string[], slots: Slot[], eol: Eol, apart: Apart = (_b, gap) => gap): string {
   let out = "";
   let next = 0; // first source gap not yet written
-  let emitted = false;
+  let prev: string | null = null; // the last block written
   let adjacent = true; // no new block since the last source block
+  const write = (gap: string, text: string, natural: boolean) => {
+    out += (prev === null || natural ? gap : apart(prev, gap, text)) + text;
+    prev = text;
+  };
   for (const slot of slots) {
     if (slot.orig === undefined) {
-      if (!emitted) {
-        out += gaps[0]; // keep what leads the file (e.g. a comment-less preamble of blank lines)
+      if (prev === null) {
+        out += gaps[0]; // what leads the file stays first
         next = 1;
-      }
-      out += (emitted ? eol + eol : "") + slot.text;
-      emitted = true;
+        write("", slot.text, true);
+      } else write(eol + eol, slot.text, false);
       adjacent = false;
       continue;
     }
     const run = gaps.slice(next, slot.orig + 1);
-    out += adjacent && run.length === 1 ? run[0] : mergeRun(run, emitted ? "middle" : "start", eol);
-    out += slot.text;
+    const natural = adjacent && run.length === 1;
+    write(natural ? run[0] : mergeRun(run, prev === null ? "start" : "middle", eol), slot.text, natural);
     next = slot.orig + 1;
-    emitted = true;
     adjacent = true;
   }
   const tail = gaps.slice(next);
-  out += adjacent && tail.length === 1 ? tail[0] : mergeRun(tail, "end", eol);
-  return out;
+  return out + (adjacent && tail.length === 1 ? tail[0] : mergeRun(tail, "end", eol));
 }

@@ -18,13 +18,22 @@ export interface MarkdownParser {
 export function createParser(): MarkdownParser {
   let links: Links = Object.create(null);
   const marked = new Marked({ gfm: true });
-  // Inline HTML becomes its own token type so that @tiptap/markdown hands it to
-  // the HtmlInline node instead of parsing it through the DOM (see nodes/html.ts).
+  let repeats = 0;
   marked.use({
     tokenizer: {
+      // Inline HTML becomes its own token type so that @tiptap/markdown hands it to
+      // the HtmlInline node instead of parsing it through the DOM (see nodes/html.ts).
       tag(src: string) {
         const token = Tokenizer.prototype.tag.call(this, src);
         return token ? ({ ...token, type: "inlineHtml" } as unknown as Tokens.Tag) : false;
+      },
+      // marked leaves a repeated link definition out of the token list, so its
+      // bytes would be missing from the tokens' raw text; a tag no reference
+      // can match keeps it in (the first definition still wins).
+      def(src: string) {
+        const token = Tokenizer.prototype.def.call(this, src);
+        if (token && this.lexer.tokens.links[token.tag]) return { ...token, tag: `${token.tag}\u0000${++repeats}` };
+        return token ?? false;
       },
     },
   });
@@ -54,8 +63,13 @@ export function createParser(): MarkdownParser {
       const content = softBreaksToSpaces(manager.parse(text).content ?? []);
       return schema.nodeFromJSON({ type: "doc", content }).toJSON().content ?? [];
     },
-    // tiptap pads some blocks (tables) with newlines; a block's text has none around it.
-    serialize: (nodes) => manager.serialize({ type: "doc", content: nodes }).replace(/^\n+|\n+$/g, ""),
+    serialize(nodes) {
+      // tiptap writes nothing for an empty heading (Enter at a heading's start makes one); "##" keeps it.
+      const [only] = nodes;
+      if (nodes.length === 1 && only.type === "heading" && !only.content?.length) return "#".repeat(Number(only.attrs?.level ?? 1));
+      // tiptap pads some blocks (tables) with newlines; a block's text has none around it.
+      return manager.serialize({ type: "doc", content: nodes }).replace(/^\n+|\n+$/g, "");
+    },
   };
 }
 

@@ -35,8 +35,16 @@ describe("no-op save", () => {
     ["only blank lines", "\n\n\n"],
     ["only a link definition", "[a]: https://a\n"],
     ["leading blank lines and spaces", "\n\n   indented para\n"],
+    ["a repeated link definition (marked drops it from its tokens)", "a\n\n[r]: https://1\n\n[r]: https://2\n\nb\n"],
+    ["a paragraph with nothing to show", "[]()\n\ntext\n"],
   ])("%s", (_name, source) => {
     expect(noop(source)).toBe(source);
+  });
+
+  it("does not show HTML comments (they render as nothing) but keeps them", () => {
+    const md = createMarkdownDocument("<!-- note -->\n\nText\n\n<!-- a -->\n<!-- b -->\n\n<div>shown</div>\n");
+    expect(md.doc.content?.map((n) => n.type)).toEqual(["paragraph", "htmlBlock"]);
+    expect(md.save(deleteBlock(md.doc, 0))).toBe("<!-- note -->\n\n<!-- a -->\n<!-- b -->\n\n<div>shown</div>\n");
   });
 
   it("does not turn blank lines into empty paragraphs", () => {
@@ -77,6 +85,11 @@ describe("one edit changes only its own line", () => {
     expect(edited(source, search, replacement)).toBe(expected);
   });
 
+  it("edits the block after a repeated link definition, not the definition", () => {
+    const source = "a\n\n[r]: https://1\n\n[r]: https://2\n\nlast word\n";
+    expect(edited(source, "word", "term")).toBe(source.replace("word", "term"));
+  });
+
   it("escapes Markdown characters typed into a paragraph", () => {
     const out = edited("plain word\n", "word", "*not emphasis*");
     expect(out).toBe("plain \\*not emphasis\\*\n");
@@ -107,6 +120,18 @@ describe("inserting and deleting blocks", () => {
   it("keeps paragraphs apart when the block between them goes", () => {
     const md = createMarkdownDocument("para one\n# Heading\npara two\n");
     expect(md.save(deleteBlock(md.doc, 1))).toBe("para one\n\npara two\n");
+  });
+
+  it("keeps two lists or code blocks apart when the block between them goes", () => {
+    const lists = createMarkdownDocument("- a\n\npara\n\n- b\n");
+    expect(lists.save(deleteBlock(lists.doc, 1))).toBe("- a\n\n<!-- -->\n\n- b\n");
+    const code = createMarkdownDocument("    one\n\npara\n\n    two\n");
+    expect(code.save(deleteBlock(code.doc, 1))).toBe("    one\n\n<!-- -->\n\n    two\n");
+  });
+
+  it("writes an empty heading as its marker", () => {
+    const md = createMarkdownDocument("a\n");
+    expect(md.save(insertBlock(md.doc, 1, { type: "heading", attrs: { level: 2 } }))).toBe("a\n\n##\n");
   });
 
   it("writes new blocks with the file's CRLF line ends", () => {
