@@ -72,8 +72,23 @@ export function sourceRangeToDoc(md: MarkdownDocument, from: number, to: number)
   return start !== null && end !== null && start < end ? { from: start, to: end } : null;
 }
 
-/** Editor position for an insertion point in the source (e.g. where inserted text of a tracked change goes). */
+/**
+ * Editor position for an insertion point in the source (where the inserted
+ * text of a tracked change goes): before the next character of the same
+ * block, or after its last character at the block's end.
+ */
 export function sourceOffsetToDoc(md: MarkdownDocument, offset: number): number | null {
+  const m = blockMaps(md).find((b) => offset >= b.block.start && offset <= b.block.end);
+  if (m) {
+    const at = lfOffset(md, m.block, offset);
+    const next = m.raw.findIndex((r, k) => r !== null && r[0] >= at && m.units[k].ch !== null);
+    if (next !== -1) return m.start + m.units[next].pos;
+    for (let k = m.raw.length - 1; k >= 0; k--) {
+      const r = m.raw[k];
+      const ch = m.units[k].ch;
+      if (r !== null && ch !== null && r[1] <= at) return m.start + m.units[k].pos + ch.length;
+    }
+  }
   const after = sourceRangeToDoc(md, offset, md.source.length);
   if (after) return after.from;
   const before = sourceRangeToDoc(md, 0, offset);

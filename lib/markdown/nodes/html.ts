@@ -5,7 +5,7 @@ import { Node } from "@tiptap/core";
 // literal text in Node, so the same document would differ between the two
 // (§8: "parsing is identical in the editor and on the server").
 
-/** A block of raw HTML (comments, <details>, anchors …), shown as source, never edited. */
+/** A block of raw HTML (<details>, anchors, tables …), shown as source, never edited. Comment-only blocks are not shown (blocks.ts). */
 export const HtmlBlock = Node.create({
   name: "htmlBlock",
   group: "block",

@@ -33,6 +33,15 @@ describe("tracked-change decorations", () => {
     editor.destroy();
   });
 
+  it("puts an insertion at a paragraph's end after its last word, not in the next block", () => {
+    const { md, editor } = setup();
+    const end = source.indexOf("(https://x).") + "(https://x).".length;
+    setSourceDecorations(editor, md, [{ kind: "insert", at: end, text: " More." }]);
+    const [shown] = shownDecorations(editor);
+    expect(editor.state.doc.textBetween(shown.from - 5, shown.from)).toBe("here.");
+    editor.destroy();
+  });
+
   it("maps source ranges through the edits made since loading", () => {
     const { md, editor, text } = setup();
     editor.chain().setTextSelection(3).insertContent({ type: "text", text: "New " }).run();
