@@ -20,7 +20,7 @@ type Props = {
 export function ConflictBanner({ sideBySide, onReload, onCopy, onMerge, onKeepMine, busy }: Props) {
   const [copied, setCopied] = useState(false);
   return (
-    <div role="alert" className="mb-4 rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900">
+    <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900">
       <p className="font-semibold">This branch changed since you started editing</p>
       <p className="mt-0.5 text-rose-800">
         {sideBySide

@@ -1,50 +1,36 @@
 "use client";
 
-import { useEffect, useImperativeHandle, useRef, type Ref } from "react";
+import type { Ref } from "react";
+import { MarkdownEditor, type MarkdownEditorHandle } from "@/components/editor/markdown-editor";
+import { DOC_CHANGE, DOC_THREAD, type SourceDecoration } from "@/lib/rfc-view/editor-decorations";
 
-// The editing surface of contribute mode (§8.3, §8.11), behind the interface
-// of components/editor/markdown-editor.tsx (props {source, editable, onChange,
-// onBlur, decorations?}, handle getMarkdown()). Until the tiptap editor lands
-// this is a plain-text stand-in over the same Markdown source; swapping it is
-// this one file.
+// The editing surface of contribute mode (§8.3, §8.11): the tiptap editor
+// with Markdown as storage (components/editor), framed like the page, with
+// the branch's pending changes and commented passages drawn over it (§8.10).
 
-export type EditorHandle = { getMarkdown(): string; focus(): void };
+export type EditorHandle = MarkdownEditorHandle;
 
 type Props = {
   source: string;
   editable: boolean;
   onChange: () => void;
   onBlur: () => void;
+  decorations: SourceDecoration[];
+  onDecorationClick?: (kind: "change" | "thread", id: string) => void;
   ref?: Ref<EditorHandle>;
 };
 
-export function DocumentEditor({ source, editable, onChange, onBlur, ref }: Props) {
-  const area = useRef<HTMLTextAreaElement>(null);
-  useImperativeHandle(ref, () => ({
-    getMarkdown: () => area.current?.value ?? source,
-    focus: () => area.current?.focus(),
-  }));
-  // Grow with the text so the centre column scrolls, not a box inside it.
-  const fit = () => {
-    const el = area.current;
-    if (!el) return;
-    el.style.height = "auto";
-    el.style.height = `${el.scrollHeight + 2}px`;
-  };
-  useEffect(fit, [source]);
+export function DocumentEditor({ source, editable, onChange, onBlur, decorations, onDecorationClick, ref }: Props) {
   return (
-    <textarea
-      ref={area}
-      defaultValue={source}
-      readOnly={!editable}
-      onChange={() => {
-        fit();
-        onChange();
+    <div
+      className="min-h-[60vh] rounded-lg border border-slate-200 bg-white px-8 py-6 shadow-sm focus-within:border-indigo-300 focus-within:ring-2 focus-within:ring-indigo-100"
+      onClick={(e) => {
+        const id = (e.target as HTMLElement).closest<HTMLElement>("[data-change-id]")?.dataset.changeId ?? "";
+        if (id.startsWith(DOC_CHANGE)) onDecorationClick?.("change", id.slice(DOC_CHANGE.length));
+        else if (id.startsWith(DOC_THREAD)) onDecorationClick?.("thread", id.slice(DOC_THREAD.length));
       }}
-      onBlur={onBlur}
-      spellCheck
-      aria-label="Document (Markdown)"
-      className="block min-h-[60vh] w-full resize-none rounded-md border border-slate-200 bg-white px-4 py-3 font-mono text-[13.5px] leading-6 text-slate-900 shadow-inner focus:border-indigo-400 focus:outline-none focus:ring-2 focus:ring-indigo-100"
-    />
+    >
+      <MarkdownEditor ref={ref} source={source} editable={editable} onChange={() => onChange()} onBlur={onBlur} decorations={decorations} ariaLabel="Document editor" />
+    </div>
   );
 }

@@ -1,14 +1,16 @@
 "use client";
 
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
-import type { DocumentAtHead } from "@/lib/rfc-view/api-types";
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
+import type { Change, DocumentAtHead, ThreadSummary } from "@/lib/rfc-view/api-types";
+import { editorDecorations } from "@/lib/rfc-view/editor-decorations";
 import { mergeBlocks } from "@/lib/rfc-view/block-merge";
+import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
 import type { SaveStatus } from "@/lib/rfc-view/flush-scheduler";
 import { api, paths } from "./api";
 import { ConflictBanner } from "./conflict-banner";
 import { DocumentEditor, type EditorHandle } from "./document-editor";
 import { SaveStatusBadge } from "./save-status";
-import { BTN, KBD } from "./styles";
+import { BTN, KBD, PROSE } from "./styles";
 import { useFlush } from "./use-flush";
 
 // Contribute mode (§8.3, §8.11): the editable document, flushed as bot
@@ -21,12 +23,15 @@ type Props = {
   slug: string;
   branch: string;
   doc: DocumentAtHead;
-  pendingChanges: number;
+  changes: Change[];
+  threads: ThreadSummary[];
+  activeThreadId: string | null;
+  onDecorationClick: (kind: "change" | "thread", id: string) => void;
   onSaved: (a: { text: string; headSha: string; staleChangeIds: string[] }) => void;
   ref?: Ref<EditorPaneHandle>;
 };
 
-export function EditorPane({ slug, branch, doc, pendingChanges, onSaved, ref }: Props) {
+export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId, onDecorationClick, onSaved, ref }: Props) {
   const editor = useRef<EditorHandle>(null);
   const [source, setSource] = useState(doc.text);
   const [version, setVersion] = useState(0);
@@ -42,6 +47,9 @@ export function EditorPane({ slug, branch, doc, pendingChanges, onSaved, ref }: 
     if (now !== undefined) lastText.current = now;
     return lastText.current;
   };
+  // Offsets are into the source the editor loaded; the editor maps them through later edits.
+  const decorations = useMemo(() => editorDecorations(source, changes, threads, activeThreadId), [source, changes, threads, activeThreadId]);
+  const pendingChanges = changes.filter((c) => c.status === "pending").length;
   const { snap, controls } = useFlush({ slug, branch, initial: { baseSha: doc.headSha, text: doc.text }, getText, onSaved });
 
   useImperativeHandle(ref, () => ({ save: () => controls.flushNow(), status: () => snap.status }), [controls, snap.status]);
@@ -89,24 +97,40 @@ export function EditorPane({ slug, branch, doc, pendingChanges, onSaved, ref }: 
 
   return (
     <div>
-      <div className="sticky top-0 z-10 -mx-2 mb-3 flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50/95 px-2 py-2 backdrop-blur">
-        <span className="text-xs font-medium text-slate-700">Editing Markdown</span>
-        <SaveStatusBadge status={snap.status} error={snap.error} />
-        {pendingChanges ? <span className="text-xs text-slate-500">{pendingChanges} pending change{pendingChanges === 1 ? "" : "s"} — shown inline in discuss mode</span> : null}
-        <button type="button" className={`${BTN.small} ml-auto`} onClick={() => void controls.flushNow()} disabled={snap.status === "saving" || snap.status === "conflict"}>
-          Save
-        </button>
+      {/* Sticky, with the conflict banner inside: wherever the caret is, the choice stays in sight. */}
+      <div className="sticky top-0 z-10 -mx-2 mb-3 border-b border-slate-200 bg-slate-50/95 px-2 py-2 backdrop-blur">
+        <div className="flex flex-wrap items-center gap-3">
+          <span className="text-xs font-medium text-slate-700">Editing</span>
+          <SaveStatusBadge status={snap.status} error={snap.error} />
+          {pendingChanges ? <span className="text-xs text-slate-500">{pendingChanges} pending change{pendingChanges === 1 ? "" : "s"} shown in the text</span> : null}
+          <button type="button" className={`${BTN.small} ml-auto`} onClick={() => void controls.flushNow()} disabled={snap.status === "saving" || snap.status === "conflict"}>
+            Save
+          </button>
+        </div>
+        {conflict ? (
+          <div className="mt-2">
+            <ConflictBanner sideBySide={theirs?.text ?? null} busy={busy} onReload={reload} onMerge={() => void merge()} onKeepMine={keepMine} onCopy={() => navigator.clipboard.writeText(getText())} />
+          </div>
+        ) : null}
       </div>
-      {conflict ? <ConflictBanner sideBySide={theirs?.text ?? null} busy={busy} onReload={reload} onMerge={() => void merge()} onKeepMine={keepMine} onCopy={() => navigator.clipboard.writeText(getText())} /> : null}
       <div className={theirs ? "grid grid-cols-2 gap-3" : ""}>
         <div className="min-w-0">
           {theirs ? <p className="mb-1 text-xs font-semibold text-slate-700">Your version</p> : null}
-          <DocumentEditor key={version} ref={editor} source={source} editable onChange={() => (getText(), controls.changed())} onBlur={() => void controls.flushNow()} />
+          <DocumentEditor
+            key={version}
+            ref={editor}
+            source={source}
+            editable
+            decorations={decorations}
+            onDecorationClick={onDecorationClick}
+            onChange={() => (getText(), controls.changed())}
+            onBlur={() => void controls.flushNow()}
+          />
         </div>
         {theirs ? (
           <div className="min-w-0">
             <p className="mb-1 text-xs font-semibold text-slate-700">Their version (now on the branch)</p>
-            <pre className="min-h-[60vh] overflow-x-auto whitespace-pre-wrap rounded-md border border-slate-200 bg-slate-100 px-4 py-3 font-mono text-[13.5px] leading-6 text-slate-700">{theirs.text}</pre>
+            <div className={`min-h-[60vh] rounded-lg border border-slate-200 bg-slate-100 px-6 py-6 ${PROSE}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(theirs.text) }} />
           </div>
         ) : null}
       </div>

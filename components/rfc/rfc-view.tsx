@@ -78,11 +78,14 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
   };
   const showChangeMessage = (c: Change) => openThread(c.threadId && c.threadId !== threads.threads.find((t) => t.kind === "main")?.id ? c.threadId : null, c.messageId);
   const showFlag = (f: Flag) => (f.branch === branch.name ? openThread(f.threadId, f.messageId) : router.push(viewUrl(rfc.slug, f.branch)));
+  const showCard = (id: string) => {
+    setTab("changes");
+    window.setTimeout(() => document.querySelector(`li[data-change-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }), 50);
+  };
   const onMarkClick = (kind: "thread" | "change", ref: number) => {
     if (kind === "thread") return openThread(threads.threads[ref]?.id ?? null);
     const c = changes.changes[ref];
-    setTab("changes");
-    if (c) window.setTimeout(() => document.querySelector(`[data-change-id="${c.id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }), 50);
+    if (c) showCard(c.id);
   };
 
   useShortcuts({
@@ -111,7 +114,10 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
             slug={rfc.slug}
             branch={branch.name}
             doc={doc.data!}
-            pendingChanges={pendingCount}
+            changes={changes.changes}
+            threads={threads.threads}
+            activeThreadId={thread.id}
+            onDecorationClick={(kind, id) => (kind === "thread" ? openThread(id) : showCard(id))}
             onSaved={({ text: t, headSha, staleChangeIds }) => {
               doc.set({ ...doc.data!, text: t, headSha });
               void threads.reload();

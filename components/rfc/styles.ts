@@ -1,23 +1,13 @@
+import { PROSE_RFC } from "@/components/editor/prose-classes";
+
 // Class strings shared by the RFC view's components (Tailwind only; no
 // typography plugin, so rendered Markdown is styled through child selectors).
 
-export const PROSE = [
-  "text-[15px] leading-7 text-slate-800 break-words",
-  "[&_h1]:mt-8 [&_h1]:mb-3 [&_h1]:text-2xl [&_h1]:font-semibold [&_h1]:tracking-tight [&_h1]:text-slate-900",
-  "[&_h2]:mt-8 [&_h2]:mb-2 [&_h2]:text-xl [&_h2]:font-semibold [&_h2]:text-slate-900",
-  "[&_h3]:mt-6 [&_h3]:mb-2 [&_h3]:text-lg [&_h3]:font-semibold [&_h3]:text-slate-900",
-  "[&_h4]:mt-4 [&_h4]:font-semibold",
-  "[&_p]:my-3 [&_ul]:my-3 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:my-3 [&_ol]:list-decimal [&_ol]:pl-6 [&_li]:my-1",
-  "[&_a]:text-indigo-700 [&_a]:underline [&_a:hover]:text-indigo-900",
-  "[&_blockquote]:my-3 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-200 [&_blockquote]:pl-4 [&_blockquote]:text-slate-600",
-  "[&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:py-0.5 [&_code]:font-mono [&_code]:text-[0.85em]",
-  "[&_pre]:my-3 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-900 [&_pre]:p-3 [&_pre]:text-slate-100",
-  "[&_pre_code]:bg-transparent [&_pre_code]:p-0 [&_pre_code]:text-slate-100",
-  "[&_table]:my-3 [&_table]:block [&_table]:max-w-full [&_table]:overflow-x-auto [&_table]:border-collapse [&_table]:text-sm",
-  "[&_th]:border [&_th]:border-slate-300 [&_th]:bg-slate-50 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left",
-  "[&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-1",
-  "[&_hr]:my-6 [&_hr]:border-slate-200 [&_img]:max-w-full",
-].join(" ");
+/**
+ * The read-only document and the DiffView use the editor's typography, so
+ * discuss and contribute mode look the same (components/editor/prose-classes).
+ */
+export const PROSE = `${PROSE_RFC} break-words`;
 
 /** Chat bubbles: a smaller prose. */
 export const PROSE_SM = [

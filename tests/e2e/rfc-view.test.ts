@@ -69,38 +69,45 @@ async function headCommit(branch: string): Promise<{ sha: string; message: strin
   return { sha: c.sha, message: c.commit.message };
 }
 
-const editor = (page: Page) => page.getByRole("textbox", { name: "Document (Markdown)" });
+// The tiptap editor of contribute mode (components/editor): a contenteditable, not a textarea.
+const editor = (page: Page) => page.locator('[contenteditable="true"][aria-label="Document editor"]');
+const editorText = async (page: Page) => (await editor(page).textContent()) ?? "";
+
+/** Selects `text` inside `root` through the DOM, as a user dragging over it would. */
+async function selectText(page: Page, root: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([rootSelector, needle]) => {
+      const el = document.querySelector(rootSelector);
+      if (!el) throw new Error(`no ${rootSelector}`);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent!.indexOf(needle);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + needle.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        return;
+      }
+      throw new Error(`"${needle}" is not in ${rootSelector}`);
+    },
+    [root, text] as [string, string],
+  );
+}
 
 /** Replaces the first occurrence of `from` in the editor by typing `to` over it. */
 async function typeOver(page: Page, from: string, to: string): Promise<void> {
-  const ed = editor(page);
-  await ed.click();
-  const at = (await ed.inputValue()).indexOf(from);
-  if (at < 0) throw new Error(`"${from}" is not in the editor`);
-  await ed.evaluate((el: HTMLTextAreaElement, [s, e]: [number, number]) => el.setSelectionRange(s, e), [at, at + from.length] as [number, number]);
+  await editor(page).click();
+  await selectText(page, '[contenteditable="true"][aria-label="Document editor"]', from);
+  await page.waitForTimeout(50); // ProseMirror reads the DOM selection on selectionchange
   await page.keyboard.type(to);
 }
 
-/** Selects `text` inside the rendered document, as a user dragging over it would. */
-async function selectInDocument(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const article = document.querySelector('article[aria-label="Document"]');
-    const walker = document.createTreeWalker(article!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.textContent!.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + needle.length);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      article!.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${needle}" is not in the document`);
-  }, text);
-}
+/** Selects `text` inside the rendered document (discuss mode). */
+const selectInDocument = (page: Page, text: string) => selectText(page, 'article[aria-label="Document"]', text);
 
 const branchUrl = (mode?: string) => `/rfcs/${SLUG}?branch=${encodeURIComponent(BRANCH)}${mode ? `&mode=${mode}` : ""}`;
 
@@ -155,6 +162,27 @@ test("alice cuts a branch, edits it, and the commit and the chat say so", async 
   await screenshot(page, "rfc-view-02-contribute");
 });
 
+test("a private branch is a 404 for everyone else, like an unknown RFC (§6)", async () => {
+  const alice = await browser.newPage();
+  await signIn(alice, "alice", `/rfcs/${SLUG}`);
+  await alice.getByRole("button", { name: "New branch" }).click();
+  await alice.getByLabel("Branch name").fill("alice/secret");
+  await alice.getByLabel(/Private/).check();
+  await alice.getByRole("button", { name: "Create branch" }).click();
+  await alice.waitForURL((u) => u.searchParams.get("branch") === "alice/secret");
+  await alice.getByText("Private", { exact: true }).first().waitFor(); // the badge beside the breadcrumb
+
+  const bob = await browser.newPage();
+  await signIn(bob, "bob", `/rfcs/${SLUG}`);
+  const res = await bob.goto(`/rfcs/${SLUG}?branch=${encodeURIComponent("alice/secret")}`);
+  expect(res?.status()).toBe(404);
+  await bob.getByRole("heading", { name: "Not found" }).waitFor();
+  expect((await bob.goto(`/rfcs/no-such-rfc`))?.status()).toBe(404);
+  await bob.goto(`/rfcs/${SLUG}`);
+  await bob.getByRole("article", { name: "Document" }).waitFor();
+  expect(await bob.getByRole("navigation", { name: "Branches and RFCs" }).getByText("alice/secret").count()).toBe(0);
+});
+
 test("DiffView shows the branch against main with word-level marks", async () => {
   const page = await browser.newPage();
   await signIn(page, "alice", branchUrl());
@@ -204,6 +232,14 @@ test("a pending change is drawn inline in discuss mode, and its mark opens its c
   await card.getByRole("button", { name: "Accept" }).waitFor();
   await card.getByRole("button", { name: "Proposing message" }).click();
   await page.locator("#message-e2e-ai-message").waitFor();
+
+  // Contribute mode draws the same change in the editor, word by word (§8.10).
+  await page.locator("#document-scroll").click({ position: { x: 8, y: 8 } });
+  await page.keyboard.press("e");
+  const inserted = editor(page).locator('[data-change-id="doc-change:e2e-change"]');
+  await inserted.first().waitFor();
+  expect(await inserted.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("up to an hour")]));
+  await screenshot(page, "rfc-view-04b-contribute-tracked");
 });
 
 test("selecting text and commenting opens a range sub-thread anchored to it", async () => {
@@ -240,7 +276,7 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
   await b.keyboard.press("Control+s");
   await b.getByText("This branch changed since you started editing").waitFor({ timeout: 20_000 });
   await b.locator('[data-save-status="conflict"]').waitFor();
-  expect(await editor(b).inputValue()).toContain("broken artefact"); // nothing typed is lost (§8.11)
+  expect(await editorText(b)).toContain("broken artefact"); // nothing typed is lost (§8.11)
   await b.getByRole("button", { name: "Reload (discard mine)" }).waitFor();
   await b.getByRole("button", { name: "Copy my text" }).waitFor();
   await screenshot(b, "rfc-view-06-conflict");
@@ -248,7 +284,7 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
   // The two edits touch different paragraphs: Merge re-applies B's onto the new head.
   await b.getByRole("button", { name: "Merge" }).click();
   await b.locator('[data-save-status="saved"]').waitFor({ timeout: 20_000 });
-  const merged = await editor(b).inputValue();
+  const merged = await editorText(b);
   expect(merged).toContain("Teams keep rebuilding");
   expect(merged).toContain("broken artefact");
   const { org, metaRepo } = e2eInfo();

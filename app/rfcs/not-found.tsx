@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 // An unknown RFC, or a branch that does not exist or is private to others (§6: the same answer).
+// In app/rfcs/ so it also catches the notFound() of app/rfcs/[slug]/layout.tsx.
 export default function RfcNotFound() {
   return (
     <main className="mx-auto max-w-xl px-6 py-16 text-center">
