@@ -81,7 +81,7 @@ export function ChatPanel(p: Props) {
       {p.readOnlyReason ? (
         <p className="border-t border-slate-200 bg-slate-50 px-3 py-3 text-sm text-slate-600">{p.readOnlyReason}</p>
       ) : p.canChat ? (
-        <Composer onSend={send} ai={p.ai} inputRef={p.inputRef} />
+        <Composer onSend={send} ai={p.ai} inputRef={p.inputRef} placeholder="Write a message…  ( / )" />
       ) : (
         <div className="border-t border-slate-200 bg-slate-50 px-3 py-3 text-sm text-slate-600">
           <a href={p.signInHref} className="font-medium text-indigo-700 underline hover:text-indigo-900">

@@ -124,6 +124,16 @@ test("a reader sees main in discuss mode, read-only, with a prompt to sign in", 
   expect(await page.getByRole("button", { name: "New branch" }).count()).toBe(0);
   expect(await editor(page).count()).toBe(0);
   await screenshot(page, "rfc-view-00-reader-main");
+
+  // 1280 px and up show three columns; below ~1100 px the left one folds into a drawer.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  expect(await page.getByRole("navigation", { name: "Branches and RFCs" }).isVisible()).toBe(false);
+  await page.getByRole("button", { name: "Show branches and RFCs" }).click();
+  await page.getByRole("navigation", { name: "Branches and RFCs" }).waitFor();
+  await screenshot(page, "rfc-view-07-narrow-drawer");
+  await page.setViewportSize({ width: 2560, height: 1200 });
+  await page.getByRole("navigation", { name: "Branches and RFCs" }).waitFor();
+  await screenshot(page, "rfc-view-08-wide");
 });
 
 test("alice cuts a branch, edits it, and the commit and the chat say so", async () => {
@@ -287,6 +297,8 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
   const merged = await editorText(b);
   expect(merged).toContain("Teams keep rebuilding");
   expect(merged).toContain("broken artefact");
+  // A saw B's commit arrive live in the branch chat (SSE), without a reload (§8.4).
+  await a.locator('li[data-kind="system"]').getByText(/changed Drawbacks/).waitFor({ timeout: 20_000 });
   const { org, metaRepo } = e2eInfo();
   const file = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md?ref=${encodeURIComponent(`edit/${SLUG}/${BRANCH}`)}`);
   const text = Buffer.from(((await file.json()) as { content: string }).content, "base64").toString("utf8");
