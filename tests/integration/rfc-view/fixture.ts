@@ -5,7 +5,7 @@ import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { entryPath, serializeNewEntry } from "@/lib/entries";
 import { createOrgRepo, splitFullName } from "@/lib/gitea";
-import { useAppEnv } from "../../helpers/app-env";
+import { useAppEnv as applyAppEnv } from "../../helpers/app-env";
 import { createTestDatabase } from "../../helpers/db";
 import { ensureUser, sessionCookieFor } from "../../helpers/session";
 import { startTestForge, type TestForge } from "../../helpers/forge";
@@ -57,7 +57,7 @@ type CallOpts = { as?: Login | null; method?: string; params: Record<string, str
 
 export async function setupFixture(): Promise<Fixture> {
   const forge = await startTestForge();
-  useAppEnv(forge);
+  applyAppEnv(forge);
   const database = createTestDatabase();
   const system = actorFrom(await ensureUser({ login: "alice" }));
   for (const login of ["bob", "carol", "dora", "erin"]) await ensureUser({ login });
