@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { Anchor, Change, Flag, Message } from "@/lib/rfc-view/api-types";
 import { documentBlocks } from "@/lib/threads/blocks";
-import { DiffView } from "@/components/changes/diff-view";
 import { useAiStatus } from "@/components/chat/use-ai-status";
 import { FlagDialog, type FlagTarget } from "@/components/flags/flag-dialog";
 import { NewThreadForm } from "@/components/threads/new-thread-form";
@@ -12,13 +11,14 @@ import { viewUrl } from "./api";
 import { ConversationColumn, type Tab } from "./conversation-column";
 import { ConversationContent } from "./conversation-content";
 import { DocumentHeader } from "./document-header";
-import { EditorPane, type EditorPaneHandle } from "./editor-pane";
-import { ReadOnlyDocument } from "./read-only-document";
-import { BTN } from "./styles";
+import { DocumentBody } from "./document-body";
+import type { EditorPaneHandle } from "./editor-pane";
 import { useBranchDocument, useChanges, useOpenFlags, useThreads } from "./use-branch-data";
 import { useFreshBranches } from "./use-fresh-branches";
 import { useOverlays } from "./use-overlays";
 import { useShortcuts } from "./use-shortcuts";
+import { useViewMode } from "./use-view-mode";
+import { ViewColumns } from "./view-columns";
 import type { ViewProps } from "./view-types";
 
 // The RFC view (§8.1): catalog and branches | the document | the conversation.
@@ -32,15 +32,14 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
   const isMain = branch.name === "main";
   const deleted = branch.state === "deleted";
   const canEdit = perms.edit && !isMain && !deleted;
-  const [mode, setModeState] = useState<"discuss" | "contribute">(canEdit ? props.initialMode : "discuss");
   const [diff, setDiff] = useState(false);
   const [leftOpen, setLeftOpen] = useState(false);
   const [tab, setTab] = useState<Tab>("chat");
   const [thread, setThread] = useState<{ id: string | null; message: string | null }>({ id: null, message: null });
   const [commenting, setCommenting] = useState<Anchor | null>(null);
   const [flagging, setFlagging] = useState<FlagTarget | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const editor = useRef<EditorPaneHandle>(null);
+  const { mode, setMode, notice } = useViewMode(canEdit, props.initialMode, editor);
   const chatInput = useRef<HTMLTextAreaElement>(null);
   const ai = useAiStatus();
   useFreshBranches(rfc.slug, props.branches);
@@ -54,24 +53,6 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
   const overlays = useOverlays(text, changes.changes, threads.threads, thread.id);
   const serverBlocks = useMemo(() => documentBlocks(text), [text]);
 
-  const setMode = useCallback(
-    async (m: "discuss" | "contribute") => {
-      if (m === "contribute" && !canEdit) return;
-      if (m === "discuss" && editor.current) {
-        const status = editor.current.status();
-        // §8.11 never lose typed text: a conflict must be settled in the editor first.
-        if (status === "conflict") return setNotice("Settle the conflict above before leaving the editor.");
-        await editor.current.save();
-      }
-      setNotice(null);
-      setModeState(m);
-      const url = new URL(window.location.href);
-      if (m === "contribute") url.searchParams.set("mode", "contribute");
-      else url.searchParams.delete("mode");
-      window.history.replaceState(null, "", url);
-    },
-    [canEdit],
-  );
   const openThread = (id: string | null, message: string | null = null) => {
     setThread({ id, message });
     setTab("chat");
@@ -101,127 +82,96 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
   const pendingCount = changes.changes.filter((c) => c.status === (isMain ? "buffered" : "pending")).length;
   const subCount = threads.threads.filter((t) => t.kind !== "main").length;
 
-  // In contribute mode the editor stays mounted under the DiffView, so
-  // toggling the diff never drops or re-sends what is being typed.
-  const editing = mode === "contribute" && canEdit && !!doc.data;
-  const showDiff = diff && !isMain;
   const documentBody = (
-    <>
-      {editing ? (
-        <div hidden={showDiff}>
-          <EditorPane
-            ref={editor}
-            slug={rfc.slug}
-            branch={branch.name}
-            doc={doc.data!}
-            changes={changes.changes}
-            threads={threads.threads}
-            activeThreadId={thread.id}
-            onDecorationClick={(kind, id) => (kind === "thread" ? openThread(id) : showCard(id))}
-            onSaved={({ text: t, headSha, staleChangeIds }) => {
-              doc.set({ ...doc.data!, text: t, headSha });
-              void threads.reload();
-              if (staleChangeIds.length || pendingCount) void changes.reload();
-              router.refresh(); // the page's branch list then asks the branches route for fresh +/− (useFreshBranches)
-            }}
-          />
+    <DocumentBody
+      slug={rfc.slug}
+      branch={branch.name}
+      deleted={deleted}
+      editing={mode === "contribute" && canEdit}
+      showDiff={diff && !isMain}
+      doc={{ data: doc.data, error: doc.error, reload: () => void doc.reload() }}
+      editorRef={editor}
+      changes={changes.changes}
+      threads={threads.threads}
+      activeThreadId={thread.id}
+      overlays={overlays}
+      serverBlocks={serverBlocks}
+      canComment={perms.subthread && !deleted}
+      canFlag={perms.flag && !deleted}
+      onSaved={({ text: t, headSha, staleChangeIds }) => {
+        if (doc.data) doc.set({ ...doc.data, text: t, headSha });
+        void threads.reload();
+        if (staleChangeIds.length || pendingCount) void changes.reload();
+        router.refresh(); // the page's branch list then asks the branches route for fresh +/− (useFreshBranches)
+      }}
+      onOpenThread={(id) => openThread(id)}
+      onShowCard={showCard}
+      onMarkClick={onMarkClick}
+      onComment={setCommenting}
+      onFlagPassage={(anchor, t) => setFlagging({ anchor, label: t })}
+    />
+  );
+
+  const center = (
+    <main className="flex min-h-0 min-w-0 flex-col bg-slate-50">
+      <DocumentHeader
+        rfc={rfc}
+        branch={branch}
+        branches={props.branches}
+        perms={perms}
+        mode={mode}
+        onMode={(m) => void setMode(m)}
+        diff={diff}
+        onDiff={setDiff}
+        onBranchUpdated={() => (void doc.reload(), router.refresh())}
+        onToggleLeft={() => setLeftOpen((o) => !o)}
+        graduate={props.graduate}
+      />
+      <div className="min-h-0 flex-1 overflow-y-auto" id="document-scroll">
+        <div className="mx-auto w-full max-w-[52rem] px-12 py-8 2xl:max-w-[60rem]">
+          {notice ? (
+            <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+              {notice}
+            </p>
+          ) : null}
+          {documentBody}
         </div>
-      ) : null}
-      {showDiff ? (
-        <DiffView slug={rfc.slug} branch={branch.name} refreshKey={doc.data?.headSha ?? ""} />
-      ) : editing ? null : !doc.data ? (
-        doc.error ? (
-          <div role="alert" className="rounded-md border border-rose-200 bg-rose-50 p-4 text-sm text-rose-800">
-            {deleted ? "This branch was deleted; its text is no longer in Git." : <>The document could not be loaded: {doc.error}</>}{" "}
-            {!deleted ? (
-              <button type="button" className="underline" onClick={() => void doc.reload()}>
-                Retry
-              </button>
-            ) : null}
-          </div>
-        ) : (
-          <DocumentSkeleton />
-        )
-      ) : (
-        <ReadOnlyDocument
-          source={text}
-          overlays={overlays}
-          serverBlocks={serverBlocks}
-          canComment={perms.subthread && !deleted}
-          canFlag={perms.flag && !deleted}
-          onComment={setCommenting}
-          onFlagPassage={(anchor, t) => setFlagging({ anchor, label: t })}
-          onMarkClick={onMarkClick}
-        />
-      )}
-    </>
+      </div>
+    </main>
+  );
+  const right = (
+    <ConversationColumn
+      tab={tab}
+      onTab={setTab}
+      counts={{ changes: pendingCount, threads: subCount, flags: flags.flags.length }}
+      changesLabel={isMain ? "Buffer" : "Changes"}
+      showFlags={perms.resolveFlags}
+    >
+      <ConversationContent
+        tab={tab}
+        slug={rfc.slug}
+        isMain={isMain}
+        deleted={deleted}
+        perms={perms}
+        signInHref={props.signInHref}
+        ai={ai}
+        threads={{ list: threads.threads, loading: threads.loading, error: threads.error, reload: () => void threads.reload() }}
+        changes={{ list: changes.changes, loading: changes.loading, error: changes.error, reload: () => void changes.reload() }}
+        flags={{ list: flags.flags, loading: flags.loading, error: flags.error, reload: () => void flags.reload() }}
+        activeThreadId={thread.id}
+        highlightMessageId={thread.message}
+        chatInput={chatInput}
+        onOpenThread={openThread}
+        onFlagMessage={(m: Message) => setFlagging({ messageId: m.id, threadId: m.threadId, label: m.body.slice(0, 240) })}
+        onShowChangeMessage={showChangeMessage}
+        onShowFlag={showFlag}
+      />
+    </ConversationColumn>
   );
 
   return (
-    <div className="grid h-[calc(100dvh-3.5rem-1px)] grid-cols-[minmax(0,1fr)_minmax(320px,380px)] min-[1100px]:grid-cols-[280px_minmax(0,1fr)_380px] 2xl:grid-cols-[300px_minmax(0,1fr)_440px]">
-      <div
-        className={`${leftOpen ? "fixed inset-y-0 left-0 z-40 w-[280px] shadow-xl" : "hidden"} min-h-0 overflow-y-auto border-r border-slate-200 bg-white min-[1100px]:static min-[1100px]:block min-[1100px]:w-auto min-[1100px]:shadow-none`}
-      >
-        {leftOpen ? (
-          <button type="button" className={`${BTN.ghost} m-2 min-[1100px]:hidden`} onClick={() => setLeftOpen(false)}>
-            ✕ Close
-          </button>
-        ) : null}
-        {props.left}
-      </div>
-      {leftOpen ? <div className="fixed inset-0 z-30 bg-slate-900/30 min-[1100px]:hidden" onClick={() => setLeftOpen(false)} aria-hidden /> : null}
-      <main className="flex min-h-0 min-w-0 flex-col bg-slate-50">
-        <DocumentHeader
-          rfc={rfc}
-          branch={branch}
-          branches={props.branches}
-          perms={perms}
-          mode={mode}
-          onMode={(m) => void setMode(m)}
-          diff={diff}
-          onDiff={setDiff}
-          onBranchUpdated={() => (void doc.reload(), router.refresh())}
-          onToggleLeft={() => setLeftOpen((o) => !o)}
-          graduate={props.graduate}
-        />
-        <div className="min-h-0 flex-1 overflow-y-auto" id="document-scroll">
-          <div className="mx-auto w-full max-w-[52rem] px-12 py-8 2xl:max-w-[60rem]">
-            {notice ? (
-              <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-                {notice}
-              </p>
-            ) : null}
-            {documentBody}
-          </div>
-        </div>
-      </main>
-      <ConversationColumn
-        tab={tab}
-        onTab={setTab}
-        counts={{ changes: pendingCount, threads: subCount, flags: flags.flags.length }}
-        changesLabel={isMain ? "Buffer" : "Changes"}
-        showFlags={perms.resolveFlags}
-      >
-        <ConversationContent
-          tab={tab}
-          slug={rfc.slug}
-          isMain={isMain}
-          deleted={deleted}
-          perms={perms}
-          signInHref={props.signInHref}
-          ai={ai}
-          threads={{ list: threads.threads, loading: threads.loading, error: threads.error, reload: () => void threads.reload() }}
-          changes={{ list: changes.changes, loading: changes.loading, error: changes.error, reload: () => void changes.reload() }}
-          flags={{ list: flags.flags, loading: flags.loading, error: flags.error, reload: () => void flags.reload() }}
-          activeThreadId={thread.id}
-          highlightMessageId={thread.message}
-          chatInput={chatInput}
-          onOpenThread={openThread}
-          onFlagMessage={(m: Message) => setFlagging({ messageId: m.id, threadId: m.threadId, label: m.body.slice(0, 240) })}
-          onShowChangeMessage={showChangeMessage}
-          onShowFlag={showFlag}
-        />
-      </ConversationColumn>
+    <>
+      <ViewColumns left={props.left} center={center} right={right} leftOpen={leftOpen} onCloseLeft={() => setLeftOpen(false)} />
       {commenting ? (
         <NewThreadForm
           slug={rfc.slug}
@@ -236,17 +186,7 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
         />
       ) : null}
       {flagging ? <FlagDialog slug={rfc.slug} branch={branch.name} target={flagging} onClose={() => setFlagging(null)} onDone={() => void flags.reload()} /> : null}
-    </div>
+    </>
   );
 }
 
-function DocumentSkeleton() {
-  return (
-    <div className="space-y-4" aria-busy="true" aria-label="Loading the document">
-      <div className="h-7 w-1/2 animate-pulse rounded bg-slate-200" />
-      {[92, 85, 97, 60, 88, 75].map((w, i) => (
-        <div key={i} className="h-4 animate-pulse rounded bg-slate-200" style={{ width: `${w}%` }} />
-      ))}
-    </div>
-  );
-}

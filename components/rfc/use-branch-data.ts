@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import type { Change, DocumentAtHead, Flag, ThreadSummary } from "@/lib/rfc-view/api-types";
 import { paths } from "./api";
 import { useResource } from "./use-resource";
@@ -8,7 +9,15 @@ import { useResource } from "./use-resource";
 // from the page (the cache, §4); other branches' from GET …/document.
 
 export function useBranchDocument(slug: string, branch: string, initial: DocumentAtHead | null) {
-  return useResource<DocumentAtHead>(`${paths.branch(slug, branch)}/document`, initial);
+  const r = useResource<DocumentAtHead>(`${paths.branch(slug, branch)}/document`, initial);
+  // Main's text comes with the page: follow it when the page is re-read (e.g. after a merged PR).
+  const { set } = r;
+  const text = initial?.text;
+  const headSha = initial?.headSha;
+  useEffect(() => {
+    if (text !== undefined && headSha !== undefined) set({ text, headSha, path: "", branch });
+  }, [text, headSha, branch, set]);
+  return r;
 }
 
 export function useThreads(slug: string, branch: string) {
