@@ -1,4 +1,5 @@
 import { diffLines } from "diff";
+import { changedLineStats } from "@/lib/markdown";
 
 // §8.11: a manual-edit commit says which section changed. A section is the
 // text under a Markdown heading (ATX `## x` or setext `x\n===`); text before
@@ -45,12 +46,8 @@ export function summarizeEdit(before: string, after: string): EditSummary {
   };
   const sections: string[] = [];
   let line = 0; // current line in `after`
-  let added = 0;
-  let removed = 0;
   for (const part of diffLines(before, after)) {
     const count = part.count ?? 0;
-    if (part.added) added += count;
-    if (part.removed) removed += count;
     if (part.added || part.removed) {
       // Added lines start at `line`; removed ones sat just after line - 1.
       const name = sectionAt(part.added ? line : line - 1);
@@ -58,7 +55,8 @@ export function summarizeEdit(before: string, after: string): EditSummary {
     }
     if (!part.removed) line += count;
   }
-  return { sections, added, removed };
+  // The +N −M of the chat message: the Markdown module's count, one definition app-wide.
+  return { sections, ...changedLineStats(before, after) };
 }
 
 const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
