@@ -47,13 +47,15 @@ const entry = (slug: string, title: string, state: string, repo: string, id: str
 export type Fixture = {
   forge: TestForge;
   actor: (login: Login) => Promise<BotActor>;
-  call: (handler: Handler, opts: CallOpts) => Promise<Response>;
+  call: <P extends Params>(handler: Handler<P>, opts: CallOpts<P>) => Promise<Response>;
   refresh: () => Promise<void>;
   close: () => Promise<void>;
 };
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type CallOpts = { as?: Login | null; method?: string; params: Record<string, string>; body?: unknown; query?: string; signal?: AbortSignal };
+type Params = Record<string, string>;
+// Route handlers as Next calls them: (request, { params }) — called in-process.
+type Handler<P extends Params> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
+type CallOpts<P extends Params> = { as?: Login | null; method?: string; params: P; body?: unknown; query?: string; signal?: AbortSignal };
 
 export async function setupFixture(): Promise<Fixture> {
   const forge = await startTestForge();
