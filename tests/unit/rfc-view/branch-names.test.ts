@@ -1,4 +1,5 @@
 import { checkBranchName, displayNameOf, gitRefOf } from "@/lib/branches/names";
+import { isStatusDue, STATUS_TTL_MS } from "@/lib/branches/status";
 
 describe("branch names (§11)", () => {
   it.each(["fix-typos", "alice/retry_policy", "v1.2", "a", "x".repeat(64)])("accepts %s", (name) => {
@@ -35,5 +36,20 @@ describe("branch names (§11)", () => {
     expect(displayNameOf(meta, "edit/cache/a/b")).toBe("a/b");
     expect(displayNameOf(meta, "edit/other/a")).toBeNull();
     expect(displayNameOf(rfc, "a/b")).toBe("a/b");
+  });
+});
+
+describe("branch status refresh (§9)", () => {
+  const now = new Date("2026-01-01T12:00:00Z");
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+
+  it.each([
+    { name: "never computed", row: { statusStale: false, statusAt: null, backoffUntil: null }, due: true },
+    { name: "marked stale by a push", row: { statusStale: true, statusAt: ago(1000), backoffUntil: null }, due: true },
+    { name: "fresh", row: { statusStale: false, statusAt: ago(STATUS_TTL_MS - 1000), backoffUntil: null }, due: false },
+    { name: "older than 120 s", row: { statusStale: false, statusAt: ago(STATUS_TTL_MS), backoffUntil: null }, due: true },
+    { name: "backing off after an error", row: { statusStale: true, statusAt: null, backoffUntil: new Date(now.getTime() + 1000) }, due: false },
+  ])("is due when $name: $due", ({ row, due }) => {
+    expect(isStatusDue(row, now)).toBe(due);
   });
 });
