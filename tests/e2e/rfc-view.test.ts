@@ -305,3 +305,38 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
   expect(text).toContain("Teams keep rebuilding");
   expect(text).toContain("broken artefact");
 });
+
+test("an owner opens and merges the branch's PR; an older branch is then behind main and updates from it", async () => {
+  const page = await browser.newPage();
+  await signIn(page, "alice", branchUrl());
+  await page.getByRole("button", { name: "Open PR" }).click();
+  const dialog = page.getByRole("dialog", { name: /Open a pull request/ });
+  await dialog.getByLabel("Title").fill("Tighten the intro");
+  await dialog.getByLabel("Description").fill("Numbers from last month.");
+  await dialog.getByRole("button", { name: "Open pull request" }).click();
+  const merge = page.getByRole("button", { name: /^Merge PR #\d+$/ });
+  await merge.waitFor({ timeout: 30_000 });
+  await screenshot(page, "rfc-view-09-pr-open");
+  await merge.click();
+  const branches = page.getByRole("navigation", { name: "Branches and RFCs" });
+  await branches.getByText(/#\d+ merged/).waitFor({ timeout: 30_000 });
+
+  // alice/secret was cut from main before the merge (§12). Its status is
+  // recomputed when due (§9: at most every 120 s; the merge moved main, not
+  // the branch), so wait for the branches route to report it behind.
+  const { appUrl } = e2eInfo();
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  for (let i = 0; ; i++) {
+    const res = await fetch(`${appUrl}/api/rfcs/${SLUG}/branches`, { headers: { cookie } });
+    const secret = ((await res.json()) as { branches: { name: string; behindBy: number }[] }).branches.find((b) => b.name === "alice/secret");
+    if ((secret?.behindBy ?? 0) > 0) break;
+    if (i > 160) throw new Error("alice/secret never showed as behind main");
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  await page.goto(`/rfcs/${SLUG}?branch=${encodeURIComponent("alice/secret")}`);
+  await page.getByText(/Behind main by \d+ commit/).waitFor({ timeout: 30_000 });
+  await screenshot(page, "rfc-view-10-behind-main");
+  await page.getByRole("button", { name: "Update from main" }).click();
+  await page.getByText(/Behind main by/).waitFor({ state: "detached", timeout: 30_000 });
+  await page.getByRole("article", { name: "Document" }).getByText("22 minutes").waitFor();
+}, 300_000);
