@@ -12,11 +12,14 @@ const isSignedInOnly = (pathname: string) => SIGNED_IN_ONLY.some((p) => pathname
 export function middleware(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
-  if (isSignedInOnly(pathname) && !hasSession) {
-    // A relative Location: req.nextUrl says "localhost" where the browser
-    // used 127.0.0.1 (or a proxy's name), and sign-in cookies are per host.
-    const target = `/signin?callbackUrl=${encodeURIComponent(`${pathname}${search}`)}`;
-    return new NextResponse(null, { status: 307, headers: { Location: target } });
+  // Page loads only: a server action posted from such a page answers for itself (401).
+  const isPageLoad = req.method === "GET" || req.method === "HEAD";
+  if (isPageLoad && isSignedInOnly(pathname) && !hasSession) {
+    // Rewritten to a route that redirects with a relative Location, so the
+    // browser keeps its host (app/signin/required/route.ts says why).
+    const target = new URL("/signin/required", req.url);
+    target.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.rewrite(target);
   }
   const headers = new Headers(req.headers);
   headers.set(PATH_HEADER, `${pathname}${search}`);

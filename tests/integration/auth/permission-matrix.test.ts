@@ -26,6 +26,7 @@
 import { discoverActions, discoverRoutes, load, type Discovered } from "./matrix/discover";
 import { PERSONAS, setupMatrixFixture, type Fixture } from "./matrix/fixture";
 import { callAction, callRoute } from "./matrix/invoke";
+import { aiRows } from "./matrix/rows-ai";
 import { appActions, appRows, exemptions } from "./matrix/rows-app";
 import { lifecycleActions, lifecycleRows } from "./matrix/rows-lifecycle";
 import { rfcViewRows } from "./matrix/rows-rfc-view";
@@ -38,7 +39,7 @@ jest.mock("next/headers", () => {
   return { cookies: async () => store, headers: async () => new Headers() };
 });
 
-const ROUTE_ROWS: RouteRow[] = [...rfcViewRows, ...lifecycleRows, ...appRows];
+const ROUTE_ROWS: RouteRow[] = [...rfcViewRows, ...aiRows, ...lifecycleRows, ...appRows];
 const ACTION_ROWS: ActionRow[] = [...lifecycleActions, ...appActions];
 const NO_SESSION_ROUTES = new Set(["POST /api/webhooks/gitea"]); // signed by Gitea, not by a session
 

@@ -1,0 +1,37 @@
+import { db } from "@/lib/db/client";
+import { DRAFT } from "./fixture";
+import { mainThreadId, SENTENCE } from "./resources";
+import { allow, SIGNED_IN, STEWARDS, type RouteRow } from "./table";
+
+// The AI participant's variants (§6, §8.14, §18). The matrix runs with no AI
+// provider configured, so asking the AI is a 422 for everyone allowed to ask
+// (ask_ai is checked first) while plain chat keeps working (rows-rfc-view.ts).
+
+/** A change the AI proposed on main: kept in the discuss-mode buffer (§8.14). */
+async function bufferedChange(): Promise<string> {
+  const row = await db().change.create({
+    data: { rfcSlug: DRAFT, branch: "main", threadId: await mainThreadId(), original: SENTENCE, proposed: `${SENTENCE} Twice.`, reason: "matrix", status: "buffered" },
+  });
+  return row.id;
+}
+
+export const aiRows: RouteRow[] = [
+  {
+    route: "POST /api/threads/[threadId]/messages",
+    variant: "ask the AI with no provider configured",
+    request: async () => ({ params: { threadId: await mainThreadId() }, body: { body: "What do you think?", askAi: true } }),
+    expect: allow(SIGNED_IN, 422),
+  },
+  {
+    route: "POST /api/changes/[changeId]/accept",
+    variant: "a buffered change on main: promote first",
+    request: async () => ({ params: { changeId: await bufferedChange() }, body: {} }),
+    expect: allow(SIGNED_IN, 422),
+  },
+  {
+    route: "POST /api/changes/[changeId]/decline",
+    variant: "a buffered change on main",
+    request: async () => ({ params: { changeId: await bufferedChange() } }),
+    expect: allow(STEWARDS, 200), // the RFC's stewards tend main's buffer
+  },
+];
