@@ -36,8 +36,7 @@ async function undoOpenPr({ plan, effects }: RunContext): Promise<string> {
       if (!(err instanceof GiteaError && err.status === 404)) throw err;
     }
     done.push(`closed PR #${effects.prNumber}`);
-    // Before the branch goes: without it the cache cannot tell this is a
-    // graduation PR and would keep showing it open (see steps.ts).
+    // §4.1: the app's own write shows at once, not when the webhook lands.
     await enqueueRefresh(fullName(plan.meta), { pulls: [effects.prNumber] });
   }
   const branch = metaBranch.graduate(plan.slug);

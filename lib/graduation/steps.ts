@@ -1,10 +1,8 @@
 import "server-only";
-import { deleteBranchAsBot } from "@/lib/bot/delete-branch";
 import { mergePullRequest } from "@/lib/bot/pull-requests";
 import { createRfcRepo } from "@/lib/bot/rfc-repo";
 import { commitFiles } from "@/lib/bot/write-files";
 import { getConfig } from "@/lib/config";
-import { metaBranch } from "@/lib/entries";
 import { getPull, getRepo } from "@/lib/gitea";
 import { fullName, isAmbiguous, type RunContext } from "./context";
 import { openGraduationPr } from "./open-graduation-pr";
@@ -67,8 +65,7 @@ async function merge({ plan, effects }: RunContext): Promise<string> {
       number,
       title: `Merge graduation: ${plan.slug} as ${plan.rfcId} (#${number})`,
       headCommitId: effects.prHeadSha ?? undefined,
-      // Kept until the cache has read the merged PR (see refreshCatalog).
-      deleteBranch: false,
+      deleteBranch: true,
       actor: plan.actor,
       audit: { kind: "graduate_merge_pr", rfcSlug: plan.slug, details: { rfcId: plan.rfcId } },
     });
@@ -81,26 +78,10 @@ async function merge({ plan, effects }: RunContext): Promise<string> {
   return `PR #${number} merged into main`;
 }
 
-/**
- * Step 5, then the merged `graduate/<slug>` branch goes. Only then: once the
- * branch is deleted Gitea reports the PR's head as `refs/pull/N/head`, and
- * the cache could no longer tell it is a graduation PR (§9 kinds come from
- * the head branch). Neither failure undoes anything (§13.3, §13.5).
- */
-async function refreshCatalog({ plan, effects }: RunContext): Promise<string> {
-  const refreshed = await refreshAfterGraduation(plan, effects.prNumber).catch((err: unknown) => err);
-  const branch = metaBranch.graduate(plan.slug);
-  await deleteBranchAsBot({ repo: plan.meta, name: branch, actor: plan.actor, audit: { kind: "graduate_delete_branch", rfcSlug: plan.slug } }).catch(
-    (err: unknown) => console.warn(`[quorum] could not delete ${branch} after graduating`, err),
-  );
-  if (typeof refreshed !== "string") throw refreshed;
-  return refreshed;
-}
-
 export const FORWARD: Record<ForwardStepKey, (ctx: RunContext) => Promise<string>> = {
   create_repo: createRepo,
   seed_files: seed,
   open_pr: openGraduationPr,
   merge_pr: merge,
-  refresh_cache: refreshCatalog,
+  refresh_cache: ({ plan, effects }) => refreshAfterGraduation(plan, effects.prNumber),
 };

@@ -95,7 +95,6 @@ test("a super-draft graduates: repo seeded, entry frontmatter-only, catalog acti
     "graduate_commit_entry:alice",
     "graduate_open_pr:alice",
     "graduate_merge_pr:alice",
-    "graduate_delete_branch:alice",
     "graduate_complete:alice",
   ]);
   const stored = await db().graduation.findFirstOrThrow({ where: { slug } });
