@@ -1,11 +1,18 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { GraduateDialog } from "./graduate-dialog";
 
 /** The "Graduate" button the RFC view places on a super-draft (§13.2). */
 export function GraduateButton({ slug, className }: { slug: string; className?: string }) {
   const [open, setOpen] = useState(false);
+  const router = useRouter();
+  // A claim, a merged blocking PR or a graduation may have changed the page behind the dialog.
+  const close = () => {
+    setOpen(false);
+    router.refresh();
+  };
   return (
     <>
       <button
@@ -16,7 +23,7 @@ export function GraduateButton({ slug, className }: { slug: string; className?: 
       >
         Graduate
       </button>
-      <GraduateDialog slug={slug} open={open} onClose={() => setOpen(false)} />
+      <GraduateDialog slug={slug} open={open} onClose={close} />
     </>
   );
 }

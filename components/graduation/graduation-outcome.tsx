@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useRef } from "react";
 import type { GraduationSnapshot } from "@/lib/graduation/types";
 
@@ -19,9 +18,10 @@ export function GraduationOutcome({ snapshot, onRetry }: { snapshot: GraduationS
           {snapshot.rfcId} is active. Its text now lives in {snapshot.repo}.
         </p>
         {refreshFailed && <p className="mt-1 text-xs">The catalog will show it after the next refresh.</p>}
-        <Link href={`/rfcs/${encodeURIComponent(snapshot.slug)}`} className="mt-2 inline-block font-medium text-emerald-800 underline underline-offset-2">
+        {/* A full load, not a client navigation: the RFC view behind the dialog still renders the super-draft. */}
+        <a href={`/rfcs/${encodeURIComponent(snapshot.slug)}`} className="mt-2 inline-block font-medium text-emerald-800 underline underline-offset-2">
           Open the active RFC
-        </Link>
+        </a>
       </div>
     );
   }
