@@ -55,6 +55,27 @@ test("carol (the owner, ADMIN_LOGINS) sees the admin page with roles", async () 
   await screenshot(page, "signin-05-carol-admin");
 });
 
+test("carol promotes alice to admin and demotes her again; alice then sees the admin page", async () => {
+  const carol = await browser.newPage();
+  await signIn(carol, "carol", "/admin");
+  const aliceRow = carol.getByRole("row").filter({ hasText: "@alice" });
+  await aliceRow.getByRole("button", { name: "Promote alice" }).click();
+  await aliceRow.getByRole("button", { name: "Demote alice" }).waitFor();
+  await aliceRow.getByText("admin", { exact: true }).waitFor();
+  await screenshot(carol, "signin-06-carol-promoted-alice");
+
+  const alice = await browser.newPage();
+  await signIn(alice, "alice", "/admin");
+  expect((await alice.goto("/admin"))?.status()).toBe(200);
+  await header(alice).getByText("admin", { exact: true }).waitFor();
+  // No promote/demote buttons for an admin: only the owner changes roles (§1).
+  expect(await alice.getByRole("button", { name: /Promote|Demote/ }).count()).toBe(0);
+
+  await aliceRow.getByRole("button", { name: "Demote alice" }).click();
+  await aliceRow.getByRole("button", { name: "Promote alice" }).waitFor();
+  expect((await alice.goto("/admin"))?.status()).toBe(403);
+});
+
 test("bob (a contributor) gets a 403 page at /admin", async () => {
   const page = await browser.newPage();
   await signIn(page, "bob");
@@ -62,12 +83,12 @@ test("bob (a contributor) gets a 403 page at /admin", async () => {
   expect(res?.status()).toBe(403);
   await page.getByRole("heading", { name: "You don't have access to this page" }).waitFor();
   await header(page).getByText("Bob Baker").waitFor();
-  await screenshot(page, "signin-06-bob-403");
+  await screenshot(page, "signin-07-bob-403");
 });
 
 test("on a phone-sized screen the header still offers sign-out", async () => {
   const page = await browser.newPage({ width: 390, height: 780 });
   await signIn(page, "alice");
   await header(page).getByRole("button", { name: "Sign out" }).waitFor();
-  await screenshot(page, "signin-07-alice-mobile");
+  await screenshot(page, "signin-08-alice-mobile");
 });
