@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { RoleButton } from "@/components/admin/role-button";
-import { PersonAvatar } from "@/components/chat/person-avatar";
+import { Avatar } from "@/components/auth/avatar";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/permissions";
@@ -42,7 +42,7 @@ export default async function AdminPage() {
               <tr key={u.id}>
                 <td className="px-4 py-3">
                   <div className="flex items-center gap-3">
-                    <PersonAvatar src={u.avatarUrl} name={u.name || u.login} />
+                    <Avatar src={u.avatarUrl} name={u.name || u.login} />
                     <div>
                       <div className="font-medium text-slate-900">{u.name || u.login}</div>
                       <div className="text-slate-500">@{u.login}</div>

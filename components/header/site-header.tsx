@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { signOutAction } from "@/app/signin/actions";
-import { PersonAvatar } from "@/components/chat/person-avatar";
+import { Avatar } from "@/components/auth/avatar";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { can } from "@/lib/auth/permissions";
 import { PATH_HEADER } from "@/lib/auth/edge";
@@ -35,7 +35,7 @@ export async function SiteHeader() {
               </Link>
             ) : null}
             <span className="flex items-center gap-2" title={`Signed in as @${user.login}`}>
-              <PersonAvatar src={user.avatarUrl} name={user.name} />
+              <Avatar src={user.avatarUrl} name={user.name} />
               {/* Narrow screens keep the name for screen readers only. */}
               <span className="sr-only max-w-[12rem] truncate text-sm font-medium text-slate-900 sm:not-sr-only">{user.name}</span>
               <RoleBadge role={user.role} />
