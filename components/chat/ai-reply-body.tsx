@@ -34,10 +34,10 @@ export function AiReplyBody({ message: m, changes = [] }: Props) {
               type="button"
               data-change-placeholder={s.changeId}
               onClick={() => showChangeCard(s.changeId)}
-              className="flex w-full items-center gap-2 rounded-md border border-dashed border-violet-300 bg-white px-2 py-1.5 text-left text-xs text-slate-700 hover:border-violet-500 hover:bg-violet-50"
+              className="flex w-full items-start gap-2 rounded-md border border-dashed border-violet-300 bg-white px-2 py-1.5 text-left text-xs text-slate-700 hover:border-violet-500 hover:bg-violet-50"
             >
               <span aria-hidden className="font-mono text-violet-600">±</span>
-              <span className="min-w-0 flex-1 truncate">
+              <span className="line-clamp-2 min-w-0 flex-1">
                 Change {number}
                 {c?.reason ? `: ${c.reason}` : ""}
               </span>

@@ -38,7 +38,8 @@ export function replySegments(m: Pick<Message, "body" | "details">): Segment[] {
  * `#tab-changes`; cards carry `data-change-id`), which may not be open yet.
  */
 export function showChangeCard(changeId: string): void {
-  const find = () => document.querySelector<HTMLElement>(`[data-change-id="${CSS.escape(changeId)}"]`);
+  // `li`: the editor's tracked-change marks carry data-change-id too.
+  const find = () => document.querySelector<HTMLElement>(`li[data-change-id="${CSS.escape(changeId)}"]`);
   const reveal = (el: HTMLElement) => {
     const folded = el.closest("details");
     if (folded) folded.open = true; // decided cards are folded away

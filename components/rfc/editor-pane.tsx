@@ -65,6 +65,15 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
     setVersion((v) => v + 1);
   };
 
+  // A commit made elsewhere — an accepted change card (§8.9), another tab —
+  // arrives as a new `doc`. Follow it when nothing here is unsaved; otherwise
+  // the next flush meets a 409 and the conflict flow keeps the user's text.
+  useEffect(() => {
+    if (doc.headSha === snap.baseSha || snap.status !== "saved" || getText() !== snap.savedText) return;
+    swapText(doc.text, () => controls.rebase(doc.headSha, doc.text));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new head from outside starts this
+  }, [doc.headSha]);
+
   const conflict = snap.conflict;
   const reload = () => {
     const target = theirs ?? conflict;

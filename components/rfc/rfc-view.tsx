@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import type { Anchor, Change, Flag, Message } from "@/lib/rfc-view/api-types";
 import { documentBlocks } from "@/lib/threads/blocks";
+import { useReloadOnAccept } from "@/components/changes/use-reload-on-accept";
 import { useAiStatus } from "@/components/chat/use-ai-status";
 import { FlagDialog, type FlagTarget } from "@/components/flags/flag-dialog";
 import { NewThreadForm } from "@/components/threads/new-thread-form";
@@ -49,6 +50,7 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
   const threads = useThreads(rfc.slug, branch.name);
   const changes = useChanges(rfc.slug, branch.name);
   const flags = useOpenFlags(rfc.slug, perms.resolveFlags);
+  useReloadOnAccept(changes.data?.changes ?? null, () => (void doc.reload(), router.refresh()));
   const text = doc.data?.text ?? "";
   const overlays = useOverlays(text, changes.changes, threads.threads, thread.id);
   const serverBlocks = useMemo(() => documentBlocks(text), [text]);

@@ -86,6 +86,8 @@ function complete(res: http.ServerResponse, record: RecordedRequest, script: Scr
 
 export async function startOpenAiTestServer(options: {
   script: (request: ChatCompletionRequest, index: number) => Script | Promise<Script>;
+  /** Do not keep the process alive for this server (the e2e global setup, which has no teardown hook for it). */
+  unref?: boolean;
 }): Promise<OpenAiTestServer> {
   const requests: RecordedRequest[] = [];
   const server = http.createServer(async (req, res) => {
@@ -108,6 +110,7 @@ export async function startOpenAiTestServer(options: {
     else complete(res, record, script);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  if (options.unref) server.unref();
   const { port } = server.address() as AddressInfo;
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,

@@ -1,0 +1,131 @@
+import type { Page } from "playwright-core";
+import { E2E_AI_MODEL } from "./harness/fake-ai";
+import { e2eInfo } from "./harness/info";
+import { launchBrowser, screenshot, signIn, type TestBrowser } from "./helpers/browser";
+
+// Issue 6 in a real browser: alice asks the AI on her branch; the reply
+// streams in with a card placeholder, the change is drawn in the document as
+// a tracked change, she edits the proposal and accepts it, and the commit in
+// the forge carries the §8.9 subject, body and trailers. The AI is the
+// rule-driven OpenAI-compatible server of tests/e2e/harness/fake-ai.ts.
+
+jest.setTimeout(180_000);
+
+const SLUG = "e2e-ai";
+const BRANCH = "ai-tighten";
+const ORIGINAL = "Our builds take 14 minutes on average.";
+const PROPOSED = "Our builds take 14 minutes on average and 25 minutes at the 95th percentile.";
+const EDITED = "Our builds take 14 minutes on average and 31 minutes at the 95th percentile.";
+const BODY = `# Faster builds\n\n## Motivation\n\n${ORIGINAL} Most of that time compiles code that did not change.\n\n## Drawbacks\n\nA poisoned entry could spread a bad artefact to every build.\n`;
+
+let browser: TestBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await superDraft();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function forge(path: string, init: RequestInit = {}) {
+  const { forgeUrl, botToken } = e2eInfo();
+  return fetch(`${forgeUrl}${path}`, { ...init, headers: { authorization: `token ${botToken}`, "content-type": "application/json" } });
+}
+
+/** A super-draft owned by bob; the app learns of it by webhook (§4.1). */
+async function superDraft(): Promise<void> {
+  const { org, metaRepo, appUrl } = e2eInfo();
+  const text = `---\nslug: ${SLUG}\ntitle: Faster builds with AI\nstate: super-draft\nid:\nrepo:\nproposed_by: bob\nproposed_at: 2026-01-02T03:04:05Z\nowners:\n  - bob\narbiters: []\ntags:\n  - e2e\n---\n${BODY}`;
+  const res = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md`, {
+    method: "POST",
+    body: JSON.stringify({ branch: "main", content: Buffer.from(text).toString("base64"), message: `Seed ${SLUG}\n\nOn-behalf-of: Bob <bob>\n` }),
+  });
+  if (res.status !== 201) throw new Error(`seeding ${SLUG} → ${res.status}`);
+  for (let i = 0; i < 150; i++) {
+    if ((await fetch(`${appUrl}/rfcs/${SLUG}`)).status === 200) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${SLUG} never reached the app`);
+}
+
+async function headCommit(branch: string): Promise<{ sha: string; message: string }> {
+  const { org, metaRepo } = e2eInfo();
+  const res = await forge(`/api/v1/repos/${org}/${metaRepo}/commits?sha=${encodeURIComponent(branch)}&limit=1`);
+  const [c] = (await res.json()) as { sha: string; commit: { message: string } }[];
+  return { sha: c.sha, message: c.commit.message };
+}
+
+async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    await screenshot(page, `ai-failed-${name}`);
+    throw err;
+  }
+}
+
+test("ask the AI on a branch, see the card and the tracked change, edit before accept, and find the commit in Git", async () => {
+  const page = await browser.newPage({ width: 1440, height: 900 });
+  await signIn(page, "alice", `/rfcs/${SLUG}`);
+  await step(page, "cut", async () => {
+    await page.getByRole("button", { name: "New branch" }).click();
+    await page.getByLabel("Branch name").fill(BRANCH);
+    await page.getByRole("button", { name: "Create branch" }).click();
+    await page.waitForURL((u) => u.searchParams.get("branch") === BRANCH);
+  });
+  const before = await headCommit(`edit/${SLUG}/${BRANCH}`);
+
+  await step(page, "ask", async () => {
+    await page.getByRole("tab", { name: /Chat/ }).click();
+    await page.getByPlaceholder("Write a message…").fill(`@ai please replace "${ORIGINAL}" with "${PROPOSED}" because Averages hide the slow builds.`);
+    await page.getByRole("button", { name: "Ask AI" }).click();
+    const reply = page.locator('li[data-kind="ai"]').last();
+    await reply.getByLabel("The AI is writing").waitFor(); // the typing indicator while it streams
+    await screenshot(page, "ai-01-streaming");
+    await reply.getByText("Accept it if it reads well.").waitFor({ timeout: 30_000 });
+    await reply.locator("[data-change-placeholder]").waitFor();
+    expect(await reply.textContent()).not.toMatch(/<\/?(change|original|proposed)/); // prose only, never raw tags
+    expect(await reply.textContent()).toContain(E2E_AI_MODEL);
+  });
+
+  await step(page, "tracked", async () => {
+    // Her own branch opens in contribute mode: the editor draws the pending change as a tracked change (§8.10).
+    await page.locator("span[data-change-id]", { hasText: "95th percentile" }).first().waitFor({ timeout: 20_000 });
+    await screenshot(page, "ai-02-card-and-tracked-change");
+  });
+
+  const card = await step(page, "edit", async () => {
+    await page.locator('li[data-kind="ai"]').last().locator("[data-change-placeholder]").click();
+    const c = page.locator("li[data-change-id]").filter({ hasText: "Averages hide the slow builds" }).first();
+    await c.getByRole("button", { name: "Edit" }).click();
+    await c.getByLabel("Proposed text (edit before accepting)").fill(EDITED);
+    await screenshot(page, "ai-03-edit-before-accept");
+    await c.getByRole("button", { name: "Accept edited" }).click();
+    return c;
+  });
+
+  await step(page, "accepted", async () => {
+    await page.getByText("accepted by Alice", { exact: false }).first().waitFor({ state: "attached", timeout: 30_000 }); // folded under "Decided"
+    await page.getByText(/Decided and stale/).click();
+    // The document shown follows the commit: the editor now holds the accepted text.
+    await page.locator("main").getByText("31 minutes at the 95th percentile").first().waitFor({ timeout: 20_000 });
+    await screenshot(page, "ai-04-accepted");
+  });
+  expect(card).toBeTruthy();
+
+  const head = await headCommit(`edit/${SLUG}/${BRANCH}`);
+  expect(head.sha).not.toBe(before.sha);
+  const [subject, ...rest] = head.message.trimEnd().split("\n\n");
+  expect(subject).toBe("Apply change: Averages hide the slow builds");
+  expect(rest.join("\n\n")).toContain(`Proposed:\n    ${EDITED}`);
+  expect(rest.join("\n\n")).toContain(`Proposed by the AI before editing:\n    ${PROPOSED}`);
+  const trailers = rest.at(-1)!;
+  expect(trailers).toMatch(/^Change-Id: \S+$/m);
+  expect(trailers).toMatch(/^Source-Message-Id: \S+$/m);
+  expect(trailers).toContain(`AI-Model: ${E2E_AI_MODEL}`);
+  expect(trailers).toContain("Edited-Before-Accept: yes");
+  expect(trailers).toMatch(/^On-behalf-of: .+ <alice>$/m);
+  const { org, metaRepo } = e2eInfo();
+  const file = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md?ref=${encodeURIComponent(`edit/${SLUG}/${BRANCH}`)}`);
+  expect(Buffer.from(((await file.json()) as { content: string }).content, "base64").toString("utf8")).toContain(EDITED);
+});
