@@ -33,7 +33,9 @@ async function superDraft(slug: string, title: string): Promise<void> {
     if ((await fetch(`${appUrl}/rfcs/${slug}/graduate`)).status === 200) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`${slug} never reached the app's catalog`);
+  const { forgeUrl, forgeAdminToken } = e2eInfo();
+  const deliveries = (await (await fetch(`${forgeUrl}/_forge/deliveries`, { headers: { authorization: `token ${forgeAdminToken}` } })).json()) as { event: string; status?: number }[];
+  throw new Error(`${slug} never reached the app's catalog; webhook deliveries: ${JSON.stringify(deliveries.slice(-6).map(({ event, status }) => ({ event, status })))}`);
 }
 
 const dialog = (page: Page) => page.getByRole("dialog", { name: /Graduate/ });
