@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
+import { withDeferred } from "./after-response";
 import { authenticate, requireScope } from "./auth";
 import type { Forge } from "./forge";
 import { HttpError, notFound, type Auth, type Ctx, type Reply } from "./http";
@@ -64,7 +65,7 @@ export function createHandler(forge: Forge) {
     const url = new URL(`http://forge${raw.startsWith("/") ? raw : `/${raw}`}`);
     const match = matchRoute(routes, method === "HEAD" ? "GET" : method, url.pathname);
     const isAdmin = Boolean(match?.route.admin);
-    const after: (() => void)[] = [];
+    let release = () => undefined as void;
     let reply: Reply;
     try {
       const rawBody = await readBody(req);
@@ -76,12 +77,15 @@ export function createHandler(forge: Forge) {
       const needsAuth = isAdmin || match.route.pattern.startsWith("/api/v1/");
       const auth = needsAuth ? authenticate(forge, req, url.searchParams) : ANON;
       if (match.route.scope) requireScope(auth, match.route.scope, method !== "GET" && method !== "HEAD");
-      const ctx: Ctx = { forge, req, method, url, query: url.searchParams, params: match.params, auth, rawBody, after: (fn) => after.push(fn) };
-      reply = await match.route.handler(ctx);
+      const ctx: Ctx = { forge, req, method, url, query: url.searchParams, params: match.params, auth, rawBody };
+      const done = await withDeferred(async () => match.route.handler(ctx));
+      release = done.release;
+      reply = done.result;
     } catch (err) {
       reply = errorReply(forge, err, method, url.pathname);
     }
-    res.on("finish", () => after.forEach((fn) => fn()));
+    res.on("finish", release);
+    res.on("close", release);
     try {
       send(res, reply, method === "HEAD");
     } catch (err) {

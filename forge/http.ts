@@ -47,8 +47,6 @@ export interface Ctx {
   params: Record<string, string>;
   auth: Auth;
   rawBody: Buffer;
-  /** Runs after the response has been sent (webhook deliveries). */
-  after(fn: () => void): void;
 }
 
 /** The signed-in user, or 401 as Gitea's reqToken(). */

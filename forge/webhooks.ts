@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { afterResponse } from "./after-response";
 import type { Store } from "./store";
 import type { HookRec, RepoRec } from "./types";
 import { deliver } from "./webhook-deliver";
@@ -72,7 +73,10 @@ export class Webhooks {
     if (this.paused) return;
     const hookCopy = { ...hook };
     const previous = this.chains.get(hook.id) ?? Promise.resolve();
-    const next = previous.then(() => new Promise<void>((r) => setImmediate(r))).then(() => this.send(hookCopy, d));
+    // Registered now, while the request that caused the event is still in
+    // scope: a hook registered after that response went out would never start.
+    const responded = new Promise<void>((r) => afterResponse(r));
+    const next = previous.then(() => responded).then(() => this.send(hookCopy, d));
     this.chains.set(hook.id, next);
     void next.finally(() => {
       if (this.chains.get(hook.id) === next) this.chains.delete(hook.id);

@@ -67,8 +67,8 @@ export async function toRepo(forge: Forge, repo: RepoRec, viewer: UserRec | null
     has_actions: false,
     ignore_whitespace_conflicts: false,
     allow_merge_commits: true,
-    allow_rebase: true,
-    allow_rebase_explicit: true,
+    allow_rebase: false, // rebase styles are not implemented (merge answers 405)
+    allow_rebase_explicit: false,
     allow_squash_merge: true,
     allow_fast_forward_only_merge: true,
     allow_rebase_update: true,

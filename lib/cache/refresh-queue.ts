@@ -9,7 +9,7 @@ import { markRepoFailed, markRepoSynced } from "./repo-sync";
 // current Gitea state, so repeated or reordered events converge.
 
 export type RefreshOutcome = { repo: string; ok: boolean; error?: string };
-type Job = { needs: RepoNeeds; updatedAt?: string; waiters: ((o: RefreshOutcome) => void)[] };
+type Job = { needs: RepoNeeds; updatedAt?: string; notBefore: number; waiters: ((o: RefreshOutcome) => void)[] };
 
 const CONCURRENCY = 4;
 
@@ -17,18 +17,26 @@ type QueueState = {
   pending: Map<string, Job>;
   running: Set<string>;
   idle: (() => void)[];
+  timer: NodeJS.Timeout | null;
   stats: { runs: number; failures: number };
 };
 // On globalThis: Next bundles instrumentation and route handlers separately.
 const g = globalThis as unknown as { quorumRefreshQueue?: QueueState };
-const state: QueueState = (g.quorumRefreshQueue ??= { pending: new Map(), running: new Set(), idle: [], stats: { runs: 0, failures: 0 } });
+const state: QueueState = (g.quorumRefreshQueue ??= { pending: new Map(), running: new Set(), idle: [], timer: null, stats: { runs: 0, failures: 0 } });
 
 /**
  * Asks for a refresh of `repo`. Resolves when a run that covered these needs
  * finished; never rejects (a failure is recorded as back-off in RepoSync).
  * `updatedAt` is the repo's Gitea `updated_at` the sweep saw before reading.
+ * `delayMs` lets a burst gather first: Gitea sends push, pull_request and
+ * delete for one merge within milliseconds, and one refresh covers them all.
+ * Later needs merge into the waiting job without pushing its start back.
  */
-export function enqueueRefresh(repo: string, needs: RepoNeeds, opts: { updatedAt?: string } = {}): Promise<RefreshOutcome> {
+export function enqueueRefresh(
+  repo: string,
+  needs: RepoNeeds,
+  opts: { updatedAt?: string; delayMs?: number } = {},
+): Promise<RefreshOutcome> {
   return new Promise((resolve) => {
     const job = state.pending.get(repo);
     if (job) {
@@ -36,16 +44,22 @@ export function enqueueRefresh(repo: string, needs: RepoNeeds, opts: { updatedAt
       job.updatedAt = opts.updatedAt ?? job.updatedAt;
       job.waiters.push(resolve);
     } else {
-      state.pending.set(repo, { needs, updatedAt: opts.updatedAt, waiters: [resolve] });
+      state.pending.set(repo, { needs, updatedAt: opts.updatedAt, notBefore: Date.now() + (opts.delayMs ?? 0), waiters: [resolve] });
     }
     pump();
   });
 }
 
 function pump(): void {
+  const now = Date.now();
+  let wake = Infinity;
   for (const [repo, job] of state.pending) {
-    if (state.running.size >= CONCURRENCY) return;
+    if (state.running.size >= CONCURRENCY) break;
     if (state.running.has(repo)) continue;
+    if (job.notBefore > now) {
+      wake = Math.min(wake, job.notBefore);
+      continue;
+    }
     state.pending.delete(repo);
     state.running.add(repo);
     void run(repo, job).finally(() => {
@@ -53,6 +67,12 @@ function pump(): void {
       pump();
       if (!state.pending.size && !state.running.size) for (const done of state.idle.splice(0)) done();
     });
+  }
+  if (wake !== Infinity && !state.timer) {
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      pump();
+    }, wake - now);
   }
 }
 

@@ -35,7 +35,7 @@ export async function planSweep(now = new Date()): Promise<PlannedRefresh[]> {
   const rebuild = (repo: string) => !syncs.get(repo)?.syncedAt;
 
   add(meta, { branches: true, entries: true });
-  if ((await db().cachedPr.count({ where: { repo: meta } })) === 0) add(meta, { allPulls: true });
+  if (rebuild(meta)) add(meta, { allPulls: true });
 
   const moved = await orgReposUntil(await orgId(), (r) => {
     const s = syncs.get(r.full_name ?? "");

@@ -109,10 +109,17 @@ async function typeOver(page: Page, from: string, to: string): Promise<void> {
 /** Selects `text` inside the rendered document (discuss mode). */
 const selectInDocument = (page: Page, text: string) => selectText(page, 'article[aria-label="Document"]', text);
 
+/** A page (its own cookies) with room for a busy machine: Git writes go through the bot and the forge. */
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(60_000);
+  return page;
+}
+
 const branchUrl = (mode?: string) => `/rfcs/${SLUG}?branch=${encodeURIComponent(BRANCH)}${mode ? `&mode=${mode}` : ""}`;
 
 test("a reader sees main in discuss mode, read-only, with a prompt to sign in", async () => {
-  const page = await browser.newPage();
+  const page = await newPage();
   await page.goto(`/rfcs/${SLUG}`);
   try {
     await page.getByRole("article", { name: "Document" }).getByText("Our builds take 14 minutes").waitFor();
@@ -137,7 +144,7 @@ test("a reader sees main in discuss mode, read-only, with a prompt to sign in", 
 });
 
 test("alice cuts a branch, edits it, and the commit and the chat say so", async () => {
-  const page = await browser.newPage();
+  const page = await newPage();
   await signIn(page, "alice", `/rfcs/${SLUG}`);
   await page.getByPlaceholder("Write a message…").waitFor();
   await page.getByPlaceholder("Write a message…").fill("Shall we measure the 95th percentile too?");
@@ -158,22 +165,22 @@ test("alice cuts a branch, edits it, and the commit and the chat say so", async 
 
   await typeOver(page, "14 minutes", "22 minutes");
   await page.locator('[data-save-status="unsaved"]').waitFor();
-  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 30_000 }); // after the ~2 s pause
+  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 60_000 }); // after the ~2 s pause
   const head = await headCommit(`edit/${SLUG}/${BRANCH}`);
   expect(head.message).toMatch(/^Edit Motivation on tighten-intro/);
   expect(head.message).toContain("On-behalf-of: Alice Archer <alice>");
-  await page.locator('li[data-kind="system"]').getByText(/Alice Archer changed Motivation \(\+1 −1 lines\)/).waitFor({ timeout: 20_000 });
+  await page.locator('li[data-kind="system"]').getByText(/Alice Archer changed Motivation \(\+1 −1 lines\)/).waitFor({ timeout: 60_000 });
 
   // Ctrl+S saves at once.
   await typeOver(page, "identical work", "the same work");
   await page.keyboard.press("Control+s");
-  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 20_000 });
+  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 60_000 });
   expect((await headCommit(`edit/${SLUG}/${BRANCH}`)).sha).not.toBe(head.sha);
   await screenshot(page, "rfc-view-02-contribute");
 });
 
 test("a private branch is a 404 for everyone else, like an unknown RFC (§6)", async () => {
-  const alice = await browser.newPage();
+  const alice = await newPage();
   await signIn(alice, "alice", `/rfcs/${SLUG}`);
   await alice.getByRole("button", { name: "New branch" }).click();
   await alice.getByLabel("Branch name").fill("alice/secret");
@@ -182,7 +189,7 @@ test("a private branch is a 404 for everyone else, like an unknown RFC (§6)", a
   await alice.waitForURL((u) => u.searchParams.get("branch") === "alice/secret");
   await alice.getByText("Private", { exact: true }).first().waitFor(); // the badge beside the breadcrumb
 
-  const bob = await browser.newPage();
+  const bob = await newPage();
   await signIn(bob, "bob", `/rfcs/${SLUG}`);
   const res = await bob.goto(`/rfcs/${SLUG}?branch=${encodeURIComponent("alice/secret")}`);
   expect(res?.status()).toBe(404);
@@ -194,7 +201,7 @@ test("a private branch is a 404 for everyone else, like an unknown RFC (§6)", a
 });
 
 test("DiffView shows the branch against main with word-level marks", async () => {
-  const page = await browser.newPage();
+  const page = await newPage();
   await signIn(page, "alice", branchUrl());
   await page.getByRole("article", { name: "Document" }).waitFor();
   await page.keyboard.press("d");
@@ -230,7 +237,7 @@ async function pendingChange(original: string, proposed: string, reason: string)
 
 test("a pending change is drawn inline in discuss mode, and its mark opens its card", async () => {
   await pendingChange("Developers wait for CI before merging.", "Developers wait up to an hour for CI before merging.", "Say how long the wait is.");
-  const page = await browser.newPage();
+  const page = await newPage();
   await signIn(page, "alice", branchUrl());
   const doc = page.getByRole("article", { name: "Document" });
   await doc.locator("ins[data-change]").first().waitFor();
@@ -253,7 +260,7 @@ test("a pending change is drawn inline in discuss mode, and its mark opens its c
 });
 
 test("selecting text and commenting opens a range sub-thread anchored to it", async () => {
-  const page = await browser.newPage();
+  const page = await newPage();
   await signIn(page, "alice", branchUrl());
   await page.getByRole("article", { name: "Document" }).waitFor();
   await selectInDocument(page, "shared build cache");
@@ -271,8 +278,8 @@ test("selecting text and commenting opens a range sub-thread anchored to it", as
 });
 
 test("two tabs on one branch: the second flush is refused, keeps its text, and merges", async () => {
-  const a = await browser.newPage();
-  const b = await browser.newPage();
+  const a = await newPage();
+  const b = await newPage();
   await signIn(a, "alice", branchUrl("contribute"));
   await signIn(b, "alice", branchUrl("contribute"));
   await editor(a).waitFor();
@@ -280,11 +287,11 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
 
   await typeOver(a, "Teams rebuild", "Teams keep rebuilding");
   await a.keyboard.press("Control+s");
-  await a.locator('[data-save-status="saved"]').waitFor({ timeout: 20_000 });
+  await a.locator('[data-save-status="saved"]').waitFor({ timeout: 60_000 });
 
   await typeOver(b, "bad artefact", "broken artefact");
   await b.keyboard.press("Control+s");
-  await b.getByText("This branch changed since you started editing").waitFor({ timeout: 20_000 });
+  await b.getByText("This branch changed since you started editing").waitFor({ timeout: 60_000 });
   await b.locator('[data-save-status="conflict"]').waitFor();
   expect(await editorText(b)).toContain("broken artefact"); // nothing typed is lost (§8.11)
   await b.getByRole("button", { name: "Reload (discard mine)" }).waitFor();
@@ -293,12 +300,12 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
 
   // The two edits touch different paragraphs: Merge re-applies B's onto the new head.
   await b.getByRole("button", { name: "Merge" }).click();
-  await b.locator('[data-save-status="saved"]').waitFor({ timeout: 20_000 });
+  await b.locator('[data-save-status="saved"]').waitFor({ timeout: 60_000 });
   const merged = await editorText(b);
   expect(merged).toContain("Teams keep rebuilding");
   expect(merged).toContain("broken artefact");
   // A saw B's commit arrive live in the branch chat (SSE), without a reload (§8.4).
-  await a.locator('li[data-kind="system"]').getByText(/changed Drawbacks/).waitFor({ timeout: 20_000 });
+  await a.locator('li[data-kind="system"]').getByText(/changed Drawbacks/).waitFor({ timeout: 60_000 });
   const { org, metaRepo } = e2eInfo();
   const file = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md?ref=${encodeURIComponent(`edit/${SLUG}/${BRANCH}`)}`);
   const text = Buffer.from(((await file.json()) as { content: string }).content, "base64").toString("utf8");
@@ -307,7 +314,7 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
 });
 
 test("an owner opens and merges the branch's PR; an older branch is then behind main and updates from it", async () => {
-  const page = await browser.newPage();
+  const page = await newPage();
   await signIn(page, "alice", branchUrl());
   await page.getByRole("button", { name: "Open PR" }).click();
   const dialog = page.getByRole("dialog", { name: /Open a pull request/ });
@@ -315,11 +322,11 @@ test("an owner opens and merges the branch's PR; an older branch is then behind 
   await dialog.getByLabel("Description").fill("Numbers from last month.");
   await dialog.getByRole("button", { name: "Open pull request" }).click();
   const merge = page.getByRole("button", { name: /^Merge PR #\d+$/ });
-  await merge.waitFor({ timeout: 30_000 });
+  await merge.waitFor({ timeout: 60_000 });
   await screenshot(page, "rfc-view-09-pr-open");
   await merge.click();
   const branches = page.getByRole("navigation", { name: "Branches and RFCs" });
-  await branches.getByText(/#\d+ merged/).waitFor({ timeout: 30_000 });
+  await branches.getByText(/#\d+ merged/).waitFor({ timeout: 60_000 });
 
   // alice/secret was cut from main before the merge (§12). Its status is
   // recomputed when due (§9: at most every 120 s; the merge moved main, not
@@ -334,9 +341,9 @@ test("an owner opens and merges the branch's PR; an older branch is then behind 
     await new Promise((r) => setTimeout(r, 1000));
   }
   await page.goto(`/rfcs/${SLUG}?branch=${encodeURIComponent("alice/secret")}`);
-  await page.getByText(/Behind main by \d+ commit/).waitFor({ timeout: 30_000 });
+  await page.getByText(/Behind main by \d+ commit/).waitFor({ timeout: 60_000 });
   await screenshot(page, "rfc-view-10-behind-main");
   await page.getByRole("button", { name: "Update from main" }).click();
-  await page.getByText(/Behind main by/).waitFor({ state: "detached", timeout: 30_000 });
+  await page.getByText(/Behind main by/).waitFor({ state: "detached", timeout: 60_000 });
   await page.getByRole("article", { name: "Document" }).getByText("22 minutes").waitFor();
 }, 300_000);
