@@ -101,6 +101,7 @@ export async function deleteRepo(forge: Forge, repo: RepoRec, doer: UserRec): Pr
   store.state.repos = store.state.repos.filter((r) => r.id !== repo.id);
   store.state.hooks = store.state.hooks.filter((h) => h.repoId !== repo.id);
   store.state.pulls = store.state.pulls.filter((p) => p.repoId !== repo.id);
+  store.state.comments = store.state.comments.filter((c) => c.repoId !== repo.id);
   store.save();
   await rm(gitDirOf(forge, repo), { recursive: true, force: true });
 }

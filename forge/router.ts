@@ -9,6 +9,7 @@ import { commitRoutes } from "./routes/commits";
 import { contentsReadRoutes } from "./routes/contents-read";
 import { contentsWriteRoutes } from "./routes/contents-write";
 import { hookRouteList } from "./routes/hooks";
+import { issueCommentRoutes } from "./routes/issue-comments";
 import { issueRoutes } from "./routes/issues";
 import { oauthAppRoutes } from "./routes/oauth-apps";
 import { orgRoutes } from "./routes/orgs";
@@ -36,6 +37,7 @@ export const routes: Route[] = [
   ...commitRoutes,
   ...pullMergeRoutes,
   ...pullRoutes,
+  ...issueCommentRoutes,
   ...hookRouteList,
   ...authorizeRoutes,
   ...accessTokenRoutes,

@@ -111,6 +111,17 @@ export interface PullRec {
   closed: number;
 }
 
+/** A plain comment on a PR's issue (CommentTypeComment); PRs are the only issues. */
+export interface CommentRec {
+  id: number;
+  repoId: number;
+  issueId: number; // PullRec.issueId
+  posterId: number;
+  body: string;
+  created: number;
+  updated: number;
+}
+
 export interface State {
   version: 1;
   adminToken: string;
@@ -123,6 +134,7 @@ export interface State {
   oauthTokens: OAuthTokenRec[];
   hooks: HookRec[];
   pulls: PullRec[];
+  comments: CommentRec[];
 }
 
 export const emptyState = (): State => ({
@@ -137,4 +149,5 @@ export const emptyState = (): State => ({
   oauthTokens: [],
   hooks: [],
   pulls: [],
+  comments: [],
 });

@@ -3,6 +3,7 @@ import { branchSha } from "../git";
 import { diffStat, type DiffStat } from "../git-diff";
 import { mergeableField } from "../pull-check";
 import type { PullRec, RepoRec, UserRec } from "../types";
+import { commentCount } from "./comment";
 import { toRepo } from "./repo";
 import { toUser } from "./user";
 
@@ -52,7 +53,7 @@ export async function toPull(forge: Forge, repo: RepoRec, pr: PullRec, viewer: U
     state: pr.state,
     draft: false,
     is_locked: false,
-    comments: 0,
+    comments: commentCount(forge, pr),
     review_comments: 0,
     additions: s.additions,
     deletions: s.deletions,
@@ -105,7 +106,7 @@ export function toPullIssue(forge: Forge, repo: RepoRec, pr: PullRec) {
     assignees: null,
     state: pr.state,
     is_locked: false,
-    comments: 0,
+    comments: commentCount(forge, pr),
     created_at: iso(pr.created),
     updated_at: iso(pr.updated),
     closed_at: pr.state === "closed" ? iso(pr.closed) : null,

@@ -9,7 +9,8 @@ import { api } from "../route";
 // this lists PRs as Issue objects. `since` / `before` filter on updated_at,
 // which moves on every PR change — the reconciler finds changed PRs with it.
 
-function unixParam(ctx: Ctx, name: string): number | null {
+/** An RFC 3339 query parameter as unix seconds (null when absent); 422 when malformed. */
+export function unixParam(ctx: Ctx, name: string): number | null {
   const v = ctx.query.get(name);
   if (!v) return null;
   const t = Date.parse(v);

@@ -44,6 +44,7 @@ export const APP_REQUIRED: Record<string, string[]> = {
   OAuth2Application: ["id", "name", "client_id", "redirect_uris", "confidential_client"],
   Issue: ["id", "number", "state", "title", "updated_at", "created_at", "pull_request.merged", "repository.id", "repository.name",
     "repository.owner", "repository.full_name"],
+  Comment: ["id", "body", "user.login", "created_at"],
   SearchResults: ["ok", "data"],
   Compare: ["total_commits", "commits"],
   Team: ["id", "name"],

@@ -56,6 +56,15 @@ it("declining an idea removes it from the pending list and keeps the reason in t
   expect(JSON.parse(audit.details)).toMatchObject({ reason: "Settled by the style guide" });
   const pr = await db().cachedPr.findUniqueOrThrow({ where: { repo_number: { repo: "rfcs/meta", number: prNumber } } });
   expect(pr.state).toBe("closed");
+  // The reason is also a comment on the closed PR, for people reading Gitea.
+  const res = await fx.forge.api(`/api/v1/repos/${fx.forge.org}/${fx.forge.metaRepo}/issues/${prNumber}/comments`);
+  expect(res.status).toBe(200);
+  const comments = (await res.json()) as { body: string; user: { login: string } }[];
+  expect(comments).toEqual([
+    expect.objectContaining({ body: "Declined: Settled by the style guide\n\nOn-behalf-of: Carol <carol>\n", user: expect.objectContaining({ login: fx.forge.botUser }) }),
+  ]);
+  const closed = await (await fx.forge.api(`/api/v1/repos/${fx.forge.org}/${fx.forge.metaRepo}/pulls/${prNumber}`)).json();
+  expect(closed).toMatchObject({ state: "closed", merged: false, comments: 1 });
   expect((await listCatalog()).flatMap((g) => g.rfcs.map((r) => r.slug))).toEqual(["streaming-sync"]);
   // The slug is free again: the propose branch was deleted with the decline.
   await expect(propose("tabs-vs-spaces", "Tabs versus spaces, again")).resolves.toMatchObject({ branch: "propose/tabs-vs-spaces" });

@@ -47,6 +47,9 @@ describe("forge error cases", () => {
     await ok("PUT", `${M}/contents/README.md`, { content: b64("left\n"), sha: readme.sha, new_branch: "left" });
     await ok("PUT", `${M}/contents/README.md`, { content: b64("right\n"), sha: readme.sha });
     await ok("POST", `${M}/pulls`, { head: "left", base: "main", title: "Conflict" });
+    await ok("POST", `${API}/orgs/rfcs/repos`, { name: "secret", auto_init: true, private: true });
+    await ok("POST", `${API}/repos/rfcs/secret/contents/x.md`, { content: b64("x\n"), new_branch: "x" });
+    await ok("POST", `${API}/repos/rfcs/secret/pulls`, { head: "x", base: "main", title: "Secret" });
   });
   afterAll(() => forge?.stop());
 
@@ -97,6 +100,15 @@ describe("forge error cases", () => {
     { name: "user exists", method: "POST", path: `${API}/admin/users`, body: { username: "alice", email: "a2@x.y", password: "12345678" }, token: "admin", status: 422 },
     { name: "admin route as a user", method: "POST", path: `${API}/admin/users`, body: { username: "zed", email: "z@x.y", password: "12345678" }, status: 403 },
     { name: "invalid search sort", method: "GET", path: `${API}/repos/search?sort=nope`, status: 422 },
+    { name: "comment without a body", method: "POST", path: `${M}/issues/1/comments`, body: {}, status: 422, message: /body/ },
+    { name: "comment with an empty body", method: "POST", path: `${M}/issues/1/comments`, body: { body: "" }, status: 422 },
+    { name: "comment on a missing PR", method: "POST", path: `${M}/issues/99/comments`, body: { body: "x" }, status: 404 },
+    { name: "comments of a missing PR", method: "GET", path: `${M}/issues/99/comments`, status: 404 },
+    { name: "comment without a token", method: "POST", path: `${M}/issues/1/comments`, body: { body: "x" }, token: "none", status: 401 },
+    { name: "comment on an archived repo (before the body is read)", method: "POST", path: `${API}/repos/rfcs/old/issues/1/comments`, body: {}, status: 423 },
+    { name: "comment with a token without write:issue", method: "POST", path: `${M}/issues/1/comments`, body: { body: "x" }, token: "readonly", status: 403, message: /write:issue/ },
+    { name: "comment on a private repo the user cannot read", method: "POST", path: `${API}/repos/rfcs/secret/issues/1/comments`, body: { body: "x" }, token: "alice", status: 404 },
+    { name: "comments of a private repo the user cannot read", method: "GET", path: `${API}/repos/rfcs/secret/issues/1/comments`, token: "alice", status: 404 },
   ];
 
   test.each(cases)("$name → $status", async (c) => {

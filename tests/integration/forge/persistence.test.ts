@@ -42,6 +42,7 @@ describe("forge persistence and real git", () => {
     const message = "Add the first RFC\n\nWhy it matters.\n\nOn-behalf-of: alice <alice@forge.local>";
     await call("POST", `${M}/contents/rfcs/first.md`, { content: Buffer.from("# First\n").toString("base64"), message, new_branch: "rfc/first", author: { name: "Alice Archer", email: "alice@forge.local" } });
     await call("POST", `${M}/pulls`, { head: "rfc/first", base: "main", title: "First" });
+    await call("POST", `${M}/issues/1/comments`, { body: "Kept across restarts" });
   });
   afterAll(async () => {
     await forge?.close();
@@ -49,7 +50,7 @@ describe("forge persistence and real git", () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  test("a restart keeps users, tokens, the admin token, repos, PRs and hooks", async () => {
+  test("a restart keeps users, tokens, the admin token, repos, PRs, comments and hooks", async () => {
     const adminToken = forge.adminToken;
     await forge.close();
     forge = await startForge({ dataDir });
@@ -58,6 +59,8 @@ describe("forge persistence and real git", () => {
     expect((await call("GET", `${API}/user`, undefined, boot.users.alice.token)).login).toBe("alice");
     expect((await call("GET", M)).default_branch).toBe("main");
     expect((await call("GET", `${M}/pulls/1`)).head.ref).toBe("rfc/first");
+    expect((await call("GET", `${M}/issues/1/comments`)).map((c: { body: string }) => c.body)).toEqual(["Kept across restarts"]);
+    expect((await call("GET", `${M}/pulls/1`)).comments).toBe(1);
     expect(await call("GET", `${API}/orgs/rfcs/hooks`)).toHaveLength(1);
     expect((await call("GET", `${API}/users/quorum-bot`, undefined, adminToken)).login).toBe("quorum-bot");
   });

@@ -93,6 +93,29 @@ describe("forge webhooks", () => {
     expect(prEvents.map((r) => r.payload.pull_request.updated_at)).toEqual(expect.arrayContaining([expect.any(String)]));
   });
 
+  test("a comment on a PR sends issue_comment (type pull_request_comment) with the issue, the PR and the comment", async () => {
+    await call("POST", `${M}/contents/rfcs/talk.md`, { content: b64("talk\n"), new_branch: "talk" });
+    const pr = await call("POST", `${M}/pulls`, { head: "talk", base: "main", title: "Talk" });
+    await forge.flushWebhooks();
+    rx.clear();
+    const comment = await call("POST", `${M}/issues/${pr.number}/comments`, { body: "Declined: not now" });
+    await forge.flushWebhooks();
+    expect(events()).toEqual(["pull_request_comment"]);
+    const [r] = rx.received;
+    expect(r.headers).toMatchObject({ "x-gitea-event": "issue_comment", "x-gogs-event": "issue_comment", "x-github-event": "issue_comment", "x-gogs-event-type": "pull_request_comment" });
+    expectSigned(r, "hush");
+    expect(r.raw.toString("utf8")).toBe(JSON.stringify(r.payload, null, 2));
+    expect(r.payload).toMatchObject({
+      action: "created",
+      is_pull: true,
+      issue: { id: expect.any(Number), number: pr.number, comments: 1, state: "open", pull_request: { merged: false } },
+      pull_request: { id: pr.id, number: pr.number, comments: 1, head: { ref: "talk" } },
+      comment: { id: comment.id, body: "Declined: not now", user: { login: forge.botUser }, pull_request_url: pr.html_url },
+      repository: { full_name: "rfcs/meta" },
+      sender: { login: forge.botUser },
+    });
+  });
+
   test("a deleted branch sends only delete", async () => {
     await call("POST", `${M}/branches`, { new_branch_name: "doomed", old_ref_name: "main" });
     await forge.flushWebhooks();
