@@ -51,7 +51,7 @@ export default async function AdminPage() {
                 </td>
                 <td className="px-4 py-3">
                   <span className="flex items-center gap-2">
-                    {u.role === "contributor" ? <span className="text-slate-600">contributor</span> : <RoleBadge role={u.role} />}
+                    <RoleBadge role={u.role} />
                     {u.fromConfig ? <span className="text-xs text-slate-500">(ADMIN_LOGINS)</span> : null}
                   </span>
                 </td>

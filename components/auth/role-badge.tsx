@@ -1,10 +1,10 @@
 import type { Role } from "@/lib/auth/permissions";
 
-// The app-wide role next to a name (§1): owner and admin are shown,
-// contributors carry no badge.
+// The app-wide role next to a name (§1); contributors get a quiet badge.
 const styles: Partial<Record<Role, string>> = {
   owner: "bg-amber-100 text-amber-900 ring-amber-300",
   admin: "bg-indigo-100 text-indigo-900 ring-indigo-300",
+  contributor: "bg-slate-50 text-slate-600 ring-slate-200",
 };
 
 export function RoleBadge({ role }: { role: Role }) {

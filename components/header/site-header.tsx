@@ -20,7 +20,7 @@ export async function SiteHeader() {
 
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
+      <div className="flex h-14 items-center justify-between gap-4 px-4 sm:px-6">
         <Link href="/" className={`flex items-center gap-2 rounded-md text-lg font-semibold text-slate-900 ${focus}`}>
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-slate-900 text-sm font-bold text-white">
             Q

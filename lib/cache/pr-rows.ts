@@ -15,7 +15,9 @@ export function headName(pr: PullRequest): string {
 }
 
 export function prKindAndSlug(pr: PullRequest, ctx: PrContext): { kind: PrKind; slug: string } | null {
-  if (!ctx.isMeta) return ctx.rfcSlug ? { kind: "rfc_branch", slug: ctx.rfcSlug } : null;
+  // Only PRs into main are §9 PRs: "update from main" merges a short-lived
+  // PR the other way (main → branch), which must not show as the branch's PR.
+  if (!ctx.isMeta) return ctx.rfcSlug && pr.base?.ref === "main" ? { kind: "rfc_branch", slug: ctx.rfcSlug } : null;
   const head = parseMetaHead(headName(pr));
   return head ? { kind: head.kind, slug: head.slug } : null;
 }
