@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { bootstrapForge } from "@/forge/bootstrap";
+import { appEnvFor, bootstrapForge } from "@/forge/bootstrap";
 import { disconnectDb } from "@/lib/db/client";
 import { startAppServer, type AppServer } from "@/tests/helpers/app-server";
 
@@ -49,14 +49,7 @@ export async function startBenchWorld(): Promise<BenchWorld> {
   const boot = await bootstrapForge({ url, adminToken, appUrl: app.url, webhookSecret, demoUsers: true });
   Object.assign(process.env, {
     DATABASE_URL: dbUrl,
-    GITEA_URL: url,
-    GITEA_BOT_USER: boot.botUser,
-    GITEA_BOT_TOKEN: boot.botToken,
-    GITEA_ORG: boot.org,
-    META_REPO: boot.metaRepo,
-    GITEA_OAUTH_CLIENT_ID: boot.oauthClientId,
-    GITEA_OAUTH_CLIENT_SECRET: boot.oauthClientSecret,
-    WEBHOOK_SECRET: webhookSecret,
+    ...appEnvFor({ ...boot, url, webhookSecret }),
     NEXTAUTH_URL: app.url,
     NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
     ADMIN_LOGINS: "carol",

@@ -105,3 +105,20 @@ export async function bootstrapForge(opts: BootstrapOptions): Promise<BootstrapR
   }
   return { botUser, botToken: bot.token, oauthClientId: app.client_id, oauthClientSecret: app.client_secret, org, metaRepo, users };
 }
+
+/**
+ * The app's Gitea settings (lib/config.ts, README "Configuration") for a
+ * bootstrapped forge: what dev, tests and benchmarks hand to Quorum.
+ */
+export function appEnvFor(forge: Pick<BootstrapResult, "botUser" | "botToken" | "org" | "metaRepo" | "oauthClientId" | "oauthClientSecret"> & { url: string; webhookSecret: string }) {
+  return {
+    GITEA_URL: forge.url,
+    GITEA_BOT_USER: forge.botUser,
+    GITEA_BOT_TOKEN: forge.botToken,
+    GITEA_ORG: forge.org,
+    META_REPO: forge.metaRepo,
+    GITEA_OAUTH_CLIENT_ID: forge.oauthClientId,
+    GITEA_OAUTH_CLIENT_SECRET: forge.oauthClientSecret,
+    WEBHOOK_SECRET: forge.webhookSecret,
+  };
+}

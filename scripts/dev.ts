@@ -16,7 +16,7 @@ type LocalSecrets = Record<string, string>;
 
 async function startLocalForge(): Promise<{ env: LocalSecrets; close: () => Promise<void> }> {
   const { startForge } = await import("../forge/server");
-  const { bootstrapForge } = await import("../forge/bootstrap");
+  const { appEnvFor, bootstrapForge } = await import("../forge/bootstrap");
   const fresh = !existsSync(SECRETS);
   const saved: LocalSecrets = fresh ? {} : JSON.parse(readFileSync(SECRETS, "utf8"));
   const adminToken = saved.FORGE_ADMIN_TOKEN ?? randomBytes(20).toString("hex");
@@ -28,14 +28,7 @@ async function startLocalForge(): Promise<{ env: LocalSecrets; close: () => Prom
     const boot = await bootstrapForge({ url: forge.url, adminToken, appUrl, webhookSecret });
     env = {
       FORGE_ADMIN_TOKEN: adminToken,
-      GITEA_URL: forge.url,
-      GITEA_BOT_USER: boot.botUser,
-      GITEA_BOT_TOKEN: boot.botToken,
-      GITEA_ORG: boot.org,
-      META_REPO: boot.metaRepo,
-      GITEA_OAUTH_CLIENT_ID: boot.oauthClientId,
-      GITEA_OAUTH_CLIENT_SECRET: boot.oauthClientSecret,
-      WEBHOOK_SECRET: webhookSecret,
+      ...appEnvFor({ ...boot, url: forge.url, webhookSecret }),
       NEXTAUTH_URL: appUrl,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       ADMIN_LOGINS: "carol",

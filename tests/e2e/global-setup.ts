@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { appEnvFor } from "../../forge/bootstrap";
 import { startTestForge } from "../helpers/forge";
 import { freePort, startApp } from "./harness/app-server";
 import { startFakeAi } from "./harness/fake-ai";
@@ -35,15 +36,8 @@ export default async function globalSetup(): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    GITEA_URL: forge.url,
+    ...appEnvFor(forge),
     GITEA_PUBLIC_URL: forge.url,
-    GITEA_BOT_USER: forge.botUser,
-    GITEA_BOT_TOKEN: forge.botToken,
-    GITEA_ORG: forge.org,
-    META_REPO: forge.metaRepo,
-    GITEA_OAUTH_CLIENT_ID: forge.oauthClientId,
-    GITEA_OAUTH_CLIENT_SECRET: forge.oauthClientSecret,
-    WEBHOOK_SECRET: forge.webhookSecret,
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     ADMIN_LOGINS: "carol",

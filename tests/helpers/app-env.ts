@@ -1,3 +1,4 @@
+import { appEnvFor } from "@/forge/bootstrap";
 import type { TestForge } from "./forge";
 
 /**
@@ -7,14 +8,7 @@ import type { TestForge } from "./forge";
  */
 export function useAppEnv(forge: TestForge, extra: Record<string, string> = {}): void {
   Object.assign(process.env, {
-    GITEA_URL: forge.url,
-    GITEA_BOT_USER: forge.botUser,
-    GITEA_BOT_TOKEN: forge.botToken,
-    GITEA_ORG: forge.org,
-    META_REPO: forge.metaRepo,
-    GITEA_OAUTH_CLIENT_ID: forge.oauthClientId,
-    GITEA_OAUTH_CLIENT_SECRET: forge.oauthClientSecret,
-    WEBHOOK_SECRET: forge.webhookSecret,
+    ...appEnvFor(forge),
     NEXTAUTH_URL: forge.appUrl,
     NEXTAUTH_SECRET: "test-secret-test-secret-test-secret",
     ADMIN_LOGINS: "carol",
