@@ -6,9 +6,11 @@ export type BranchSeen = { rfcSlug: string; name: string; displayName: string; h
  * Makes the cached branches of one repo match what Gitea listed: new and
  * moved branches are written (a moved head marks its status stale, §9), and
  * a branch gone from Gitea keeps its row with state `deleted` (§11.5).
+ * When main moved, every open branch's "behind main" is out of date: all
+ * are marked stale (§9, §12), recomputed when someone next looks.
  * Unchanged rows are not written. Returns the slugs touched.
  */
-export async function syncBranchRows(repo: string, seen: BranchSeen[]): Promise<string[]> {
+export async function syncBranchRows(repo: string, seen: BranchSeen[], opts: { mainMoved?: boolean } = {}): Promise<string[]> {
   const existing = await db().cachedBranch.findMany({
     where: { repo },
     select: { name: true, headSha: true, state: true, rfcSlug: true },
@@ -32,6 +34,9 @@ export async function syncBranchRows(repo: string, seen: BranchSeen[]): Promise<
       update: data,
     });
     touched.add(b.rfcSlug);
+  }
+  if (opts.mainMoved) {
+    await db().cachedBranch.updateMany({ where: { repo, state: "open", statusStale: false }, data: { statusStale: true } });
   }
   const names = new Set(seen.map((b) => b.name));
   const gone = existing.filter((b) => b.state !== "deleted" && !names.has(b.name));

@@ -4,6 +4,7 @@ import { getConfig } from "@/lib/config";
 import { parseMetaHead } from "@/lib/entries";
 import { listBranches } from "@/lib/gitea";
 import { syncBranchRows, type BranchSeen } from "./branch-rows";
+import { getRepoMainHead } from "./repo-sync";
 
 export const commitTime = (b: Branch): Date | null => (b.commit?.timestamp ? new Date(b.commit.timestamp) : null);
 
@@ -23,6 +24,8 @@ export async function refreshMetaBranches(): Promise<{ mainHeadSha: string | nul
     if (head?.kind !== "meta_body_edit" || !head.name) continue;
     seen.push({ rfcSlug: head.slug, name, displayName: head.name, headSha: b.commit?.id ?? "", lastCommitAt: commitTime(b) });
   }
-  const slugs = await syncBranchRows(getConfig().metaRepoFullName, seen);
+  const repo = getConfig().metaRepoFullName;
+  const mainMoved = mainHeadSha !== (await getRepoMainHead(repo));
+  const slugs = await syncBranchRows(repo, seen, { mainMoved });
   return { mainHeadSha, slugs };
 }

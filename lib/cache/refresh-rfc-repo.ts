@@ -29,7 +29,8 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
     }
     const main = branches.find((b) => b.name === "main");
     const head = main?.commit?.id ?? null;
-    if (head && (needs.force || head !== rfc.mainHeadSha)) {
+    const mainMoved = !!head && head !== rfc.mainHeadSha;
+    if (head && (needs.force || mainMoved)) {
       const file = await readFile(ref, "RFC.md", head);
       await db().cachedRfc.update({
         where: { slug: rfc.slug },
@@ -45,7 +46,7 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
       headSha: b.commit?.id ?? "",
       lastCommitAt: commitTime(b),
     }));
-    for (const s of await syncBranchRows(repo, seen)) slugs.add(s);
+    for (const s of await syncBranchRows(repo, seen, { mainMoved })) slugs.add(s);
   }
   if (needs.pulls) for (const s of await refreshRepoPulls(repo, { isMeta: false, rfcSlug: rfc.slug }, needs.pulls)) slugs.add(s);
   return { slug: rfc.slug, slugs: [...slugs] };

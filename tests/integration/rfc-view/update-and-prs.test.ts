@@ -1,4 +1,4 @@
-import { POST as cutBranch } from "@/app/api/rfcs/[slug]/branches/route";
+import { GET as listBranches, POST as cutBranch } from "@/app/api/rfcs/[slug]/branches/route";
 import { PATCH as patchBranch } from "@/app/api/rfcs/[slug]/branches/[branch]/route";
 import { GET as getDocument } from "@/app/api/rfcs/[slug]/branches/[branch]/document/route";
 import { GET as getDiff } from "@/app/api/rfcs/[slug]/branches/[branch]/diff/route";
@@ -63,6 +63,9 @@ describe.each([
 
   it("merges only for owners/arbiters (meta: owners), with On-behalf-of in the merge commit", async () => {
     const merge = (as: Login) => fx.call(mergePr, { as, method: "POST", params: { slug, number: String(prNumber) } });
+    // Every branch's status is computed now, while main has not moved (see the next test).
+    const before = await json<{ branches: Summary[] }>(await fx.call(listBranches, { as: "alice", params: { slug } }));
+    expect(before.branches.find((b) => b.name === "feature")?.behindBy).toBe(0);
     expect((await merge("alice")).status).toBe(403);
     if (slug === SUPER) expect((await merge("dora")).status).toBe(403); // arbiters do not merge meta PRs (§6)
     const res = await merge(stewardMerges);
@@ -73,6 +76,15 @@ describe.each([
     const commit = await giteaClient().repos.repoGetSingleCommit(splitFullName(repo).owner, splitFullName(repo).repo, main!.commit!.id!);
     expect(commit.data.commit?.message).toContain(`On-behalf-of: ${stewardMerges} <${stewardMerges}>`);
     expect((await merge(stewardMerges)).status).toBe(409); // already merged
+  });
+
+  it("after a merge moved main, the other branches show as behind at once, not after the 120 s status age (§9, §12)", async () => {
+    const res = await fx.call(listBranches, { as: "alice", params: { slug } });
+    const { branches } = await json<{ branches: Summary[] }>(res);
+    const byName = new Map(branches.map((b) => [b.name, b]));
+    expect(byName.get("feature")?.behindBy).toBeGreaterThanOrEqual(1);
+    expect(byName.get("clash")?.behindBy).toBeGreaterThanOrEqual(1);
+    expect(byName.get("other")?.pr).toMatchObject({ number: prNumber, state: "merged" });
   });
 
   it("updates a branch from main with a real merge commit when the document merges cleanly", async () => {
