@@ -15,7 +15,7 @@ import { BTN } from "./styles";
 
 export type BranchPerms = { flipVisibility: boolean; openPr: boolean; mergePr: boolean; deleteBranch: boolean };
 
-export function BranchActions({ slug, branch, perms }: { slug: string; branch: BranchSummary; perms: BranchPerms }) {
+export function BranchActions({ slug, branch, perms, onChanged }: { slug: string; branch: BranchSummary; perms: BranchPerms; onChanged: () => void }) {
   const router = useRouter();
   const [dialog, setDialog] = useState<null | "pr" | "delete">(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -26,7 +26,7 @@ export function BranchActions({ slug, branch, perms }: { slug: string; branch: B
     const r = await call();
     setBusy(null);
     if (!r.ok) setError(r.message ?? "That did not work");
-    else router.refresh();
+    else onChanged();
     return r.ok;
   };
   const pr = branch.pr;
@@ -63,7 +63,7 @@ export function BranchActions({ slug, branch, perms }: { slug: string; branch: B
         More ▾
       </MenuButton>
       {error ? <span role="alert" className="text-xs text-rose-700">{error}</span> : null}
-      {dialog === "pr" ? <OpenPrDialog slug={slug} branch={branch.name} onClose={() => setDialog(null)} onDone={() => (setDialog(null), router.refresh())} /> : null}
+      {dialog === "pr" ? <OpenPrDialog slug={slug} branch={branch.name} onClose={() => setDialog(null)} onDone={() => (setDialog(null), onChanged())} /> : null}
       {dialog === "delete" ? (
         <ConfirmModal
           title={`Delete ${branch.name}?`}

@@ -33,6 +33,8 @@ type Props = {
   diff: boolean;
   onDiff: (on: boolean) => void;
   onBranchUpdated: () => void;
+  /** After a branch action (PR opened, merged or closed, visibility flipped). */
+  onBranchesChanged: () => void;
   onToggleLeft: () => void;
   graduate?: ReactNode;
 };
@@ -77,7 +79,7 @@ export function DocumentHeader(p: Props) {
             <ModeSwitch mode={p.mode} onChange={p.onMode} canEdit={p.perms.edit} />
             <DiffToggle on={p.diff} onChange={p.onDiff} />
             <span className="ml-auto">
-              <BranchActions slug={p.rfc.slug} branch={p.branch} perms={p.perms} />
+              <BranchActions slug={p.rfc.slug} branch={p.branch} perms={p.perms} onChanged={p.onBranchesChanged} />
             </span>
           </>
         )}

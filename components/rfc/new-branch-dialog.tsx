@@ -21,8 +21,8 @@ export function NewBranchDialog({ slug, onClose }: { slug: string; onClose: () =
     setState({ busy: true, error: null });
     const r = await api<{ branch: { name: string } | null }>(paths.branches(slug), { method: "POST", json: { name, visibility: priv ? "private" : "public" } });
     if (!r.ok) return setState({ busy: false, error: r.message });
+    // A dynamic page: the navigation renders it afresh, new branch included.
     router.push(`${viewUrl(slug, r.data.branch?.name ?? name)}&mode=contribute`);
-    router.refresh();
   };
 
   return (

@@ -14,8 +14,9 @@ import { ConversationContent } from "./conversation-content";
 import { DocumentHeader } from "./document-header";
 import { DocumentBody } from "./document-body";
 import type { EditorPaneHandle } from "./editor-pane";
+import { BranchList } from "./branch-list";
 import { useBranchDocument, useChanges, useOpenFlags, useThreads } from "./use-branch-data";
-import { useFreshBranches } from "./use-fresh-branches";
+import { useBranchList } from "./use-branch-list";
 import { useOverlays } from "./use-overlays";
 import { useShortcuts } from "./use-shortcuts";
 import { useViewMode } from "./use-view-mode";
@@ -27,9 +28,13 @@ import type { ViewProps } from "./view-types";
 // contribute (§8.3). Columns ~280 / flexible / 380; the left one folds away
 // below 1100 px and opens as a drawer.
 
-export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNode }) {
-  const { rfc, branch, perms } = props;
+export function RfcView(props: ViewProps & { rfcList: ReactNode; graduate?: ReactNode }) {
+  const { rfc, perms } = props;
   const router = useRouter();
+  const list = useBranchList(rfc.slug, props.branches);
+  const branch = list.branches.find((b) => b.name === props.branch.name) ?? props.branch;
+  // After a branch action: the list from the branches route, and the page (permissions) behind it.
+  const branchesChanged = () => (void list.reload(), router.refresh());
   const isMain = branch.name === "main";
   const deleted = branch.state === "deleted";
   const canEdit = perms.edit && !isMain && !deleted;
@@ -43,14 +48,13 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
   const { mode, setMode, notice } = useViewMode(canEdit, props.initialMode, editor);
   const chatInput = useRef<HTMLTextAreaElement>(null);
   const ai = useAiStatus();
-  useFreshBranches(rfc.slug, props.branches);
 
   const initialDoc = isMain && props.mainText !== null ? { text: props.mainText, headSha: branch.headSha, path: "", branch: "main" } : null;
   const doc = useBranchDocument(rfc.slug, branch.name, initialDoc);
   const threads = useThreads(rfc.slug, branch.name);
   const changes = useChanges(rfc.slug, branch.name);
   const flags = useOpenFlags(rfc.slug, perms.resolveFlags);
-  useReloadOnAccept(changes.data?.changes ?? null, () => (void doc.reload(), router.refresh()));
+  useReloadOnAccept(changes.data?.changes ?? null, () => (void doc.reload(), void list.reload()));
   const text = doc.data?.text ?? "";
   const overlays = useOverlays(text, changes.changes, threads.threads, thread.id);
   const serverBlocks = useMemo(() => documentBlocks(text), [text]);
@@ -104,7 +108,7 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
         if (doc.data) doc.set({ ...doc.data, text: t, headSha });
         void threads.reload();
         if (staleChangeIds.length || pendingCount) void changes.reload();
-        router.refresh(); // the page's branch list then asks the branches route for fresh +/− (useFreshBranches)
+        void list.reload(); // fresh +/− and head for the branch list
       }}
       onOpenThread={(id) => openThread(id)}
       onShowCard={showCard}
@@ -119,13 +123,14 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
       <DocumentHeader
         rfc={rfc}
         branch={branch}
-        branches={props.branches}
+        branches={list.branches}
         perms={perms}
         mode={mode}
         onMode={(m) => void setMode(m)}
         diff={diff}
         onDiff={setDiff}
-        onBranchUpdated={() => (void doc.reload(), router.refresh())}
+        onBranchUpdated={() => (void doc.reload(), branchesChanged())}
+        onBranchesChanged={branchesChanged}
         onToggleLeft={() => setLeftOpen((o) => !o)}
         graduate={props.graduate}
       />
@@ -140,6 +145,12 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
         </div>
       </div>
     </main>
+  );
+  const left = (
+    <nav aria-label="Branches and RFCs" className="flex flex-col gap-6 px-3 py-4 text-sm">
+      <BranchList slug={rfc.slug} current={branch.name} branches={list.branches} />
+      {props.rfcList}
+    </nav>
   );
   const right = (
     <ConversationColumn
@@ -173,7 +184,7 @@ export function RfcView(props: ViewProps & { left: ReactNode; graduate?: ReactNo
 
   return (
     <>
-      <ViewColumns left={props.left} center={center} right={right} leftOpen={leftOpen} onCloseLeft={() => setLeftOpen(false)} />
+      <ViewColumns left={left} center={center} right={right} leftOpen={leftOpen} onCloseLeft={() => setLeftOpen(false)} />
       {commenting ? (
         <NewThreadForm
           slug={rfc.slug}

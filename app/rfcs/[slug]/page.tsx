@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GraduateButton } from "@/components/graduation/graduate-button";
-import { LeftColumn } from "@/components/rfc/left-column";
+import { RfcList } from "@/components/rfc/rfc-list";
 import { RfcView } from "@/components/rfc/rfc-view";
 import { BTN } from "@/components/rfc/styles";
 import type { ViewPerms } from "@/components/rfc/view-types";
@@ -66,7 +66,7 @@ export default async function RfcPage({ params, searchParams }: Props) {
       perms={perms}
       signInHref={`/signin?callbackUrl=${encodeURIComponent(here)}`}
       initialMode={one(query.mode) === "contribute" ? "contribute" : "discuss"}
-      left={<LeftColumn slug={slug} current={branch.name} branches={branches} />}
+      rfcList={<RfcList slug={slug} />}
       graduate={perms.graduate ? <GraduateButton slug={slug} className={BTN.primary} /> : undefined}
     />
   );

@@ -1,0 +1,43 @@
+"use client";
+
+import Link from "next/link";
+import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import { viewUrl } from "./api";
+import { BranchStats, LockIcon, PrBadge } from "./branch-badges";
+
+/** The left column's branches of this RFC (§8.1), with state, PR and +/− (§9). */
+export function BranchList({ slug, current, branches }: { slug: string; current: string; branches: BranchSummary[] }) {
+  return (
+    <section aria-labelledby="branches-heading">
+      <h2 id="branches-heading" className="mb-1.5 px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+        Branches
+      </h2>
+      <ul className="space-y-0.5">
+        {branches.map((b) => (
+          <li key={b.name}>
+            <Link
+              href={viewUrl(slug, b.name)}
+              aria-current={b.name === current ? "page" : undefined}
+              className={`block rounded-md px-2 py-1.5 hover:bg-slate-100 ${b.name === current ? "bg-indigo-50 ring-1 ring-inset ring-indigo-200" : ""}`}
+            >
+              <span className="flex items-center gap-1.5">
+                {b.visibility === "private" ? <LockIcon className="shrink-0 text-slate-500" /> : null}
+                <span className={`truncate font-mono text-[13px] ${b.state === "deleted" ? "text-slate-400 line-through" : "text-slate-900"}`}>{b.name}</span>
+                <span className="ml-auto shrink-0">
+                  <PrBadge pr={b.pr} />
+                </span>
+              </span>
+              {b.name !== "main" ? (
+                <span className="mt-0.5 flex items-center gap-2">
+                  <BranchStats b={b} />
+                  {b.createdBy ? <span className="truncate text-[11px] text-slate-500">@{b.createdBy}</span> : null}
+                </span>
+              ) : null}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {branches.length === 1 ? <p className="mt-1 px-2 text-xs text-slate-500">No branches yet. Cut one to propose edits.</p> : null}
+    </section>
+  );
+}
