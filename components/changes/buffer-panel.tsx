@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Change } from "@/lib/rfc-view/api-types";
-import { api, paths, viewUrl } from "@/components/rfc/api";
+import { api, openView, paths, viewUrl } from "@/components/rfc/api";
 import { BranchNameField, branchNameOk } from "@/components/rfc/branch-name-field";
 import { BTN } from "@/components/rfc/styles";
 import { ChangeCard } from "./change-card";
@@ -14,7 +13,6 @@ import { ChangeCard } from "./change-card";
 type Props = { slug: string; changes: Change[]; loading: boolean; canPromote: boolean; onReload: () => void; onShowMessage: (c: Change) => void };
 
 export function BufferPanel({ slug, changes, loading, canPromote, onReload, onShowMessage }: Props) {
-  const router = useRouter();
   const buffered = changes.filter((c) => c.status === "buffered");
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -26,8 +24,7 @@ export function BufferPanel({ slug, changes, loading, canPromote, onReload, onSh
     setState({ busy: true, error: null });
     const r = await api<{ branch: { name: string } | null }>(`${paths.branch(slug, "main")}/promote`, { method: "POST", json: { name } });
     if (!r.ok) return setState({ busy: false, error: r.message });
-    router.push(viewUrl(slug, r.data.branch?.name ?? name));
-    router.refresh();
+    openView(viewUrl(slug, r.data.branch?.name ?? name));
   };
 
   if (loading && !changes.length) return <p className="p-4 text-sm text-slate-500">Loading the buffer…</p>;

@@ -49,3 +49,13 @@ export const paths = {
 export function viewUrl(slug: string, branch: string): string {
   return branch === "main" ? `/rfcs/${seg(slug)}` : `/rfcs/${seg(slug)}?branch=${seg(branch)}`;
 }
+
+/**
+ * Opens the view after an action that created, moved or removed a branch.
+ * A full load: in production builds a soft navigation right after a
+ * mutation is at times fetched and never committed (vercel/next.js#86151),
+ * which left the user on the old page with nothing happening.
+ */
+export function openView(url: string): void {
+  window.location.assign(url);
+}

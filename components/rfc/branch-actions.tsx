@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { BranchSummary } from "@/lib/rfc-view/api-types";
-import { api, paths, viewUrl } from "./api";
+import { api, openView, paths, viewUrl } from "./api";
 import { MenuButton, type MenuItem } from "./menu-button";
 import { ConfirmModal } from "./modal";
 import { OpenPrDialog } from "./open-pr-dialog";
@@ -16,7 +15,6 @@ import { BTN } from "./styles";
 export type BranchPerms = { flipVisibility: boolean; openPr: boolean; mergePr: boolean; deleteBranch: boolean };
 
 export function BranchActions({ slug, branch, perms, onChanged }: { slug: string; branch: BranchSummary; perms: BranchPerms; onChanged: () => void }) {
-  const router = useRouter();
   const [dialog, setDialog] = useState<null | "pr" | "delete">(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +32,7 @@ export function BranchActions({ slug, branch, perms, onChanged }: { slug: string
   const flip = () => run("visibility", () => api(paths.branch(slug, branch.name), { method: "PATCH", json: { visibility: branch.visibility === "private" ? "public" : "private" } }));
   const settle = (verb: "merge" | "close") => run(verb, () => api(`${paths.pr(slug, pr!.number)}/${verb}`, { method: "POST", json: {} }));
   const remove = async () => {
-    if (await run("delete", () => api(paths.branch(slug, branch.name), { method: "DELETE" }))) router.push(viewUrl(slug, "main"));
+    if (await run("delete", () => api(paths.branch(slug, branch.name), { method: "DELETE" }))) openView(viewUrl(slug, "main"));
   };
 
   // The PR action stays in sight; the rest sits in a menu so the toolbar fits on one line.

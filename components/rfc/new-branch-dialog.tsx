@@ -1,8 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, paths, viewUrl } from "./api";
+import { api, openView, paths, viewUrl } from "./api";
 import { BranchNameField, branchNameOk } from "./branch-name-field";
 import { Modal } from "./modal";
 import { BTN } from "./styles";
@@ -10,7 +9,6 @@ import { BTN } from "./styles";
 // §8.3 "New branch": cut from main through the bot, then open it in contribute mode.
 
 export function NewBranchDialog({ slug, onClose }: { slug: string; onClose: () => void }) {
-  const router = useRouter();
   const [name, setName] = useState("");
   const [priv, setPriv] = useState(false);
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
@@ -21,8 +19,7 @@ export function NewBranchDialog({ slug, onClose }: { slug: string; onClose: () =
     setState({ busy: true, error: null });
     const r = await api<{ branch: { name: string } | null }>(paths.branches(slug), { method: "POST", json: { name, visibility: priv ? "private" : "public" } });
     if (!r.ok) return setState({ busy: false, error: r.message });
-    // A dynamic page: the navigation renders it afresh, new branch included.
-    router.push(`${viewUrl(slug, r.data.branch?.name ?? name)}&mode=contribute`);
+    openView(`${viewUrl(slug, r.data.branch?.name ?? name)}&mode=contribute`);
   };
 
   return (
