@@ -67,7 +67,7 @@ export async function toRepo(forge: Forge, repo: RepoRec, viewer: UserRec | null
     has_actions: false,
     ignore_whitespace_conflicts: false,
     allow_merge_commits: true,
-    allow_rebase: false, // rebase styles are not implemented (merge answers 405)
+    allow_rebase: false, // the forge merges with Do=merge or squash (FORGE.md); other styles answer 405
     allow_rebase_explicit: false,
     allow_squash_merge: true,
     allow_fast_forward_only_merge: true,

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { E2E_AI_MODEL } from "./harness/fake-ai";
 import { e2eInfo } from "./harness/info";
-import { launchBrowser, screenshot, signIn, type TestBrowser } from "./helpers/browser";
+import { browserForFile, screenshot, signIn } from "./helpers/browser";
 
 // Issue 6 in a real browser: alice asks the AI on her branch; the reply
 // streams in with a card placeholder, the change is drawn in the document as
@@ -18,14 +18,8 @@ const PROPOSED = "Our builds take 14 minutes on average and 25 minutes at the 95
 const EDITED = "Our builds take 14 minutes on average and 31 minutes at the 95th percentile.";
 const BODY = `# Faster builds\n\n## Motivation\n\n${ORIGINAL} Most of that time compiles code that did not change.\n\n## Drawbacks\n\nA poisoned entry could spread a bad artefact to every build.\n`;
 
-let browser: TestBrowser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await superDraft();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
+beforeAll(() => superDraft());
 
 async function forge(path: string, init: RequestInit = {}) {
   const { forgeUrl, botToken } = e2eInfo();

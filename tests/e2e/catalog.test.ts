@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { e2eInfo } from "./harness/info";
-import { launchBrowser, screenshot, signIn, type TestBrowser } from "./helpers/browser";
+import { browserForFile, screenshot, signIn } from "./helpers/browser";
 
 // §7 in a real browser: alice proposes an idea (field errors keep what she
 // typed), finds it in the pending list; carol (admin) merges one idea into a
@@ -8,13 +8,7 @@ import { launchBrowser, screenshot, signIn, type TestBrowser } from "./helpers/b
 
 jest.setTimeout(120_000);
 
-let browser: TestBrowser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const pending = (page: Page) => page.locator("details#pending-ideas");
 const ideaRow = (page: Page, slug: string) => pending(page).locator(`li[data-idea="${slug}"]`);

@@ -1,19 +1,13 @@
 import type { Page } from "playwright-core";
 import { e2eInfo } from "./harness/info";
-import { launchBrowser, screenshot, signIn, type TestBrowser } from "./helpers/browser";
+import { browserForFile, screenshot, signIn } from "./helpers/browser";
 
 // §13 in a real browser: alice (an owner) graduates a super-draft through the
 // dialog, and a second one through a rollback (the forge fails the merge).
 
 jest.setTimeout(120_000);
 
-let browser: TestBrowser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function forge(path: string, init: RequestInit = {}, token = e2eInfo().botToken) {
   const { forgeUrl } = e2eInfo();

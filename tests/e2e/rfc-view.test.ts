@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { e2eInfo } from "./harness/info";
-import { launchBrowser, screenshot, signIn, type TestBrowser } from "./helpers/browser";
+import { browserForFile, screenshot, signIn } from "./helpers/browser";
 
 // §8 the RFC view in a real browser: open an RFC, cut a branch, contribute
 // (the commit lands in Git with On-behalf-of and a system message in the
@@ -31,14 +31,8 @@ Our builds take 14 minutes on average. Most of that time compiles code that did 
 A poisoned entry could spread a bad artefact to every build.
 `;
 
-let browser: TestBrowser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await superDraft();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
+beforeAll(() => superDraft());
 
 async function forge(path: string, init: RequestInit = {}) {
   const { forgeUrl, botToken } = e2eInfo();

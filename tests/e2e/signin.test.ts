@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { launchBrowser, screenshot, signIn, signOut, type TestBrowser } from "./helpers/browser";
+import { browserForFile, screenshot, signIn, signOut } from "./helpers/browser";
 
 // Issue 4 in a real browser: signing in through the forge's OAuth page,
 // the header, signing out, and the admin page for the owner (carol, via
@@ -8,13 +8,7 @@ import { launchBrowser, screenshot, signIn, signOut, type TestBrowser } from "./
 // jest's testTimeout is global, not per project: e2e files set their own.
 jest.setTimeout(60_000);
 
-let browser: TestBrowser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 const header = (page: Page) => page.getByRole("banner");
 

@@ -49,6 +49,23 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
+/** A test file's browser: launched before its tests, closed after them. */
+export function browserForFile(): Pick<TestBrowser, "newPage"> {
+  let launched: TestBrowser | undefined;
+  beforeAll(async () => {
+    launched = await launchBrowser();
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return {
+    newPage(opts) {
+      if (!launched) throw new Error("the browser is launched in beforeAll");
+      return launched.newPage(opts);
+    },
+  };
+}
+
 /**
  * Signs `login` in through the real OAuth flow: the app's sign-in page, the
  * forge's authorize page (one button per user), and back to `returnTo`.
