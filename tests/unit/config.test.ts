@@ -1,0 +1,58 @@
+import { ConfigError, parseConfig } from "@/lib/config";
+
+// §16: configuration is parsed once with zod; what is missing or malformed is
+// named in one message, and nothing is half-configured.
+
+const valid = {
+  GITEA_URL: "https://gitea.example.org/",
+  GITEA_BOT_USER: "quorum-bot",
+  GITEA_BOT_TOKEN: "token",
+  GITEA_OAUTH_CLIENT_ID: "client",
+  GITEA_OAUTH_CLIENT_SECRET: "secret",
+  WEBHOOK_SECRET: "hook-secret",
+  NEXTAUTH_URL: "https://rfcs.example.org",
+  NEXTAUTH_SECRET: "a-long-enough-secret",
+  ADMIN_LOGINS: "carol, dave",
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error("the configuration was accepted");
+}
+
+test("a complete environment parses, with defaults and trimmed URLs", () => {
+  const c = parseConfig(valid);
+  expect(c).toMatchObject({
+    giteaUrl: "https://gitea.example.org",
+    giteaPublicUrl: "https://gitea.example.org",
+    org: "rfcs",
+    metaRepoFullName: "rfcs/meta",
+    databaseUrl: "file:./data/quorum.db",
+    adminLogins: ["carol", "dave"],
+    reconcileIntervalS: 300,
+  });
+  expect(c.ai.enabled).toBe(false); // no provider: AI off, the app still starts
+});
+
+test("each missing variable is named", () => {
+  const { GITEA_BOT_TOKEN: _token, NEXTAUTH_SECRET: _secret, ...rest } = valid;
+  expect(problemsOf(rest)).toEqual(["GITEA_BOT_TOKEN is missing", "NEXTAUTH_SECRET is missing"]);
+});
+
+test("malformed values are named with what is wrong", () => {
+  const problems = problemsOf({ ...valid, GITEA_URL: "gitea", WEBHOOK_SECRET: "short", DATABASE_URL: "postgres://x", RECONCILE_INTERVAL_S: "soon" });
+  expect(problems).toHaveLength(4);
+  expect(problems[0]).toMatch(/^GITEA_URL /);
+  expect(problems).toContain("WEBHOOK_SECRET must be at least 8 characters");
+  expect(problems).toContain("DATABASE_URL must be a SQLite file: URL");
+  expect(problems.some((p) => p.startsWith("RECONCILE_INTERVAL_S "))).toBe(true);
+});
+
+test("the error's message carries every problem in one line", () => {
+  expect(() => parseConfig({})).toThrow(/^Quorum configuration error: GITEA_URL is missing; .*NEXTAUTH_URL is missing/);
+});
