@@ -3,6 +3,8 @@ import { claimEntry } from "@/lib/bot/claim-entry";
 import { mergeMetaPr } from "@/lib/bot/merge-meta-pr";
 import { proposeIdea } from "@/lib/bot/propose-idea";
 import { withdrawRfc } from "@/lib/bot/withdraw-rfc";
+import { commitFiles } from "@/lib/bot/write-files";
+import { readFile } from "@/lib/gitea";
 import { createActiveRfc } from "./seed/active-rfc";
 import { DEMO_TEXT } from "./seed/demo-text";
 
@@ -23,12 +25,26 @@ export async function seedDemo(): Promise<void> {
   if (claim.status === "opened") await mergeMetaPr({ actor: carol, number: claim.prNumber, expectKind: "meta_claim" });
 
   // An active RFC with its own repo: RFC-0001, owned by bob and alice, carol arbitrates.
-  await createActiveRfc(bob, {
+  const active = await createActiveRfc(bob, {
     ...DEMO_TEXT.active,
     number: 1,
     proposedBy: "bob",
     owners: ["bob", "alice"],
     arbiters: ["carol"],
+  });
+  // A branch of it with one edit by alice, to open in contribute mode or DiffView.
+  const [owner, repo] = active.repo.split("/");
+  const edit = DEMO_TEXT.activeBranch;
+  const rfcMd = await readFile({ owner, repo }, "RFC.md", "main");
+  if (!rfcMd?.text.includes(edit.from)) throw new Error("the demo RFC.md does not hold the text its branch edits");
+  await commitFiles({
+    repo: { owner, repo },
+    branch: "main",
+    newBranch: edit.name,
+    files: [{ op: "update", path: "RFC.md", content: rfcMd.text.replace(edit.from, edit.to), sha: rfcMd.sha }],
+    subject: edit.subject,
+    actor: alice,
+    audit: { kind: "manual_edit", rfcSlug: DEMO_TEXT.active.slug, branch: edit.name },
   });
 
   // A withdrawn entry: bob's idea, accepted, then withdrawn with a reason.

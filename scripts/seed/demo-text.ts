@@ -44,6 +44,13 @@ never updated or deleted.
 - Git as the log: already the truth for documents, too coarse for the rest.
 `,
   },
+  /** A branch of the active RFC with one edit by alice (§8.3, §8.11). */
+  activeBranch: {
+    name: "retention",
+    from: "Events are appended to a log table; readers build views from it. Events are\nnever updated or deleted.",
+    to: "Events are appended to a log table; readers build views from it. Events are\nnever updated; they are deleted only when their retention period ends.",
+    subject: "Edit Design on retention",
+  },
   withdrawn: {
     slug: "audit-history-tables",
     title: "History tables for auditing",
