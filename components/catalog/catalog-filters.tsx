@@ -9,8 +9,9 @@ const label = "block text-xs font-medium uppercase tracking-wide text-slate-500"
 /** §7 filters and title search: a plain GET form, so the state is the URL. */
 export function CatalogFilterForm({ filters, tags, owners }: { filters: Filters; tags: string[]; owners: string[] }) {
   return (
-    <form method="get" action="/" role="search" aria-label="Filter RFCs" className="space-y-4">
-      <div>
+    // Two columns on narrow screens (the filters above the list stay short); one in the sidebar.
+    <form method="get" action="/" role="search" aria-label="Filter RFCs" className="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-4">
+      <div className="col-span-2 lg:col-span-1">
         <label htmlFor="q" className={label}>
           Search titles
         </label>
@@ -55,7 +56,7 @@ export function CatalogFilterForm({ filters, tags, owners }: { filters: Filters;
           ))}
         </select>
       </div>
-      <div className="flex items-center gap-3">
+      <div className="flex items-end gap-3">
         <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
           Apply
         </button>
