@@ -1,3 +1,4 @@
+import { GET as getHealthRoute } from "@/app/api/health/route";
 import { db } from "@/lib/db/client";
 import { listCatalog } from "@/lib/db/queries/catalog";
 import { listPendingIdeas } from "@/lib/db/queries/pending-ideas";
@@ -95,4 +96,31 @@ it("a forge error on one repo does not stop the sweep for the others, and that r
 it("two concurrent sweeps never overlap: the second joins the first", async () => {
   const [a, b] = await Promise.all([sweepOnce({ trigger: "manual" }), sweepOnce({ trigger: "interval" })]);
   expect(a.id).toBe(b.id);
+});
+
+it("an invalid entry is reported in the log and the health route, and the sweep goes on (§3, §4)", async () => {
+  const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+  try {
+    pushDirect(fx.forge, "rfcs/meta", "rfcs/audit-history-tables.md", (t) => t.replace("state: withdrawn", "state: shelved"), "Break an entry");
+    pushDirect(fx.forge, "rfcs/meta", "rfcs/streaming-sync.md", (t) => t.replace("title: Streaming sync 3", "title: Streaming sync 4"), "Retitle once more");
+    const run = await sweepOnce({ trigger: "manual" });
+    expect(run.error).toBeNull();
+    expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } })).title).toBe("Streaming sync 4");
+    expect(warn.mock.calls.some((c) => String(c[0]).includes("invalid meta entry rfcs/audit-history-tables.md"))).toBe(true);
+
+    const health = (await (await getHealthRoute(new Request("http://quorum.test/api/health"), { params: Promise.resolve({}) })).json()) as {
+      invalidEntries: { slug: string; reason: string }[];
+    };
+    expect(health.invalidEntries).toEqual([{ slug: "audit-history-tables", reason: expect.stringContaining("state") }]);
+    expect((await slugsByState()).withdrawn ?? []).not.toContain("audit-history-tables"); // not shown as if it were valid
+
+    // Mended in Git, it is valid again after the next sweep.
+    pushDirect(fx.forge, "rfcs/meta", "rfcs/audit-history-tables.md", (t) => t.replace("state: shelved", "state: withdrawn"), "Mend the entry");
+    await sweepOnce({ trigger: "manual" });
+    expect((await slugsByState()).withdrawn).toEqual(["audit-history-tables"]);
+    const again = (await (await getHealthRoute(new Request("http://quorum.test/api/health"), { params: Promise.resolve({}) })).json()) as { invalidEntries: unknown[] };
+    expect(again.invalidEntries).toEqual([]);
+  } finally {
+    warn.mockRestore();
+  }
 });
