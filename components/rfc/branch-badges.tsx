@@ -27,6 +27,19 @@ export function LockIcon({ className = "" }: { className?: string }) {
   );
 }
 
+/** A branch's name with its lock and PR badge: one row of the branch menu and the left column. */
+export function BranchTitle({ b }: { b: BranchSummary }) {
+  return (
+    <span className="flex items-center gap-1.5">
+      {b.visibility === "private" ? <LockIcon className="shrink-0 text-slate-500" /> : null}
+      <span className={`truncate font-mono text-[13px] ${b.state === "deleted" ? "text-slate-400 line-through" : "text-slate-900"}`}>{b.name}</span>
+      <span className="ml-auto shrink-0">
+        <PrBadge pr={b.pr} />
+      </span>
+    </span>
+  );
+}
+
 export function BranchStats({ b }: { b: BranchSummary }) {
   if (b.name === "main") return null;
   return (

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { BranchSummary } from "@/lib/rfc-view/api-types";
 import { viewUrl } from "./api";
-import { BranchStats, LockIcon, PrBadge } from "./branch-badges";
+import { BranchStats, BranchTitle } from "./branch-badges";
 
 /** The left column's branches of this RFC (§8.1), with state, PR and +/− (§9). */
 export function BranchList({ slug, current, branches }: { slug: string; current: string; branches: BranchSummary[] }) {
@@ -20,13 +20,7 @@ export function BranchList({ slug, current, branches }: { slug: string; current:
               aria-current={b.name === current ? "page" : undefined}
               className={`block rounded-md px-2 py-1.5 hover:bg-slate-100 ${b.name === current ? "bg-indigo-50 ring-1 ring-inset ring-indigo-200" : ""}`}
             >
-              <span className="flex items-center gap-1.5">
-                {b.visibility === "private" ? <LockIcon className="shrink-0 text-slate-500" /> : null}
-                <span className={`truncate font-mono text-[13px] ${b.state === "deleted" ? "text-slate-400 line-through" : "text-slate-900"}`}>{b.name}</span>
-                <span className="ml-auto shrink-0">
-                  <PrBadge pr={b.pr} />
-                </span>
-              </span>
+              <BranchTitle b={b} />
               {b.name !== "main" ? (
                 <span className="mt-0.5 flex items-center gap-2">
                   <BranchStats b={b} />

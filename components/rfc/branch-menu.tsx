@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { BranchSummary } from "@/lib/rfc-view/api-types";
 import { viewUrl } from "./api";
-import { BranchStats, LockIcon, PrBadge } from "./branch-badges";
+import { BranchStats, BranchTitle, LockIcon } from "./branch-badges";
 
 // The breadcrumb `RFC title › branch ▾` (§8.1) with a dropdown of the RFC's
 // branches: state, PR state, +/− against main, behind main, private lock.
@@ -59,13 +59,7 @@ export function BranchMenu({ slug, title, current, branches }: Props) {
                   onClick={() => setOpen(false)}
                   className={`flex flex-col gap-0.5 px-3 py-2 hover:bg-slate-50 ${b.name === current ? "bg-indigo-50/60" : ""}`}
                 >
-                  <span className="flex items-center gap-1.5">
-                    {b.visibility === "private" ? <LockIcon className="text-slate-500" /> : null}
-                    <span className={`truncate font-mono text-[13px] ${b.state === "deleted" ? "text-slate-400 line-through" : "text-slate-900"}`}>{b.name}</span>
-                    <span className="ml-auto">
-                      <PrBadge pr={b.pr} />
-                    </span>
-                  </span>
+                  <BranchTitle b={b} />
                   {b.name === "main" ? <span className="text-[11px] text-slate-500">The RFC as it stands</span> : <BranchStats b={b} />}
                 </Link>
               </li>

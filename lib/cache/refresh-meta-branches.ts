@@ -11,9 +11,10 @@ export const commitTime = (b: Branch): Date | null => (b.commit?.timestamp ? new
 /**
  * Lists the meta repo's branches (one request per 50) and caches the
  * super-draft branches `edit/<slug>/<name>`, shown as `<name>` (§11).
- * Returns main's head so the caller re-lists `rfcs/` only when it moved.
+ * Returns main's head and whether it moved since the last refresh, so the
+ * caller re-lists `rfcs/` only then.
  */
-export async function refreshMetaBranches(): Promise<{ mainHeadSha: string | null; slugs: string[] }> {
+export async function refreshMetaBranches(): Promise<{ mainHeadSha: string | null; mainMoved: boolean; slugs: string[] }> {
   const branches = await listBranches(metaRepo());
   let mainHeadSha: string | null = null;
   const seen: BranchSeen[] = [];
@@ -27,5 +28,5 @@ export async function refreshMetaBranches(): Promise<{ mainHeadSha: string | nul
   const repo = getConfig().metaRepoFullName;
   const mainMoved = mainHeadSha !== (await getRepoMainHead(repo));
   const slugs = await syncBranchRows(repo, seen, { mainMoved });
-  return { mainHeadSha, slugs };
+  return { mainHeadSha, mainMoved, slugs };
 }

@@ -6,7 +6,6 @@ import { refreshMetaEntries } from "./refresh-meta-entries";
 import { refreshMetaPulls } from "./refresh-meta-pulls";
 import type { PullsMode } from "./refresh-pulls";
 import { refreshRfcRepo } from "./refresh-rfc-repo";
-import { getRepoMainHead } from "./repo-sync";
 
 export type RepoRefreshResult = {
   slugs: string[];
@@ -36,7 +35,7 @@ async function refreshMeta(needs: RepoNeeds): Promise<RepoRefreshResult> {
     const b = await refreshMetaBranches();
     slugs.push(...b.slugs);
     mainHeadSha = b.mainHeadSha;
-    if (b.mainHeadSha !== (await getRepoMainHead(getConfig().metaRepoFullName))) readEntries = true;
+    if (b.mainMoved) readEntries = true;
   }
   if (readEntries) {
     const e = await refreshMetaEntries({ force: needs.force });

@@ -1,4 +1,5 @@
 import { ConfigError, parseConfig } from "@/lib/config";
+import { problemsOf } from "@/tests/helpers/problems";
 
 // §16: configuration is parsed once with zod; what is missing or malformed is
 // named in one message, and nothing is half-configured.
@@ -15,15 +16,7 @@ const valid = {
   ADMIN_LOGINS: "carol, dave",
 };
 
-function problemsOf(env: Record<string, string | undefined>): string[] {
-  try {
-    parseConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error("the configuration was accepted");
-}
+const configProblems = (env: Record<string, string | undefined>) => problemsOf(() => parseConfig(env), ConfigError);
 
 test("a complete environment parses, with defaults and trimmed URLs", () => {
   const c = parseConfig(valid);
@@ -41,11 +34,11 @@ test("a complete environment parses, with defaults and trimmed URLs", () => {
 
 test("each missing variable is named", () => {
   const { GITEA_BOT_TOKEN: _token, NEXTAUTH_SECRET: _secret, ...rest } = valid;
-  expect(problemsOf(rest)).toEqual(["GITEA_BOT_TOKEN is missing", "NEXTAUTH_SECRET is missing"]);
+  expect(configProblems(rest)).toEqual(["GITEA_BOT_TOKEN is missing", "NEXTAUTH_SECRET is missing"]);
 });
 
 test("malformed values are named with what is wrong", () => {
-  const problems = problemsOf({ ...valid, GITEA_URL: "gitea", WEBHOOK_SECRET: "short", DATABASE_URL: "postgres://x", RECONCILE_INTERVAL_S: "soon" });
+  const problems = configProblems({ ...valid, GITEA_URL: "gitea", WEBHOOK_SECRET: "short", DATABASE_URL: "postgres://x", RECONCILE_INTERVAL_S: "soon" });
   expect(problems).toHaveLength(4);
   expect(problems[0]).toMatch(/^GITEA_URL /);
   expect(problems).toContain("WEBHOOK_SECRET must be at least 8 characters");

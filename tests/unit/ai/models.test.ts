@@ -2,18 +2,11 @@ import { AI_DISABLED_REASON, AiConfigError, parseAiSettings } from "@/lib/ai/mod
 import { findModel, getLanguageModel, setLanguageModelOverride } from "@/lib/ai/providers";
 import { AppError } from "@/lib/http/errors";
 import { MockLanguageModelV3 } from "ai/test";
+import { problemsOf } from "@/tests/helpers/problems";
 
 // §18 Providers and AI_MODELS.
 
-const problemsOf = (env: Record<string, string>): string[] => {
-  try {
-    parseAiSettings(env);
-  } catch (e) {
-    if (e instanceof AiConfigError) return e.problems;
-    throw e;
-  }
-  throw new Error("expected an AiConfigError");
-};
+const aiProblems = (env: Record<string, string>) => problemsOf(() => parseAiSettings(env), AiConfigError);
 
 describe("parseAiSettings", () => {
   it("is disabled, with a reason naming the variables, when nothing is configured", () => {
@@ -79,7 +72,7 @@ describe("parseAiSettings", () => {
     [{ OPENAI_API_KEY: "k", AI_CONTEXT_TOKENS: "lots" }, "AI_CONTEXT_TOKENS"],
     [{ OPENAI_API_KEY: "k", AI_CONTEXT_TOKENS: "100" }, "AI_CONTEXT_TOKENS must be at least 2000"],
   ])("rejects %j with a message naming the variable", (env, message) => {
-    const problems = problemsOf(env as Record<string, string>);
+    const problems = aiProblems(env as Record<string, string>);
     expect(problems.join("\n")).toContain(message);
   });
 });
