@@ -30,7 +30,7 @@ const state: QueueState = (g.quorumRefreshQueue ??= { pending: new Map(), runnin
  * `updatedAt` is the repo's Gitea `updated_at` the sweep saw before reading.
  * `delayMs` lets a burst gather first: Gitea sends push, pull_request and
  * delete for one merge within milliseconds, and one refresh covers them all.
- * Later needs merge into the waiting job without pushing its start back.
+ * Later needs merge into the waiting job; its start only ever moves earlier.
  */
 export function enqueueRefresh(
   repo: string,
@@ -42,6 +42,8 @@ export function enqueueRefresh(
     if (job) {
       job.needs = mergeNeeds(job.needs, needs);
       job.updatedAt = opts.updatedAt ?? job.updatedAt;
+      // A user's write (no delay) does not wait for a webhook burst to gather.
+      job.notBefore = Math.min(job.notBefore, Date.now() + (opts.delayMs ?? 0));
       job.waiters.push(resolve);
     } else {
       state.pending.set(repo, { needs, updatedAt: opts.updatedAt, notBefore: Date.now() + (opts.delayMs ?? 0), waiters: [resolve] });
