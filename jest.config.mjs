@@ -24,17 +24,20 @@ const project = async (displayName, extra) => {
 export default async function jestConfig() {
   return {
     projects: [
-      await project("unit", { testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)"] }),
+      await project("unit", {
+        testMatch: ["<rootDir>/tests/unit/**/*.test.ts?(x)"],
+        setupFilesAfterEnv: ["<rootDir>/tests/helpers/jest/timeout-unit.ts"],
+      }),
       await project("integration", {
         testMatch: ["<rootDir>/tests/integration/**/*.test.ts?(x)"],
         globalSetup: "<rootDir>/tests/helpers/global-setup.ts",
-        testTimeout: 120_000,
+        setupFilesAfterEnv: ["<rootDir>/tests/helpers/jest/timeout-integration.ts"],
       }),
       await project("e2e", {
         testMatch: ["<rootDir>/tests/e2e/**/*.test.ts?(x)"],
         globalSetup: "<rootDir>/tests/e2e/global-setup.ts",
         globalTeardown: "<rootDir>/tests/e2e/global-teardown.ts",
-        testTimeout: 180_000,
+        setupFilesAfterEnv: ["<rootDir>/tests/helpers/jest/timeout-e2e.ts"],
       }),
     ],
   };

@@ -9,7 +9,6 @@ import { browserForFile, screenshot, signIn } from "./helpers/browser";
 // the forge carries the §8.9 subject, body and trailers. The AI is the
 // rule-driven OpenAI-compatible server of tests/e2e/harness/fake-ai.ts.
 
-jest.setTimeout(180_000);
 
 const SLUG = "e2e-ai";
 const BRANCH = "ai-tighten";

@@ -6,7 +6,6 @@ import { browserForFile, screenshot, signIn } from "./helpers/browser";
 // typed), finds it in the pending list; carol (admin) merges one idea into a
 // super-draft and declines another; filters and search live in the URL.
 
-jest.setTimeout(120_000);
 
 const browser = browserForFile();
 

@@ -5,7 +5,6 @@ import { browserForFile, screenshot, signIn } from "./helpers/browser";
 // §13 in a real browser: alice (an owner) graduates a super-draft through the
 // dialog, and a second one through a rollback (the forge fails the merge).
 
-jest.setTimeout(120_000);
 
 const browser = browserForFile();
 

@@ -9,7 +9,6 @@ import { browserForFile, screenshot, signIn } from "./helpers/browser";
 // branch (the second flush is refused and keeps its text). Screenshots of
 // discuss and contribute modes go to tests/e2e/screenshots/.
 
-jest.setTimeout(180_000);
 
 const SLUG = "e2e-view";
 const BRANCH = "tighten-intro";

@@ -6,7 +6,6 @@ import { browserForFile, screenshot, signIn, signOut } from "./helpers/browser";
 // ADMIN_LOGINS) versus a contributor (bob, 403).
 
 // jest's testTimeout is global, not per project: e2e files set their own.
-jest.setTimeout(60_000);
 
 const browser = browserForFile();
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
+import { swaggerPath } from "../fixtures";
 
-// A small validator for Gitea's swagger 2.0 definitions (../shared/gitea/swagger.v1.22.json, beside the clone):
+// A small validator for Gitea's swagger 2.0 definitions (tests/fixtures/gitea/swagger.v1.22.json):
 // types, properties, items, additionalProperties, `$ref`, `format: date-time`.
 // Swagger 2.0 has no `nullable`; Gitea sends null for absent pointers, so null
 // is accepted anywhere — except for the fields the app reads (APP_REQUIRED),
@@ -58,7 +58,7 @@ const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 
 let cached: Spec | null = null;
 export function swaggerSpec(): Spec {
-  cached ??= JSON.parse(readFileSync(path.join(__dirname, "../../../shared/gitea/swagger.v1.22.json"), "utf8")) as Spec;
+  cached ??= JSON.parse(readFileSync(swaggerPath(), "utf8")) as Spec;
   return cached;
 }
 

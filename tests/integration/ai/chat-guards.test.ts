@@ -11,7 +11,6 @@ import { readSse } from "./sse";
 // limit, a model the picker does not offer, and no provider at all — in which
 // case the AI is off with a reason and human chat still works.
 
-jest.setTimeout(120_000);
 
 let fx: Fixture;
 let thread: string;

@@ -4,12 +4,12 @@ import { db } from "@/lib/db/client";
 import { startOpenAiTestServer, type OpenAiTestServer, type Script } from "../../helpers/openai-server";
 import { setupFixture, SUPER, type Fixture } from "./fixture";
 import { readSse, sseEvents } from "./sse";
+import { waitUntil } from "@/tests/helpers/wait";
 
 // §18 the chat route against a scripted OpenAI-compatible server, so the real
 // @ai-sdk/openai-compatible streaming code runs end to end: chunked SSE from
 // the provider, a connection dropped mid-block, an HTTP 500, a client abort.
 
-jest.setTimeout(120_000);
 
 let fx: Fixture;
 let server: OpenAiTestServer;
@@ -78,12 +78,10 @@ it("ends failed when the client aborts, and the provider request is closed too",
   }
   controller.abort();
   const request = server.requests.at(-1)!;
-  for (let i = 0; i < 100 && !request.aborted; i++) await new Promise((r) => setTimeout(r, 20));
-  expect(request.aborted).toBe(true);
-  let row = null;
-  for (let i = 0; i < 100 && row?.status !== "failed"; i++) {
-    row = await db().threadMessage.findFirst({ where: { threadId: thread, authorKind: "ai" }, orderBy: { createdAt: "desc" } });
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await waitUntil(() => request.aborted, { what: "the provider request to be aborted" });
+  const row = await waitUntil(async () => {
+    const last = await db().threadMessage.findFirst({ where: { threadId: thread, authorKind: "ai" }, orderBy: { createdAt: "desc" } });
+    return last?.status === "failed" && last;
+  }, { what: "the AI message to end failed" });
   expect(row).toMatchObject({ status: "failed", body: "Let me think" });
 });

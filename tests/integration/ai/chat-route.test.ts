@@ -9,13 +9,13 @@ import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { setupFixture, SUPER, type Fixture } from "./fixture";
 import { scriptedModel } from "./mock-model";
 import { readSse, sseEvents } from "./sse";
+import { waitUntil } from "@/tests/helpers/wait";
 
 // §18 the chat route with the `ai` SDK's mock model: prose streams as deltas
 // without tags, each complete block becomes a row (pending on a branch,
 // buffered on main, invalid when its original is missing or ambiguous), and
 // the message row ends complete — or failed, with no half rows.
 
-jest.setTimeout(120_000);
 
 let fx: Fixture;
 let branchThread: string;
@@ -165,13 +165,11 @@ describe("a reply that does not finish", () => {
 
 /** The AI reply that follows the user message `body`, once it stopped streaming. */
 async function waitForReply(threadId: string, body: string) {
-  for (let i = 0; i < 200; i++) {
+  return waitUntil(async () => {
     const res = await fx.call(getMessages as never, { as: "alice", params: { threadId } });
     const { messages } = (await res.json()) as { messages: { id: string; body: string; authorKind: string; status: string; error: string | null }[] };
     const at = messages.findIndex((m) => m.body === body);
     const reply = messages.slice(at + 1).find((m) => m.authorKind === "ai");
-    if (reply && reply.status !== "streaming") return reply;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error("the reply never finished");
+    return reply && reply.status !== "streaming" && reply;
+  }, { what: `the AI reply to "${body}" to finish` });
 }

@@ -15,7 +15,6 @@ import { decisions, MODEL, propose, readDoc, splitMessage, type ApiError } from 
 // commit), buffered changes on main, who may decide, and the read-back check
 // that reverts a commit which is not exactly the card's change.
 
-jest.setTimeout(180_000);
 
 let fx: Fixture;
 let d: ReturnType<typeof decisions>;

@@ -6,7 +6,6 @@ import { decisions, MODEL, propose, readDoc, splitMessage, type ApiError } from 
 // §8.9 accept / decline / edit-before-accept against the local forge,
 // checking the commits and their trailers in Git.
 
-jest.setTimeout(120_000);
 
 let fx: Fixture;
 let d: ReturnType<typeof decisions>;

@@ -1,5 +1,3 @@
-jest.setTimeout(120_000);
-
 import { actorFrom, type BotActor } from "@/lib/bot/actor";
 import { whenIdle } from "@/lib/cache/refresh-queue";
 // useAppEnv is a plain function, not a React hook: aliased so the hooks lint rule does not misfire.

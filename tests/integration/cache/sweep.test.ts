@@ -7,6 +7,7 @@ import { seedDemo } from "@/scripts/seed-demo";
 import { startCacheFixture, type CacheFixture } from "./fixture";
 import { pushDirect } from "./git-direct";
 import { cacheSnapshot, wipeCache } from "./snapshot";
+import { nextSecond } from "@/tests/helpers/wait";
 
 // §4 reconciler against the forge with webhooks paused: it alone fills,
 // heals and updates the cache.
@@ -19,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => fx.close());
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const slugsByState = async () => Object.fromEntries((await listCatalog()).map((g) => [g.state, g.rfcs.map((r) => r.slug)]));
 
 it("a first sweep builds the catalog from Gitea alone", async () => {
@@ -35,7 +35,7 @@ it("a first sweep builds the catalog from Gitea alone", async () => {
 });
 
 it("an idle sweep makes at most 15 forge requests", async () => {
-  await sleep(2100); // let every repo's updated_at settle (one-second precision)
+  await nextSecond(); // updated_at has one-second precision: what moved before now must read as older
   await sweepOnce({ trigger: "manual" });
   await fx.resetForgeRequests();
   const run = await sweepOnce({ trigger: "manual" });
@@ -54,7 +54,7 @@ it("a commit pushed straight into a repo with git (no webhook) appears after the
 });
 
 it("deleting every cache row and sweeping gives back an identical catalog", async () => {
-  await sleep(2100);
+  await nextSecond();
   await sweepOnce({ trigger: "manual" });
   const before = await cacheSnapshot();
   await wipeCache();
@@ -64,7 +64,7 @@ it("deleting every cache row and sweeping gives back an identical catalog", asyn
 });
 
 it("a forge error on one repo does not stop the sweep for the others, and that repo backs off", async () => {
-  await sleep(2100);
+  await nextSecond();
   await sweepOnce({ trigger: "manual" });
   pushDirect(fx.forge, "rfcs/meta", "rfcs/streaming-sync.md", (t) => t.replace("title: Streaming sync, revisited", "title: Streaming sync 3"), "Retitle again");
   pushDirect(fx.forge, "rfcs/rfc-0001-event-log", "RFC.md", (t) => `${t}\nMore.\n`, "More");

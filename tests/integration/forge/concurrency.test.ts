@@ -1,6 +1,5 @@
 import { startTestForge, type TestForge } from "../../helpers/forge";
 
-jest.setTimeout(120_000);
 
 // Concurrent writes to one repo are serialised: none is lost, and
 // conflicting ones fail cleanly (422 / 405 / 409), never 500.

@@ -7,7 +7,6 @@ import { finalSteps, pullSteps } from "./contract-steps-pulls";
 import { repoSteps } from "./contract-steps-repos";
 import { userSteps } from "./contract-steps-users";
 
-jest.setTimeout(120_000);
 
 // The contract test (FORGE.md "Gitea's schema"): one step per route the forge
 // serves, each calling it and validating the JSON against the 1.22 swagger

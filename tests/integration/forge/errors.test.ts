@@ -1,6 +1,5 @@
 import { startTestForge, type TestForge } from "../../helpers/forge";
 
-jest.setTimeout(120_000);
 
 // Gitea's error statuses and body shape (FACTS §5) — never a 500.
 

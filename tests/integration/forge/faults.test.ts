@@ -1,6 +1,5 @@
 import { startTestForge, type TestForge } from "../../helpers/forge";
 
-jest.setTimeout(120_000);
 
 // Fault injection and the request log (FORGE.md "Fault injection"; /_forge admin routes).
 

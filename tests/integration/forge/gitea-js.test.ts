@@ -1,7 +1,6 @@
 import { giteaApi } from "gitea-js";
 import { startTestForge, type TestForge } from "../../helpers/forge";
 
-jest.setTimeout(120_000);
 
 // The app's client, gitea-js (giteaApi(url, { token }), Bearer auth), works
 // against the forge unchanged.

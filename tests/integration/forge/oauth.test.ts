@@ -2,7 +2,6 @@ import { createHash, createPublicKey, randomBytes, verify, type JsonWebKey } fro
 import { generators, Issuer } from "openid-client";
 import { startTestForge, type TestForge } from "../../helpers/forge";
 
-jest.setTimeout(120_000);
 
 // The OAuth2 / OIDC provider (FACTS §4): authorization code + PKCE with a
 // plain fetch client (id_token checked against the JWKS), and with

@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { startTestForge, type TestForge } from "../../helpers/forge";
 
-jest.setTimeout(120_000);
 
 // Pagination (FACTS §5): `limit` defaults to 30 and is silently clamped to
 // 50; X-Total-Count and an absolute Link; /commits adds X-Page & co.

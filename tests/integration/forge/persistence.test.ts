@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { bootstrapForge, type BootstrapResult } from "@/forge/bootstrap";
 import { startForge, type ForgeHandle } from "@/forge/server";
+import { nextSecond } from "@/tests/helpers/wait";
 
-jest.setTimeout(120_000);
 
 // Data survives a restart; the bare repos are real Git (clone shows the
 // history); a commit pushed straight into the bare repo (a missed webhook)
@@ -13,7 +13,6 @@ jest.setTimeout(120_000);
 
 const API = "/api/v1";
 const M = `${API}/repos/rfcs/meta`;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function gitIn(cwd: string, ...args: string[]): string {
   const env = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_AUTHOR_NAME: "Direct Pusher", GIT_AUTHOR_EMAIL: "direct@example.com", GIT_COMMITTER_NAME: "Direct Pusher", GIT_COMMITTER_EMAIL: "direct@example.com" };
@@ -79,7 +78,7 @@ describe("forge persistence and real git", () => {
     const repoBefore = await call("GET", M);
     const prBefore = await call("GET", `${M}/pulls/1`);
     const since = new Date(Date.parse(prBefore.updated_at) + 1000).toISOString();
-    await sleep(1100); // updated_at has second precision, as in Gitea
+    await nextSecond(Date.parse(prBefore.updated_at)); // updated_at has second precision, as in Gitea
     writeFileSync(path.join(clone, "rfcs", "first.md"), "# First, pushed directly\n");
     gitIn(clone, "commit", "-qam", "Direct push");
     gitIn(clone, "push", "-q", "origin", "rfc/first");

@@ -2,7 +2,6 @@ import { createHmac } from "node:crypto";
 import { startTestForge, type TestForge } from "../../helpers/forge";
 import { startReceiver, type Received } from "./webhook-receiver";
 
-jest.setTimeout(120_000);
 
 // Webhooks (FACTS §1–§3): Gitea's headers, HMAC over the raw bytes, event
 // order (create before push; only delete), PR actions, org vs repo hooks.

@@ -8,7 +8,6 @@ import { check, claim, graduate, graduateAndFollow, mergePr, progress, readSse }
 
 // §13.2/§13.3 who may graduate, and when POST must refuse what the advisory check allowed.
 
-jest.setTimeout(120_000);
 
 let fx: Fixture;
 let alice: string, bob: string, carol: string, dave: string;

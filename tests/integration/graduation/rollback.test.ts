@@ -8,7 +8,6 @@ import { graduateAndFollow } from "./http";
 // no open graduation PR and the unchanged entry; the stream shows the failed
 // step, the not-reached ones and every undo step.
 
-jest.setTimeout(120_000);
 
 let fx: Fixture;
 let alice: string;

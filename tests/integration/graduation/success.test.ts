@@ -6,7 +6,6 @@ import { graduateAndFollow } from "./http";
 
 // §13.3 the five steps end to end against the forge; §13.4 chat carries over.
 
-jest.setTimeout(120_000);
 
 let fx: Fixture;
 beforeAll(async () => {

@@ -12,7 +12,6 @@ import { ACTIVE, ACTIVE_REPO, json, setupFixture, SUPER, type Fixture, type Logi
 // §8.3 / §11 / §12: cut, flip visibility, delete (the row and conversation
 // stay, §11.5), and private branches answering 404 to outsiders (§6).
 
-jest.setTimeout(120_000);
 let fx: Fixture;
 beforeAll(async () => {
   fx = await setupFixture();

@@ -12,7 +12,6 @@ import { ACTIVE, ACTIVE_REPO, DOC, json, makeChange, setupFixture, SUPER, type F
 // §8.11 manual edits: one bot commit with On-behalf-of, 409 on a moved head
 // with the current text, the system message, and the stale rule.
 
-jest.setTimeout(120_000);
 let fx: Fixture;
 beforeAll(async () => {
   fx = await setupFixture();

@@ -10,7 +10,6 @@ import { ACTIVE, ACTIVE_REPO, json, makeChange, setupFixture, type Fixture, type
 
 // §8.14 discuss-mode buffer promoted to a new branch, and §8.13 flags.
 
-jest.setTimeout(120_000);
 let fx: Fixture;
 let mainThread: string;
 beforeAll(async () => {

@@ -10,7 +10,6 @@ import { json, setupFixture, SUPER, type Fixture } from "./fixture";
 // §8.12 sub-threads re-anchored after edits (moved, changed, deleted) and
 // §8.4 chat: post, list, and new messages streamed to another viewer (SSE).
 
-jest.setTimeout(120_000);
 let fx: Fixture;
 const params = { slug: SUPER, branch: "notes" };
 beforeAll(async () => {

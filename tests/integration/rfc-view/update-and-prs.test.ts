@@ -14,7 +14,6 @@ import { ACTIVE, ACTIVE_REPO, json, makeChange, setupFixture, SUPER, type Fixtur
 // and §9 PRs from a branch to main, for an active RFC (RFC.md in its repo)
 // and a super-draft (meta body-edit PRs).
 
-jest.setTimeout(180_000);
 let fx: Fixture;
 beforeAll(async () => {
   fx = await setupFixture();

@@ -5,6 +5,7 @@ import { getLanguageModel } from "@/lib/ai/providers";
 import { createChangeStreamParser, parseChangeReply, type ParseEvent } from "@/lib/changes/parser";
 import { mergeTextEvents } from "@/lib/changes/reply";
 import { type OpenAiTestServer, type Script, startOpenAiTestServer } from "@/tests/helpers/openai-server";
+import { waitUntil } from "@/tests/helpers/wait";
 
 // The real @ai-sdk/openai-compatible and @ai-sdk/openai chat code streaming
 // from a scripted HTTP server, piped through the §18 change parser: what the
@@ -60,10 +61,7 @@ const prompt = buildPrompt({
   contextTokens: 24000,
 });
 
-const waitFor = async (check: () => boolean) => {
-  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  return check();
-};
+const waitFor = (check: () => boolean) => waitUntil(check, { timeoutMs: 10_000, intervalMs: 10 }).then(() => true, () => false);
 
 describe("streaming from an OpenAI-compatible server", () => {
   it("streams the reply into prose and a change card, and sends the §18 prompt", async () => {

@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { corpusFiles, readCorpusFile } from "@/tests/fixtures";
 import { Editor } from "@tiptap/core";
 import { SourceDecorations } from "@/components/editor/decorations";
 import { changedLineStats, createMarkdownDocument, markdownExtensions } from "@/lib/markdown";
@@ -9,12 +8,11 @@ import { changedLineStats, createMarkdownDocument, markdownExtensions } from "@/
 // checked against the model: loading must not alter the document (or every
 // save would rewrite blocks), and typing must splice into one line (§8).
 
-const CORPUS = join(__dirname, "../../../../shared/corpus/markdown");
-const files = readdirSync(CORPUS).filter((f) => f.endsWith(".md")).sort();
+const files = corpusFiles();
 
 describe("tiptap Editor with the markdown extensions", () => {
   it.each(files)("%s: holds the model's document unchanged and saves typing as a one-line change", (file) => {
-    const source = readFileSync(join(CORPUS, file), "utf8");
+    const source = readCorpusFile(file);
     const md = createMarkdownDocument(source);
     const editor = new Editor({ extensions: [...markdownExtensions(), SourceDecorations], content: md.doc });
     try {

@@ -1,5 +1,4 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { corpusFiles, readCorpusFile } from "@/tests/fixtures";
 import type { JSONContent } from "@tiptap/core";
 import { EditorState, type Transaction } from "@tiptap/pm/state";
 import { createMarkdownDocument, markdownSchema } from "@/lib/markdown";
@@ -8,8 +7,7 @@ import { createMarkdownDocument, markdownSchema } from "@/lib/markdown";
 // parses back to the same nodes. Whitespace at text edges is compared loosely
 // (Markdown cannot hold a paragraph's leading space). Seeded, so reproducible.
 
-const CORPUS = join(__dirname, "../../../../shared/corpus/markdown");
-const files = readdirSync(CORPUS).filter((f) => f.endsWith(".md")).sort();
+const files = corpusFiles();
 
 function random(seed: number) {
   let s = seed;
@@ -33,7 +31,7 @@ const EDITS: Array<[string, (s: EditorState, at: number, rnd: (n: number) => num
 
 describe("saved Markdown parses back to the edited document", () => {
   it.each(files)("%s", (file) => {
-    const source = readFileSync(join(CORPUS, file), "utf8");
+    const source = readCorpusFile(file);
     const md = createMarkdownDocument(source);
     const rnd = random(file.length * 7919);
     const state = EditorState.create({ schema: markdownSchema(), doc: markdownSchema().nodeFromJSON(md.doc) });

@@ -1,15 +1,13 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
+import { corpusFiles, readCorpusFile } from "@/tests/fixtures";
 import { blockRanges, changedLineStats, createMarkdownDocument } from "@/lib/markdown";
 import { splitLines } from "@/lib/markdown/line-stats";
 import { type EditTarget, oneWordEdit } from "@/lib/markdown/sample-edits";
 
-// §8 on 64 real RFCs (../shared/corpus): a no-op save changes no byte, and a
+// §8 on 64 real RFCs (tests/fixtures/markdown): a no-op save changes no byte, and a
 // one-word edit changes only the edited block's lines — nearly always one line.
 
-const CORPUS = join(__dirname, "../../../../shared/corpus/markdown");
-const files = readdirSync(CORPUS).filter((f) => f.endsWith(".md")).sort();
-const read = (f: string) => readFileSync(join(CORPUS, f), "utf8");
+const files = corpusFiles();
+const read = readCorpusFile;
 const SEEDS = [0, 1, 2, 3, 4];
 
 describe("corpus round trip", () => {

@@ -2,8 +2,7 @@ import { closeMark, openMark, sentinelsToHtml, stripMarks } from "@/lib/rfc-view
 import { lexBlocks, renderMarkdown, safeUrl } from "@/lib/rfc-view/markdown-render";
 import { decorateSlice } from "@/lib/rfc-view/overlays";
 import { renderDocument } from "@/lib/rfc-view/render-document";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { corpusFiles, readCorpusFile } from "@/tests/fixtures";
 
 // The read-only rendering of discuss mode and its overlays (§8.2, §8.10, §8.12).
 
@@ -48,17 +47,10 @@ describe("safe rendering of untrusted Markdown", () => {
 });
 
 describe("blocks and their offsets", () => {
-  const dir = path.resolve(__dirname, "../../../../shared/corpus/markdown");
-  const files = (() => {
-    try {
-      return readdirSync(dir).filter((f) => f.endsWith(".md"));
-    } catch {
-      return [];
-    }
-  })();
+  const files = corpusFiles();
   test("every block's range holds its raw text (corpus)", () => {
     for (const f of files.slice(0, 20)) {
-      const src = readFileSync(path.join(dir, f), "utf8");
+      const src = readCorpusFile(f);
       for (const b of lexBlocks(src).blocks) expect(src.slice(b.start, b.end)).toBe(b.raw);
     }
   });
