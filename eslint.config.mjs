@@ -12,6 +12,19 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Browser tests set up through the forge or the app's routes, as people do: never the app's database.
+    files: ["tests/e2e/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["better-sqlite3", "@prisma/client"].map((name) => ({ name, message: "e2e tests go through the app's routes or the forge (tests/e2e/helpers/world.ts)" })),
+          patterns: [{ group: ["@/lib/db/*", "**/lib/db/*"], message: "e2e tests go through the app's routes or the forge (tests/e2e/helpers/world.ts)" }],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { E2E_AI_MODEL } from "./harness/fake-ai";
-import { e2eInfo } from "./harness/info";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
+import { metaFile, metaHead, seedSuperDraft } from "./helpers/world";
 
 // Issue 6 in a real browser: alice asks the AI on her branch; the reply
 // streams in with a card placeholder, the change is drawn in the document as
@@ -18,35 +18,7 @@ const EDITED = "Our builds take 14 minutes on average and 31 minutes at the 95th
 const BODY = `# Faster builds\n\n## Motivation\n\n${ORIGINAL} Most of that time compiles code that did not change.\n\n## Drawbacks\n\nA poisoned entry could spread a bad artefact to every build.\n`;
 
 const browser = browserForFile();
-beforeAll(() => superDraft());
-
-async function forge(path: string, init: RequestInit = {}) {
-  const { forgeUrl, botToken } = e2eInfo();
-  return fetch(`${forgeUrl}${path}`, { ...init, headers: { authorization: `token ${botToken}`, "content-type": "application/json" } });
-}
-
-/** A super-draft owned by bob; the app learns of it by webhook (§4.1). */
-async function superDraft(): Promise<void> {
-  const { org, metaRepo, appUrl } = e2eInfo();
-  const text = `---\nslug: ${SLUG}\ntitle: Faster builds with AI\nstate: super-draft\nid:\nrepo:\nproposed_by: bob\nproposed_at: 2026-01-02T03:04:05Z\nowners:\n  - bob\narbiters: []\ntags:\n  - e2e\n---\n${BODY}`;
-  const res = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md`, {
-    method: "POST",
-    body: JSON.stringify({ branch: "main", content: Buffer.from(text).toString("base64"), message: `Seed ${SLUG}\n\nOn-behalf-of: Bob <bob>\n` }),
-  });
-  if (res.status !== 201) throw new Error(`seeding ${SLUG} → ${res.status}`);
-  for (let i = 0; i < 150; i++) {
-    if ((await fetch(`${appUrl}/rfcs/${SLUG}`)).status === 200) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${SLUG} never reached the app`);
-}
-
-async function headCommit(branch: string): Promise<{ sha: string; message: string }> {
-  const { org, metaRepo } = e2eInfo();
-  const res = await forge(`/api/v1/repos/${org}/${metaRepo}/commits?sha=${encodeURIComponent(branch)}&limit=1`);
-  const [c] = (await res.json()) as { sha: string; commit: { message: string } }[];
-  return { sha: c.sha, message: c.commit.message };
-}
+beforeAll(() => seedSuperDraft({ slug: SLUG, title: "Faster builds with AI", body: BODY, owners: ["bob"], proposedBy: "bob" }));
 
 async function step<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
   try {
@@ -66,7 +38,7 @@ test("ask the AI on a branch, see the card and the tracked change, edit before a
     await page.getByRole("button", { name: "Create branch" }).click();
     await page.waitForURL((u) => u.searchParams.get("branch") === BRANCH);
   });
-  const before = await headCommit(`edit/${SLUG}/${BRANCH}`);
+  const before = await metaHead(`edit/${SLUG}/${BRANCH}`);
 
   await step(page, "ask", async () => {
     await page.getByRole("tab", { name: /Chat/ }).click();
@@ -106,7 +78,7 @@ test("ask the AI on a branch, see the card and the tracked change, edit before a
   });
   expect(card).toBeTruthy();
 
-  const head = await headCommit(`edit/${SLUG}/${BRANCH}`);
+  const head = await metaHead(`edit/${SLUG}/${BRANCH}`);
   expect(head.sha).not.toBe(before.sha);
   const [subject, ...rest] = head.message.trimEnd().split("\n\n");
   expect(subject).toBe("Apply change: Averages hide the slow builds");
@@ -118,7 +90,5 @@ test("ask the AI on a branch, see the card and the tracked change, edit before a
   expect(trailers).toContain(`AI-Model: ${E2E_AI_MODEL}`);
   expect(trailers).toContain("Edited-Before-Accept: yes");
   expect(trailers).toMatch(/^On-behalf-of: .+ <alice>$/m);
-  const { org, metaRepo } = e2eInfo();
-  const file = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md?ref=${encodeURIComponent(`edit/${SLUG}/${BRANCH}`)}`);
-  expect(Buffer.from(((await file.json()) as { content: string }).content, "base64").toString("utf8")).toContain(EDITED);
+  expect(await metaFile(`rfcs/${SLUG}.md`, `edit/${SLUG}/${BRANCH}`)).toContain(EDITED);
 });

@@ -1,10 +1,13 @@
 import type { Page } from "playwright-core";
 import { e2eInfo } from "./harness/info";
+import { waitUntil } from "../helpers/wait";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
+import { seedSuperDraft } from "./helpers/world";
 
 // §7 in a real browser: alice proposes an idea (field errors keep what she
 // typed), finds it in the pending list; carol (admin) merges one idea into a
 // super-draft and declines another; filters and search live in the URL.
+// Each test proposes or seeds the ideas and RFCs it needs.
 
 
 const browser = browserForFile();
@@ -13,13 +16,14 @@ const pending = (page: Page) => page.locator("details#pending-ideas");
 const ideaRow = (page: Page, slug: string) => pending(page).locator(`li[data-idea="${slug}"]`);
 
 /** Reloads the catalog until `check` holds: the cache learns of Gitea's writes by webhook. */
-async function untilCatalog(page: Page, url: string, check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 60; i++) {
-    await page.goto(url);
-    if (await check()) return;
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`the catalog at ${url} never showed what the test waited for`);
+async function untilCatalog(page: Page, url: string, check: () => Promise<boolean>, what: string): Promise<void> {
+  await waitUntil(
+    async () => {
+      await page.goto(url);
+      return check();
+    },
+    { intervalMs: 500, what: `the catalog at ${url} to show ${what}` },
+  );
 }
 
 async function propose(page: Page, title: string, summary: string, tags: string): Promise<void> {
@@ -57,7 +61,7 @@ test("alice proposes an idea: a bad slug is refused with her text kept, then it 
   await page.getByLabel("Slug").fill("offline-drafts");
   await page.getByRole("button", { name: "Propose idea" }).click();
   await page.waitForURL((u) => u.pathname === "/" && u.searchParams.get("proposed") === "offline-drafts", { timeout: 60_000 });
-  await untilCatalog(page, "/?proposed=offline-drafts", async () => (await ideaRow(page, "offline-drafts").count()) > 0);
+  await untilCatalog(page, "/?proposed=offline-drafts", async () => (await ideaRow(page, "offline-drafts").count()) > 0, "the pending idea");
   const row = ideaRow(page, "offline-drafts");
   await row.getByText("Offline drafts").waitFor();
   await row.getByText("proposed by @alice").waitFor(); // the proposer, never the bot (§6.5)
@@ -78,16 +82,17 @@ test("carol merges one idea into a super-draft and declines another with a reaso
   const alice = await browser.newPage();
   await signIn(alice, "alice", "/");
   await propose(alice, "Quiet hours", "No notifications at night.", "ops");
+  await propose(alice, "Shared glossary", "One list of the terms our RFCs use.", "docs");
 
   const carol = await browser.newPage();
   await signIn(carol, "carol", "/");
-  await untilCatalog(carol, "/", async () => (await ideaRow(carol, "quiet-hours").count()) > 0 && (await ideaRow(carol, "offline-drafts").count()) > 0);
+  await untilCatalog(carol, "/", async () => (await ideaRow(carol, "quiet-hours").count()) > 0 && (await ideaRow(carol, "shared-glossary").count()) > 0, "both ideas");
   await pending(carol).locator("summary").click();
   await screenshot(carol, "catalog-03-admin-pending");
 
-  await ideaRow(carol, "offline-drafts").getByRole("button", { name: "Merge idea Offline drafts" }).click();
-  await untilCatalog(carol, "/?state=super-draft", async () => (await carol.getByRole("link", { name: "Offline drafts" }).count()) > 0);
-  expect(await ideaRow(carol, "offline-drafts").count()).toBe(0);
+  await ideaRow(carol, "shared-glossary").getByRole("button", { name: "Merge idea Shared glossary" }).click();
+  await untilCatalog(carol, "/?state=super-draft", async () => (await carol.getByRole("link", { name: "Shared glossary" }).count()) > 0, "the merged idea as a super-draft");
+  expect(await ideaRow(carol, "shared-glossary").count()).toBe(0);
 
   await pending(carol).locator("summary").click();
   await ideaRow(carol, "quiet-hours").getByRole("button", { name: "Decline idea Quiet hours" }).click();
@@ -98,7 +103,7 @@ test("carol merges one idea into a super-draft and declines another with a reaso
   await ideaRow(carol, "quiet-hours").getByText("Say why, in a few words").waitFor(); // too short: refused, the idea stays
   await reason.fill("Covered by the notification settings RFC.");
   await submit.click();
-  await untilCatalog(carol, "/", async () => (await ideaRow(carol, "quiet-hours").count()) === 0);
+  await untilCatalog(carol, "/", async () => (await ideaRow(carol, "quiet-hours").count()) === 0, "the declined idea gone");
 
   // Gitea holds the decision: the propose PR is closed, not merged, and the entry never reached main.
   const { forgeUrl, org, metaRepo, botToken } = e2eInfo();
@@ -107,17 +112,21 @@ test("carol merges one idea into a super-draft and declines another with a reaso
 });
 
 test("filters and title search are kept in the URL", async () => {
+  const body = "# Notes\n\nA short draft.\n";
+  await seedSuperDraft({ slug: "e2e-offline-cache", title: "Filterable offline cache", body, tags: ["filter-editor"] });
+  await seedSuperDraft({ slug: "e2e-quiet-mode", title: "Filterable quiet mode", body, tags: ["filter-ops"] });
   const page = await browser.newPage();
   await page.goto("/");
-  await page.getByLabel("Search titles").fill("offline");
+  await page.getByLabel("Search titles").fill("offline cache");
   await page.getByRole("button", { name: "Apply" }).click();
-  await page.waitForURL((u) => u.searchParams.get("q") === "offline");
-  await page.getByRole("link", { name: "Offline drafts" }).waitFor();
-  expect(await page.getByRole("link", { name: "Quiet hours" }).count()).toBe(0);
+  await page.waitForURL((u) => u.searchParams.get("q") === "offline cache");
+  await page.getByRole("link", { name: "Filterable offline cache" }).waitFor();
+  expect(await page.getByRole("link", { name: "Filterable quiet mode" }).count()).toBe(0);
 
-  await page.goto("/?tag=editor");
-  await page.getByRole("link", { name: "Offline drafts" }).waitFor();
-  expect(await page.getByLabel("Tag", { exact: true }).inputValue()).toBe("editor");
+  await page.goto("/?tag=filter-editor");
+  await page.getByRole("link", { name: "Filterable offline cache" }).waitFor();
+  expect(await page.getByLabel("Tag", { exact: true }).inputValue()).toBe("filter-editor");
+  expect(await page.getByRole("link", { name: "Filterable quiet mode" }).count()).toBe(0);
   await page.goto("/?tag=no-such-tag");
   await page.getByText(/No RFCs match/i).waitFor();
   await screenshot(page, "catalog-04-no-match");

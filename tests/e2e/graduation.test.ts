@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { e2eInfo } from "./harness/info";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
+import { forgeApi, seedSuperDraft } from "./helpers/world";
 
 // §13 in a real browser: alice (an owner) graduates a super-draft through the
 // dialog, and a second one through a rollback (the forge fails the merge).
@@ -8,28 +9,11 @@ import { browserForFile, screenshot, signIn } from "./helpers/browser";
 
 const browser = browserForFile();
 
-async function forge(path: string, init: RequestInit = {}, token = e2eInfo().botToken) {
-  const { forgeUrl } = e2eInfo();
-  return fetch(`${forgeUrl}${path}`, { ...init, headers: { authorization: `token ${token}`, "content-type": "application/json" } });
-}
+const forge = forgeApi;
 
-/** A super-draft owned by alice, committed to the meta repo's main; the app learns it by webhook. */
-async function superDraft(slug: string, title: string): Promise<void> {
-  const { org, metaRepo, appUrl } = e2eInfo();
-  const text = `---\nslug: ${slug}\ntitle: ${title}\nstate: super-draft\nid:\nrepo:\nproposed_by: alice\nproposed_at: 2026-01-02T03:04:05Z\ngraduated_at:\ngraduated_by:\nowners:\n  - alice\narbiters:\n  - carol\ntags:\n  - e2e\n---\n# ${title}\n\nWhy we want this.\n`;
-  const res = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${slug}.md`, {
-    method: "POST",
-    body: JSON.stringify({ branch: "main", content: Buffer.from(text).toString("base64"), message: `Seed ${slug}\n\nOn-behalf-of: Alice Archer <alice>\n` }),
-  });
-  if (res.status !== 201) throw new Error(`seeding ${slug} → ${res.status}`);
-  for (let i = 0; i < 100; i++) {
-    if ((await fetch(`${appUrl}/rfcs/${slug}/graduate`)).status === 200) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  const { forgeUrl, forgeAdminToken } = e2eInfo();
-  const deliveries = (await (await fetch(`${forgeUrl}/_forge/deliveries`, { headers: { authorization: `token ${forgeAdminToken}` } })).json()) as { event: string; status?: number }[];
-  throw new Error(`${slug} never reached the app's catalog; webhook deliveries: ${JSON.stringify(deliveries.slice(-6).map(({ event, status }) => ({ event, status })))}`);
-}
+/** A super-draft owned by alice; ready once its graduate page answers. */
+const superDraft = (slug: string, title: string) =>
+  seedSuperDraft({ slug, title, body: `# ${title}\n\nWhy we want this.\n`, owners: ["alice"], arbiters: ["carol"] }, `/rfcs/${slug}/graduate`);
 
 const dialog = (page: Page) => page.getByRole("dialog", { name: /Graduate/ });
 

@@ -1,17 +1,19 @@
-import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
+import { waitUntil } from "../helpers/wait";
 import { e2eInfo } from "./harness/info";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
+import { aiChange, appApi, cutBranch, editBranch, forgeApi, metaFile, metaHead, seedSuperDraft } from "./helpers/world";
 
 // §8 the RFC view in a real browser: open an RFC, cut a branch, contribute
 // (the commit lands in Git with On-behalf-of and a system message in the
 // chat), comment on a selection, toggle DiffView, and two tabs editing one
 // branch (the second flush is refused and keeps its text). Screenshots of
-// discuss and contribute modes go to tests/e2e/screenshots/.
+// discuss and contribute modes go to tests/e2e/screenshots/. Every test
+// cuts the branches it needs (tests/e2e/helpers/world.ts), so each passes
+// alone and in any order.
 
 
 const SLUG = "e2e-view";
-const BRANCH = "tighten-intro";
 const BODY = `# Faster builds
 
 ## Summary
@@ -31,36 +33,7 @@ A poisoned entry could spread a bad artefact to every build.
 `;
 
 const browser = browserForFile();
-beforeAll(() => superDraft());
-
-async function forge(path: string, init: RequestInit = {}) {
-  const { forgeUrl, botToken } = e2eInfo();
-  return fetch(`${forgeUrl}${path}`, { ...init, headers: { authorization: `token ${botToken}`, "content-type": "application/json" } });
-}
-
-/** A super-draft owned by alice on the meta repo's main; the app learns it by webhook (§4.1). */
-async function superDraft(): Promise<void> {
-  const { org, metaRepo, appUrl } = e2eInfo();
-  const text = `---\nslug: ${SLUG}\ntitle: Faster builds\nstate: super-draft\nid:\nrepo:\nproposed_by: alice\nproposed_at: 2026-01-02T03:04:05Z\nowners:\n  - alice\narbiters:\n  - carol\ntags:\n  - e2e\n---\n${BODY}`;
-  const res = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md`, {
-    method: "POST",
-    body: JSON.stringify({ branch: "main", content: Buffer.from(text).toString("base64"), message: `Seed ${SLUG}\n\nOn-behalf-of: Alice Archer <alice>\n` }),
-  });
-  if (res.status !== 201) throw new Error(`seeding ${SLUG} → ${res.status}`);
-  for (let i = 0; i < 150; i++) {
-    if ((await fetch(`${appUrl}/rfcs/${SLUG}`)).status === 200) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${SLUG} never reached the app`);
-}
-
-/** The newest commit on a branch of the meta repo, read from the forge itself. */
-async function headCommit(branch: string): Promise<{ sha: string; message: string }> {
-  const { org, metaRepo } = e2eInfo();
-  const res = await forge(`/api/v1/repos/${org}/${metaRepo}/commits?sha=${encodeURIComponent(branch)}&limit=1`);
-  const [c] = (await res.json()) as { sha: string; commit: { message: string } }[];
-  return { sha: c.sha, message: c.commit.message };
-}
+beforeAll(() => seedSuperDraft({ slug: SLUG, title: "Faster builds", body: BODY, owners: ["alice"], arbiters: ["carol"] }));
 
 // The tiptap editor of contribute mode (components/editor): a contenteditable, not a textarea.
 const editor = (page: Page) => page.locator('[contenteditable="true"][aria-label="Document editor"]');
@@ -95,7 +68,13 @@ async function selectText(page: Page, root: string, text: string): Promise<void>
 async function typeOver(page: Page, from: string, to: string): Promise<void> {
   await editor(page).click();
   await selectText(page, '[contenteditable="true"][aria-label="Document editor"]', from);
-  await page.waitForTimeout(50); // ProseMirror reads the DOM selection on selectionchange
+  // ProseMirror reads the DOM selection on selectionchange: type once its state holds it
+  // (tiptap keeps the editor on its DOM node, `editor`).
+  await page.waitForFunction((needle) => {
+    const el = document.querySelector('[contenteditable="true"][aria-label="Document editor"]') as (Element & { editor?: { state: { selection: { from: number; to: number }; doc: { textBetween(a: number, b: number): string } } } }) | null;
+    const state = el?.editor?.state;
+    return !!state && state.doc.textBetween(state.selection.from, state.selection.to) === needle;
+  }, from);
   await page.keyboard.type(to);
 }
 
@@ -110,18 +89,26 @@ async function newPage(): Promise<Page> {
 }
 
 /** On a failed wait: a screenshot and what the app and the forge hold, for the log. */
-function explain(page: Page, label: string) {
+function explain(page: Page, slug: string, label: string) {
   return async (err: unknown): Promise<never> => {
     await screenshot(page, `failed-${label}`);
     const { org, metaRepo } = e2eInfo();
-    const pulls = (await (await forge(`/api/v1/repos/${org}/${metaRepo}/pulls?state=all`)).json()) as { number: number; state: string; merged: boolean }[];
-    console.log(`[${label}] the app's branches:`, await (await page.request.get(`/api/rfcs/${SLUG}/branches`)).text());
+    const pulls = (await (await forgeApi(`/api/v1/repos/${org}/${metaRepo}/pulls?state=all`)).json()) as { number: number; state: string; merged: boolean }[];
+    console.log(`[${label}] the app's branches:`, await (await page.request.get(`/api/rfcs/${slug}/branches`)).text());
     console.log(`[${label}] the forge's PRs:`, JSON.stringify(pulls.map(({ number, state, merged }) => ({ number, state, merged }))));
     throw err;
   };
 }
 
-const branchUrl = (mode?: string) => `/rfcs/${SLUG}?branch=${encodeURIComponent(BRANCH)}${mode ? `&mode=${mode}` : ""}`;
+const branchUrl = (branch: string, mode?: string, slug = SLUG) => `/rfcs/${slug}?branch=${encodeURIComponent(branch)}${mode ? `&mode=${mode}` : ""}`;
+
+/** alice, signed in on a page of her own, with `branch` cut for this test. */
+async function aliceWithBranch(branch: string, returnTo = `/rfcs/${SLUG}`): Promise<Page> {
+  const page = await newPage();
+  await signIn(page, "alice", returnTo);
+  await cutBranch(page, SLUG, branch);
+  return page;
+}
 
 test("a reader sees main in discuss mode, read-only, with a prompt to sign in", async () => {
   const page = await newPage();
@@ -149,6 +136,7 @@ test("a reader sees main in discuss mode, read-only, with a prompt to sign in", 
 });
 
 test("alice cuts a branch, edits it, and the commit and the chat say so", async () => {
+  const branch = "tighten-intro";
   const page = await newPage();
   await signIn(page, "alice", `/rfcs/${SLUG}`);
   await page.getByPlaceholder("Write a message…").waitFor();
@@ -163,24 +151,24 @@ test("alice cuts a branch, edits it, and the commit and the chat say so", async 
   await page.getByText("Use lowercase letters, digits").waitFor(); // §11, inline
   await name.fill("edit/x");
   await page.getByText('Names starting with "edit/" are reserved').waitFor();
-  await name.fill(BRANCH);
+  await name.fill(branch);
   await page.getByRole("button", { name: "Create branch" }).click();
-  await page.waitForURL((u) => u.searchParams.get("branch") === BRANCH);
+  await page.waitForURL((u) => u.searchParams.get("branch") === branch);
   await editor(page).waitFor();
 
   await typeOver(page, "14 minutes", "22 minutes");
   await page.locator('[data-save-status="unsaved"]').waitFor();
-  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 60_000 }); // after the ~2 s pause
-  const head = await headCommit(`edit/${SLUG}/${BRANCH}`);
+  await page.locator('[data-save-status="saved"]').waitFor(); // after the ~2 s pause
+  const head = await metaHead(`edit/${SLUG}/${branch}`);
   expect(head.message).toMatch(/^Edit Motivation on tighten-intro/);
   expect(head.message).toContain("On-behalf-of: Alice Archer <alice>");
-  await page.locator('li[data-kind="system"]').getByText(/Alice Archer changed Motivation \(\+1 −1 lines\)/).waitFor({ timeout: 60_000 });
+  await page.locator('li[data-kind="system"]').getByText(/Alice Archer changed Motivation \(\+1 −1 lines\)/).waitFor();
 
   // Ctrl+S saves at once.
   await typeOver(page, "identical work", "the same work");
   await page.keyboard.press("Control+s");
-  await page.locator('[data-save-status="saved"]').waitFor({ timeout: 60_000 });
-  expect((await headCommit(`edit/${SLUG}/${BRANCH}`)).sha).not.toBe(head.sha);
+  await page.locator('[data-save-status="saved"]').waitFor();
+  await waitUntil(async () => (await metaHead(`edit/${SLUG}/${branch}`)).sha !== head.sha, { what: "the Ctrl+S commit" });
   await screenshot(page, "rfc-view-02-contribute");
 });
 
@@ -196,7 +184,7 @@ test("a private branch is a 404 for everyone else, like an unknown RFC (§6)", a
 
   const bob = await newPage();
   await signIn(bob, "bob", `/rfcs/${SLUG}`);
-  const res = await bob.goto(`/rfcs/${SLUG}?branch=${encodeURIComponent("alice/secret")}`);
+  const res = await bob.goto(branchUrl("alice/secret"));
   expect(res?.status()).toBe(404);
   await bob.getByRole("heading", { name: "Not found" }).waitFor();
   expect((await bob.goto(`/rfcs/no-such-rfc`))?.status()).toBe(404);
@@ -206,8 +194,10 @@ test("a private branch is a 404 for everyone else, like an unknown RFC (§6)", a
 });
 
 test("DiffView shows the branch against main with word-level marks", async () => {
-  const page = await newPage();
-  await signIn(page, "alice", branchUrl());
+  const branch = "diff-view";
+  const page = await aliceWithBranch(branch);
+  await editBranch(page, SLUG, branch, (t) => t.replace("14 minutes", "22 minutes"));
+  await page.goto(branchUrl(branch));
   await page.getByRole("article", { name: "Document" }).waitFor();
   await page.keyboard.press("d");
   const changed = page.locator('[data-diff="changed"]').first();
@@ -220,53 +210,39 @@ test("DiffView shows the branch against main with word-level marks", async () =>
   await page.getByRole("article", { name: "Document" }).waitFor();
 });
 
-/** A pending change as the AI leaves one (§8.8), written straight to the app's database. */
-async function pendingChange(original: string, proposed: string, reason: string): Promise<string> {
-  const { appUrl, databaseUrl } = e2eInfo();
-  const res = await fetch(`${appUrl}/api/rfcs/${SLUG}/branches/${encodeURIComponent(BRANCH)}/threads`);
-  const main = ((await res.json()) as { threads: { id: string; kind: string }[] }).threads.find((t) => t.kind === "main")!;
-  const db = new Database(databaseUrl.replace(/^file:/, ""));
-  const now = new Date().toISOString();
-  try {
-    db.prepare("INSERT INTO ThreadMessage (id, threadId, authorKind, body, modelId, status, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?)").run(
-      "e2e-ai-message", main.id, "ai", "Averages hide the slow builds. I propose one change.", "compat:e2e-model", "complete", now, now,
-    );
-    db.prepare(
-      "INSERT INTO Change (id, rfcSlug, branch, threadId, messageId, blockIndex, original, proposed, reason, status, modelId, createdAt, updatedAt) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-    ).run("e2e-change", SLUG, BRANCH, main.id, "e2e-ai-message", 0, original, proposed, reason, "pending", "compat:e2e-model", now, now);
-  } finally {
-    db.close();
-  }
-  return "e2e-change";
-}
-
 test("a pending change is drawn inline in discuss mode, and its mark opens its card", async () => {
-  await pendingChange("Developers wait for CI before merging.", "Developers wait up to an hour for CI before merging.", "Say how long the wait is.");
-  const page = await newPage();
-  await signIn(page, "alice", branchUrl());
+  const branch = "ai-pending";
+  const page = await aliceWithBranch(branch);
+  const change = await aiChange(page, SLUG, branch, {
+    original: "Developers wait for CI before merging.",
+    proposed: "Developers wait up to an hour for CI before merging.",
+    reason: "Say how long the wait is.",
+  });
+  await page.goto(branchUrl(branch, "discuss"));
   const doc = page.getByRole("article", { name: "Document" });
   await doc.locator("ins[data-change]").first().waitFor();
   expect(await doc.locator("ins[data-change]").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("up to an hour")]));
   await screenshot(page, "rfc-view-04-discuss-branch");
   await doc.locator("ins[data-change]").first().click();
-  const card = page.locator('[data-change-id="e2e-change"]');
+  const card = page.locator(`[data-change-id="${change.id}"]`);
   await card.getByText("Say how long the wait is.").waitFor();
   await card.getByRole("button", { name: "Accept" }).waitFor();
   await card.getByRole("button", { name: "Proposing message" }).click();
-  await page.locator("#message-e2e-ai-message").waitFor();
+  await page.locator(`#message-${change.messageId}`).waitFor();
 
   // Contribute mode draws the same change in the editor, word by word (§8.10).
   await page.locator("#document-scroll").click({ position: { x: 8, y: 8 } });
   await page.keyboard.press("e");
-  const inserted = editor(page).locator('[data-change-id="doc-change:e2e-change"]');
+  const inserted = editor(page).locator(`[data-change-id="doc-change:${change.id}"]`);
   await inserted.first().waitFor();
   expect(await inserted.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("up to an hour")]));
   await screenshot(page, "rfc-view-04b-contribute-tracked");
 });
 
 test("selecting text and commenting opens a range sub-thread anchored to it", async () => {
-  const page = await newPage();
-  await signIn(page, "alice", branchUrl());
+  const branch = "comment-range";
+  const page = await aliceWithBranch(branch);
+  await page.goto(branchUrl(branch, "discuss"));
   await page.getByRole("article", { name: "Document" }).waitFor();
   await selectInDocument(page, "shared build cache");
   await page.getByRole("button", { name: "Comment", exact: true }).click();
@@ -283,20 +259,21 @@ test("selecting text and commenting opens a range sub-thread anchored to it", as
 });
 
 test("two tabs on one branch: the second flush is refused, keeps its text, and merges", async () => {
-  const a = await newPage();
+  const branch = "two-tabs";
+  const a = await aliceWithBranch(branch);
   const b = await newPage();
-  await signIn(a, "alice", branchUrl("contribute"));
-  await signIn(b, "alice", branchUrl("contribute"));
+  await a.goto(branchUrl(branch, "contribute"));
+  await signIn(b, "alice", branchUrl(branch, "contribute"));
   await editor(a).waitFor();
   await editor(b).waitFor();
 
   await typeOver(a, "Teams rebuild", "Teams keep rebuilding");
   await a.keyboard.press("Control+s");
-  await a.locator('[data-save-status="saved"]').waitFor({ timeout: 60_000 });
+  await a.locator('[data-save-status="saved"]').waitFor();
 
   await typeOver(b, "bad artefact", "broken artefact");
   await b.keyboard.press("Control+s");
-  await b.getByText("This branch changed since you started editing").waitFor({ timeout: 60_000 });
+  await b.getByText("This branch changed since you started editing").waitFor();
   await b.locator('[data-save-status="conflict"]').waitFor();
   expect(await editorText(b)).toContain("broken artefact"); // nothing typed is lost (§8.11)
   await b.getByRole("button", { name: "Reload (discard mine)" }).waitFor();
@@ -305,50 +282,54 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
 
   // The two edits touch different paragraphs: Merge re-applies B's onto the new head.
   await b.getByRole("button", { name: "Merge" }).click();
-  await b.locator('[data-save-status="saved"]').waitFor({ timeout: 60_000 });
+  await b.locator('[data-save-status="saved"]').waitFor();
   const merged = await editorText(b);
   expect(merged).toContain("Teams keep rebuilding");
   expect(merged).toContain("broken artefact");
   // A saw B's commit arrive live in the branch chat (SSE), without a reload (§8.4).
-  await a.locator('li[data-kind="system"]').getByText(/changed Drawbacks/).waitFor({ timeout: 60_000 });
-  const { org, metaRepo } = e2eInfo();
-  const file = await forge(`/api/v1/repos/${org}/${metaRepo}/contents/rfcs/${SLUG}.md?ref=${encodeURIComponent(`edit/${SLUG}/${BRANCH}`)}`);
-  const text = Buffer.from(((await file.json()) as { content: string }).content, "base64").toString("utf8");
+  await a.locator('li[data-kind="system"]').getByText(/changed Drawbacks/).waitFor();
+  const text = await metaFile(`rfcs/${SLUG}.md`, `edit/${SLUG}/${branch}`);
   expect(text).toContain("Teams keep rebuilding");
   expect(text).toContain("broken artefact");
 });
 
 test("an owner opens and merges the branch's PR; an older branch is then behind main and updates from it", async () => {
+  // Its own RFC: merging moves main, which no other test may depend on.
+  const slug = "e2e-view-merge";
+  await seedSuperDraft({ slug, title: "Faster builds, merged", body: BODY, owners: ["alice"], arbiters: ["carol"] });
   const page = await newPage();
-  await signIn(page, "alice", branchUrl());
+  await signIn(page, "alice", `/rfcs/${slug}`);
+  await cutBranch(page, slug, "tighten");
+  await editBranch(page, slug, "tighten", (t) => t.replace("14 minutes", "22 minutes"));
+  await cutBranch(page, slug, "older"); // cut from main before the merge (§12)
+
+  await page.goto(branchUrl("tighten", undefined, slug));
   await page.getByRole("button", { name: "Open PR" }).click();
   const dialog = page.getByRole("dialog", { name: /Open a pull request/ });
   await dialog.getByLabel("Title").fill("Tighten the intro");
   await dialog.getByLabel("Description").fill("Numbers from last month.");
   await dialog.getByRole("button", { name: "Open pull request" }).click();
   const merge = page.getByRole("button", { name: /^Merge PR #\d+$/ });
-  await merge.waitFor({ timeout: 60_000 }).catch(explain(page, "pr-open"));
+  await merge.waitFor().catch(explain(page, slug, "pr-open"));
   await screenshot(page, "rfc-view-09-pr-open");
   await merge.click();
   const branches = page.getByRole("navigation", { name: "Branches and RFCs" });
-  await branches.getByText(/#\d+ merged/).waitFor({ timeout: 60_000 }).catch(explain(page, "pr-merged"));
+  await branches.getByText(/#\d+ merged/).waitFor().catch(explain(page, slug, "pr-merged"));
 
-  // alice/secret was cut from main before the merge (§12). The merge moved
-  // main, which marks every branch's status stale (§9): the branches route
-  // recomputes it on its next read.
-  const { appUrl } = e2eInfo();
-  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  for (let i = 0; ; i++) {
-    const res = await fetch(`${appUrl}/api/rfcs/${SLUG}/branches`, { headers: { cookie } });
-    const secret = ((await res.json()) as { branches: { name: string; behindBy: number }[] }).branches.find((b) => b.name === "alice/secret");
-    if ((secret?.behindBy ?? 0) > 0) break;
-    if (i > 30) throw new Error("alice/secret never showed as behind main");
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  await page.goto(`/rfcs/${SLUG}?branch=${encodeURIComponent("alice/secret")}`);
-  await page.getByText(/Behind main by \d+ commit/).waitFor({ timeout: 60_000 });
+  // The merge moved main, which marks every branch's status stale (§9): the
+  // branches route recomputes it on its next read.
+  const api = appApi(page);
+  await waitUntil(
+    async () => {
+      const { branches: list } = await api.get<{ branches: { name: string; behindBy: number }[] }>(`/api/rfcs/${slug}/branches`);
+      return (list.find((b) => b.name === "older")?.behindBy ?? 0) > 0;
+    },
+    { what: "'older' to show as behind main" },
+  );
+  await page.goto(branchUrl("older", undefined, slug));
+  await page.getByText(/Behind main by \d+ commit/).waitFor();
   await screenshot(page, "rfc-view-10-behind-main");
   await page.getByRole("button", { name: "Update from main" }).click();
-  await page.getByText(/Behind main by/).waitFor({ state: "detached", timeout: 60_000 });
+  await page.getByText(/Behind main by/).waitFor({ state: "detached" });
   await page.getByRole("article", { name: "Document" }).getByText("22 minutes").waitFor();
-}, 300_000);
+});

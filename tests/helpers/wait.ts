@@ -3,9 +3,15 @@
 // with a message that names what never happened. Generous defaults, because
 // tests must hold on a busy 2-core machine; never a fixed sleep.
 
-export type WaitOptions = { timeoutMs?: number; intervalMs?: number; what?: string };
+export type WaitOptions = {
+  timeoutMs?: number;
+  intervalMs?: number;
+  what?: string;
+  /** An error from `check` that means it will never come true (a process that exited): thrown at once. */
+  failFast?: (err: unknown) => boolean;
+};
 
-export async function waitUntil<T>(check: () => T | Promise<T>, { timeoutMs = 60_000, intervalMs = 50, what = "the condition" }: WaitOptions = {}): Promise<Exclude<T, false | null | undefined>> {
+export async function waitUntil<T>(check: () => T | Promise<T>, { timeoutMs = 60_000, intervalMs = 50, what = "the condition", failFast }: WaitOptions = {}): Promise<Exclude<T, false | null | undefined>> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -13,6 +19,7 @@ export async function waitUntil<T>(check: () => T | Promise<T>, { timeoutMs = 60
       const value = await check();
       if (value !== false && value !== null && value !== undefined) return value as Exclude<T, false | null | undefined>;
     } catch (err) {
+      if (failFast?.(err)) throw err;
       lastError = err; // a check may throw while the thing is not there yet
     }
     if (Date.now() >= deadline) {

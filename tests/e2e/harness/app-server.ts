@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import net from "node:net";
+import { waitUntil } from "../../helpers/wait";
 
 // `next start` for the browser tests, in its own process group so teardown
 // can stop it and everything it spawned by its id.
@@ -16,6 +17,8 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+class ExitError extends Error {}
 
 export type AppServer = { pid: number; url: string; logFile: string };
 
@@ -35,20 +38,19 @@ export async function startApp(opts: { root: string; distDir: string; port: numb
   let exited: number | null = null;
   child.on("exit", (code) => (exited = code ?? -1));
 
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (exited !== null) throw new Error(`next start exited with ${exited}; see ${opts.logFile}`);
-    try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      await stopApp(child.pid);
-      throw new Error(`the app did not become healthy at ${url}/api/health; see ${opts.logFile}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
+  const pid = child.pid;
+  try {
+    await waitUntil(
+      async () => {
+        if (exited !== null) throw new ExitError(`next start exited with ${exited}; see ${opts.logFile}`);
+        const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) }).catch(() => null); // not listening yet
+        return res?.ok;
+      },
+      { timeoutMs: 180_000, intervalMs: 500, what: `the app to become healthy at ${url}/api/health (see ${opts.logFile})`, failFast: (err) => err instanceof ExitError },
+    );
+  } catch (err) {
+    await stopApp(pid);
+    throw err;
   }
   return { pid: child.pid, url, logFile: opts.logFile };
 }
@@ -65,6 +67,6 @@ export async function stopApp(pid: number): Promise<void> {
   };
   if (!alive()) return;
   process.kill(-pid, "SIGTERM");
-  for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
-  if (alive()) process.kill(-pid, "SIGKILL");
+  const stopped = await waitUntil(() => !alive(), { timeoutMs: 10_000, intervalMs: 100, what: `process group ${pid} to stop` }).catch(() => false);
+  if (!stopped) process.kill(-pid, "SIGKILL");
 }

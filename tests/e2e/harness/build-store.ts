@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { waitUntil } from "../../helpers/wait";
 
 // Where e2e builds live, in a working tree several engineers share: one
 // folder per source hash (`.next-e2e/builds/<hash>`), so a run never serves
@@ -34,18 +35,22 @@ function lockHolder(lock: string): number | null {
 
 export async function withBuildLock<T>(root: string, fn: () => T): Promise<T> {
   const lock = path.join(root, LOCK_DIR);
-  for (let waited = 0; ; waited += 1000) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(path.join(lock, "pid"), String(process.pid));
-      break;
-    } catch {
-      const holder = lockHolder(lock);
-      // A lock whose process is gone (or older than any build) is stale.
-      if ((holder !== null && !isAlive(holder)) || waited > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      else await new Promise((r) => setTimeout(r, 1000));
-    }
-  }
+  const started = Date.now();
+  await waitUntil(
+    () => {
+      try {
+        mkdirSync(lock);
+        writeFileSync(path.join(lock, "pid"), String(process.pid));
+        return true;
+      } catch {
+        const holder = lockHolder(lock);
+        // A lock whose process is gone (or older than any build) is stale.
+        if ((holder !== null && !isAlive(holder)) || Date.now() - started > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+        return false;
+      }
+    },
+    { timeoutMs: 30 * 60_000, intervalMs: 1000, what: `the e2e build lock ${lock}` },
+  );
   try {
     return fn();
   } finally {

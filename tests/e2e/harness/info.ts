@@ -16,7 +16,7 @@ export type E2eInfo = {
   org: string;
   metaRepo: string;
   webhookSecret: string;
-  /** The SQLite file the app uses; tests may read it to check rows. */
+  /** The SQLite file the app uses, for post-mortems: tests go through the app's routes or the forge, never SQL (ESLint enforces it). */
   databaseUrl: string;
   /** The app server's log, for failure messages. */
   appLog: string;
