@@ -5,6 +5,7 @@ import { infoRoutes } from "./oauth-info";
 import { accessTokenRoutes } from "./oauth-token";
 import { api, type Route } from "./route";
 import { branchRoutes } from "./routes/branches";
+import { collaboratorRoutes } from "./routes/collaborators";
 import { commitRoutes } from "./routes/commits";
 import { contentsReadRoutes } from "./routes/contents-read";
 import { contentsWriteRoutes } from "./routes/contents-write";
@@ -16,6 +17,7 @@ import { orgRoutes } from "./routes/orgs";
 import { pullMergeRoutes } from "./routes/pulls-merge";
 import { pullRoutes } from "./routes/pulls";
 import { repoRoutes } from "./routes/repos";
+import { tagRoutes } from "./routes/tags";
 import { tokenRoutes } from "./routes/tokens";
 import { userRoutes } from "./routes/users";
 
@@ -34,6 +36,8 @@ export const routes: Route[] = [
   ...contentsReadRoutes,
   ...contentsWriteRoutes,
   ...branchRoutes,
+  ...tagRoutes,
+  ...collaboratorRoutes,
   ...commitRoutes,
   ...pullMergeRoutes,
   ...pullRoutes,

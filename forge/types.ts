@@ -36,6 +36,14 @@ export interface RepoRec {
   created: number;
   updated: number;
   nextIndex: number;
+  /** Direct collaborators (models/repo/collaboration.go); absent in state written before they existed. */
+  collaborators?: CollaboratorRec[];
+}
+
+/** A collaboration: read, write or admin access for one user (AccessMode 1–3). */
+export interface CollaboratorRec {
+  userId: number;
+  mode: "read" | "write" | "admin";
 }
 
 export interface TokenRec {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gitDirOf, iso, type Forge } from "../forge";
-import { canRead, canWrite } from "../perms";
+import { accessMode } from "../perms";
 import { repoUpdated } from "../repo-time";
 import type { RepoRec, UserRec } from "../types";
 import { ownerAsUser } from "./user";
@@ -19,8 +19,7 @@ export function isEmptyRepo(gitDir: string): boolean {
 export async function toRepo(forge: Forge, repo: RepoRec, viewer: UserRec | null | "full") {
   const gitDir = gitDirOf(forge, repo);
   const full = `${repo.ownerName}/${repo.name}`;
-  const user = viewer === "full" ? null : viewer;
-  const admin = viewer === "full" || canWrite(forge, repo, user);
+  const mode = viewer === "full" ? "owner" : accessMode(forge, repo, viewer);
   const openPulls = forge.store.state.pulls.filter((p) => p.repoId === repo.id && p.state === "open").length;
   return {
     id: repo.id,
@@ -55,7 +54,7 @@ export async function toRepo(forge: Forge, repo: RepoRec, viewer: UserRec | null
     created_at: iso(repo.created),
     updated_at: iso(await repoUpdated(forge, repo)),
     archived_at: iso(repo.archivedAt),
-    permissions: { admin, push: admin, pull: viewer === "full" || canRead(forge, repo, user) },
+    permissions: { admin: ["admin", "owner"].includes(mode), push: ["write", "admin", "owner"].includes(mode), pull: mode !== "none" },
     has_issues: true,
     internal_tracker: { enable_time_tracker: true, allow_only_contributors_to_track_time: true, enable_issue_dependencies: true },
     has_wiki: true,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { iso } from "../forge";
 import { intParam, json, noContent, notFound, parseBody, unprocessable, type Ctx } from "../http";
 import { paginate } from "../paging";
-import { orgFor, repoForWrite } from "../perms";
+import { orgFor, repoFor } from "../perms";
 import { api } from "../route";
 import type { HookRec } from "../types";
 import { expandEvents } from "../webhook-events";
@@ -89,7 +89,7 @@ function scopeOf(ctx: Ctx): (h: HookRec) => boolean {
     const org = orgFor(ctx, true);
     return (h) => h.orgId === org.id;
   }
-  const { repo } = repoForWrite(ctx, { allowArchived: true });
+  const { repo } = repoFor(ctx, "admin", { allowArchived: true });
   return (h) => h.repoId === repo.id;
 }
 
@@ -105,7 +105,7 @@ function hookRoutes(prefix: string, scope: "organization" | "repository") {
     api("POST", prefix, (ctx) => {
       scopeOf(ctx);
       const org = ctx.params.org !== undefined ? orgFor(ctx, true) : null;
-      const repo = org ? null : repoForWrite(ctx, { allowArchived: true }).repo;
+      const repo = org ? null : repoFor(ctx, "admin", { allowArchived: true }).repo;
       return createHook(ctx, { orgId: org?.id ?? null, repoId: repo?.id ?? null });
     }, [scope]),
     api("GET", prefix, (ctx) => {

@@ -17,8 +17,8 @@ import { unixParam } from "./issues";
 const CreateComment = z.object({ body: z.string({ error: "Required" }).min(1, { error: "Required" }) });
 
 async function createComment(ctx: Ctx) {
+  const repo = repoForRead(ctx); // repoAssignment before reqToken: a private repo stays a 404
   const user = requireUser(ctx);
-  const repo = repoForRead(ctx);
   if (repo.archived) throw new HttpError(423, `repo is archived: ${repo.ownerName}/${repo.name}`);
   const { body } = parseBody(ctx, CreateComment);
   const { forge } = ctx;

@@ -27,8 +27,8 @@ const EditPull = z.object({
 });
 
 export async function editPull(ctx: Ctx) {
+  const repo = repoForRead(ctx); // repoAssignment before reqToken: a private repo stays a 404
   const user = requireUser(ctx);
-  const repo = repoForRead(ctx);
   const body = parseBody(ctx, EditPull);
   const { forge } = ctx;
   return forge.locks.run(`repo:${repo.id}`, async () => {

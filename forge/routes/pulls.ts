@@ -27,8 +27,8 @@ const CreatePull = z.object({
 });
 
 async function createPull(ctx: Ctx) {
+  const repo = repoForRead(ctx); // repoAssignment before reqToken: a private repo stays a 404
   const user = requireUser(ctx);
-  const repo = repoForRead(ctx);
   if (repo.archived) throw new HttpError(423, `repo is archived: ${repo.ownerName}/${repo.name}`);
   const body = parseBody(ctx, CreatePull);
   let head = body.head;

@@ -4,7 +4,7 @@ import { gitDirOf } from "../forge";
 import { branchSha } from "../git";
 import { forbidden, json, noContent, notFound, parseBody, requireUser, unprocessable, type Ctx } from "../http";
 import { paginate } from "../paging";
-import { canRead, orgFor, repoForRead, repoForWrite } from "../perms";
+import { canRead, orgFor, repoFor, repoForRead } from "../perms";
 import { createRepo, CreateRepo, deleteRepo } from "../repo-create";
 import { repoUpdated } from "../repo-time";
 import { api } from "../route";
@@ -30,14 +30,16 @@ async function byUpdatedDesc(ctx: Ctx, repos: RepoRec[]): Promise<RepoRec[]> {
 export const repoRoutes = [
   api("GET", "/repos/{owner}/{repo}", async (ctx) => json(200, await toRepo(ctx.forge, repoForRead(ctx), ctx.auth.user)), ["repository"]),
 
+  // reqOwner: org owners and site admins only, never a collaborator.
   api("DELETE", "/repos/{owner}/{repo}", async (ctx) => {
-    const { repo, user } = repoForWrite(ctx, { allowArchived: true });
+    const { repo, user } = repoFor(ctx, "owner", { allowArchived: true });
     await ctx.forge.locks.run(`repo:${repo.id}`, () => deleteRepo(ctx.forge, repo, user));
     return noContent();
   }, ["repository"]),
 
+  // reqAdmin: admin collaborators, org owners, site admins.
   api("PATCH", "/repos/{owner}/{repo}", async (ctx) => {
-    const { repo } = repoForWrite(ctx, { allowArchived: true });
+    const { repo } = repoFor(ctx, "admin", { allowArchived: true });
     const body = parseBody(ctx, EditRepo);
     if (body.name !== undefined && body.name.toLowerCase() !== repo.name.toLowerCase()) {
       throw unprocessable("renaming repositories is not supported by the local forge");

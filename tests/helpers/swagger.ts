@@ -48,6 +48,7 @@ export const APP_REQUIRED: Record<string, string[]> = {
   SearchResults: ["ok", "data"],
   Compare: ["total_commits", "commits"],
   Team: ["id", "name"],
+  Tag: ["name", "message", "id", "commit.sha"],
   ServerVersion: ["version"],
 };
 

@@ -1,6 +1,7 @@
 import { routeTable } from "@/forge/router";
 import { startTestForge, type TestForge } from "../../helpers/forge";
 import { Kit, type Step } from "./contract-kit";
+import { accessSteps } from "./contract-steps-access";
 import { commentSteps } from "./contract-steps-comments";
 import { adminSteps, oauthSteps } from "./contract-steps-oauth";
 import { finalSteps, pullSteps } from "./contract-steps-pulls";
@@ -13,7 +14,7 @@ import { userSteps } from "./contract-steps-users";
 // (with the app's required fields). A route in the router without a step here
 // fails the test, and so does a step for a route the router does not have.
 
-const steps: Step[] = [...userSteps, ...repoSteps, ...pullSteps, ...commentSteps, ...oauthSteps, ...adminSteps, ...finalSteps];
+const steps: Step[] = [...userSteps, ...repoSteps, ...pullSteps, ...commentSteps, ...accessSteps, ...oauthSteps, ...adminSteps, ...finalSteps];
 const key = (r: { method: string; pattern: string }) => `${r.method} ${r.pattern}`;
 
 describe("forge contract", () => {

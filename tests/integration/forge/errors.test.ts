@@ -49,6 +49,7 @@ describe("forge error cases", () => {
     await ok("POST", `${API}/orgs/rfcs/repos`, { name: "secret", auto_init: true, private: true });
     await ok("POST", `${API}/repos/rfcs/secret/contents/x.md`, { content: b64("x\n"), new_branch: "x" });
     await ok("POST", `${API}/repos/rfcs/secret/pulls`, { head: "x", base: "main", title: "Secret" });
+    await ok("POST", `${M}/tags`, { tag_name: "v1", message: "first" });
   });
   afterAll(() => forge?.stop());
 
@@ -108,6 +109,25 @@ describe("forge error cases", () => {
     { name: "comment with a token without write:issue", method: "POST", path: `${M}/issues/1/comments`, body: { body: "x" }, token: "readonly", status: 403, message: /write:issue/ },
     { name: "comment on a private repo the user cannot read", method: "POST", path: `${API}/repos/rfcs/secret/issues/1/comments`, body: { body: "x" }, token: "alice", status: 404 },
     { name: "comments of a private repo the user cannot read", method: "GET", path: `${API}/repos/rfcs/secret/issues/1/comments`, token: "alice", status: 404 },
+    { name: "collaborator: unknown login", method: "PUT", path: `${M}/collaborators/nobody-here`, body: {}, status: 422, message: /user does not exist/ },
+    { name: "collaborator: added by a reader", method: "PUT", path: `${M}/collaborators/bob`, body: { permission: "read" }, token: "alice", status: 403 },
+    { name: "collaborator: removed by a reader", method: "DELETE", path: `${M}/collaborators/bob`, token: "alice", status: 403 },
+    { name: "collaborators: listed without a token", method: "GET", path: `${M}/collaborators`, token: "none", status: 401 },
+    { name: "collaborator: not one", method: "GET", path: `${M}/collaborators/alice`, status: 404 },
+    { name: "collaborator permission: someone else's, asked by a reader", method: "GET", path: `${M}/collaborators/bob/permission`, token: "alice", status: 403 },
+    { name: "collaborator permission: unknown login", method: "GET", path: `${M}/collaborators/nobody-here/permission`, status: 404, message: /user does not exist/ },
+    { name: "collaborators of a private repo the user cannot read", method: "GET", path: `${API}/repos/rfcs/secret/collaborators`, token: "alice", status: 404 },
+    { name: "tag exists", method: "POST", path: `${M}/tags`, body: { tag_name: "v1" }, status: 409 },
+    { name: "tag without a name", method: "POST", path: `${M}/tags`, body: { message: "x" }, status: 422 },
+    { name: "tag on a missing target", method: "POST", path: `${M}/tags`, body: { tag_name: "v9", target: "nope" }, status: 404, message: /target not found/ },
+    { name: "invalid tag name", method: "POST", path: `${M}/tags`, body: { tag_name: "a b" }, status: 422 },
+    { name: "tag without a token", method: "POST", path: `${M}/tags`, body: { tag_name: "v9" }, token: "none", status: 401 },
+    { name: "tag without permission", method: "POST", path: `${M}/tags`, body: { tag_name: "v9" }, token: "alice", status: 403 },
+    { name: "tag on an archived repo", method: "POST", path: `${API}/repos/rfcs/old/tags`, body: { tag_name: "v9" }, status: 423 },
+    { name: "missing tag", method: "GET", path: `${M}/tags/nope`, status: 404 },
+    { name: "delete a missing tag", method: "DELETE", path: `${M}/tags/nope`, status: 404 },
+    { name: "tags of a private repo the user cannot read", method: "GET", path: `${API}/repos/rfcs/secret/tags`, token: "alice", status: 404 },
+    { name: "write to a private repo without a token (repoAssignment first)", method: "POST", path: `${API}/repos/rfcs/secret/contents/y.md`, body: { content: b64("z") }, token: "none", status: 404 },
   ];
 
   test.each(cases)("$name → $status", async (c) => {

@@ -50,6 +50,27 @@ describe("forge webhooks", () => {
     expect(push.headers).toMatchObject({ "x-gitea-event": "push", "x-gogs-event": "push", "x-github-event": "push", "content-type": "application/json" });
   });
 
+  test("a tag sends push then create (ref_type tag); deleting it sends push then delete; a private repo's events reach the org hook", async () => {
+    await call("POST", `${M}/tags`, { tag_name: "quorum/cut/x", message: "cut" });
+    await forge.flushWebhooks();
+    expect(events()).toEqual(["push", "create"]);
+    const [push, create] = rx.received;
+    expect(push.payload).toMatchObject({ ref: "refs/tags/quorum/cut/x", before: "0".repeat(40), commits: [], total_commits: 0 });
+    expect(create.payload).toMatchObject({ ref: "quorum/cut/x", ref_type: "tag", sha: push.payload.after });
+    rx.clear();
+    await call("DELETE", `${M}/tags/quorum/cut/x`);
+    await forge.flushWebhooks();
+    expect(events()).toEqual(["push", "delete"]);
+    expect(rx.received[0].payload).toMatchObject({ ref: "refs/tags/quorum/cut/x", after: "0".repeat(40) });
+    expect(rx.received[1].payload).toMatchObject({ ref: "quorum/cut/x", ref_type: "tag" });
+    rx.clear();
+    await call("POST", `${API}/orgs/rfcs/repos`, { name: "quiet", auto_init: true, private: true });
+    await call("POST", `${API}/repos/rfcs/quiet/contents/a.md`, { content: b64("a\n"), new_branch: "b" });
+    await forge.flushWebhooks();
+    expect(events()).toEqual(["repository", "create", "push"]);
+    expect(rx.received[2].payload.repository).toMatchObject({ full_name: "rfcs/quiet", private: true });
+  });
+
   test("pushes list newest first, truncated to 5, with total_commits", async () => {
     for (let i = 1; i <= 6; i++) await call("POST", `${M}/contents/rfcs/many-${i}.md`, { content: b64(`${i}\n`), branch: i === 1 ? "main" : "many", new_branch: i === 1 ? "many" : undefined });
     await call("POST", `${M}/pulls`, { head: "many", base: "main", title: "Many" });
