@@ -14,6 +14,7 @@ import { proposeInput } from "@/lib/catalog/propose-input";
 import { getConfig } from "@/lib/config";
 import { isSlugTaken } from "@/lib/db/queries/pending-ideas";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
+import { readForm } from "@/lib/http/form-input";
 
 // §7 catalog actions: parse → load the user → assertCan → bot → refresh the
 // touched cache (§4.1: the same refresh functions the webhook uses) so the
@@ -26,7 +27,7 @@ const refreshMeta = (needs: Parameters<typeof enqueueRefresh>[1]) => enqueueRefr
 export async function proposeIdeaAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
   let slug: string;
   try {
-    const input = proposeInput.parse(Object.fromEntries(form));
+    const input = proposeInput.parse(readForm(form));
     const user = await getCurrentUser();
     assertCan(user, "propose");
     if (await isSlugTaken({ slug: input.slug })) {
@@ -48,7 +49,7 @@ const prNumber = z.coerce.number().int().positive();
 
 export async function mergeIdeaAction(_prev: ActionResult<{ slug: string }> | null, form: FormData): Promise<ActionResult<{ slug: string }>> {
   try {
-    const number = prNumber.parse(form.get("number"));
+    const number = prNumber.parse(readForm(form).number);
     const user = await getCurrentUser();
     assertCan(user, "merge_meta_pr", IDEA_SCOPE);
     const merged = await mergeMetaPr({ actor: actorFrom(user), number, expectKind: "idea" });
@@ -67,7 +68,8 @@ const declineForm = z.object({
 
 export async function declineIdeaAction(_prev: ActionResult<{ slug: string }> | null, form: FormData): Promise<ActionResult<{ slug: string }>> {
   try {
-    const input = declineForm.parse({ number: form.get("number"), reason: form.get("reason") ?? "" });
+    const fields = readForm(form);
+    const input = declineForm.parse({ number: fields.number, reason: fields.reason ?? "" });
     const user = await getCurrentUser();
     assertCan(user, "decline_idea", IDEA_SCOPE);
     const declined = await declineIdea({ actor: actorFrom(user), number: input.number, reason: input.reason });

@@ -10,6 +10,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { findUserByLogin, setStoredRole } from "@/lib/db/users";
 import { type ActionResult, actionFailure } from "@/lib/http/action-result";
 import { AppError } from "@/lib/http/errors";
+import { readForm } from "@/lib/http/form-input";
 
 // §1: the app owner promotes and demotes admins. Admins listed in
 // ADMIN_LOGINS keep their role from the configuration and cannot be
@@ -21,7 +22,7 @@ async function changeRole(form: FormData, role: "admin" | "contributor"): Promis
   try {
     const user = await getCurrentUser();
     assertCan(user, "manage_admins");
-    const { login } = input.parse({ login: form.get("login") });
+    const { login } = input.parse(readForm(form));
     const target = await findUserByLogin({ login });
     if (!target) throw new AppError("not_found", `No user "${login}" has signed in yet`);
     if (effectiveRole(target.login, "contributor") !== "contributor")

@@ -19,7 +19,11 @@ export function fieldErrorsOf(err: ZodError): Record<string, string> {
 
 /** Maps whatever a server action caught to an ActionFailure (logging only the unexpected). */
 export function actionFailure(err: unknown): ActionFailure {
-  if (err instanceof AppError) return { ok: false, code: err.code, message: err.message };
+  if (err instanceof AppError) {
+    // readForm's refusals name their field (lib/http/form-input.ts): show it there.
+    const field = typeof err.details?.field === "string" ? err.details.field : null;
+    return { ok: false, code: err.code, message: err.message, ...(field ? { fieldErrors: { [field]: err.message } } : {}) };
+  }
   if (err instanceof ZodError) {
     return { ok: false, code: "unprocessable", message: "Please correct the highlighted fields", fieldErrors: fieldErrorsOf(err) };
   }

@@ -1,3 +1,4 @@
+import { findUnencodable } from "@/lib/text/encodable";
 import { AppError } from "./errors";
 import { toErrorResponse } from "./response";
 
@@ -20,22 +21,58 @@ export function withRoute<P extends Params = Params>(handler: Handler<P>) {
   };
 }
 
-/** Reads a JSON body; a malformed body is a 400, never a 500. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Throws 400 naming the field when a parsed input holds text that cannot be
+ * stored (lib/text/encodable.ts). readJson, readQuery, decodeParam and
+ * readForm call it, so every route and server action that reads its input
+ * through them refuses such text before any zod schema sees it.
+ */
+export function assertEncodable(value: unknown, where?: string): void {
+  const hit = findUnencodable(value, where ? [where] : []);
+  if (hit) throw new AppError("bad_request", `${hit.path}: ${hit.reason}`, { field: hit.path });
+}
+
+/** Reads a JSON body; a malformed body (bad JSON, bad UTF-8, unencodable text) is a 400, never a 500. */
 export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) return {};
+  let text: string;
   try {
-    return JSON.parse(text);
+    text = utf8.decode(await req.arrayBuffer());
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid UTF-8");
+  }
+  if (!text.trim()) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "The request body is not valid JSON");
   }
+  assertEncodable(value);
+  return value;
 }
 
-export function decodeParam(value: string | string[] | undefined): string {
+/** The query string as an object of strings (the last value of a repeated key wins). */
+export function readQuery(req: Request): Record<string, string> {
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  assertEncodable(query);
+  return query;
+}
+
+/**
+ * A route param, URL-decoded (branch names contain `/`, §17). Next hands
+ * params over still encoded; one that does not decode is a 400 naming it
+ * (middleware.ts already answers undecodable paths, this is the backstop).
+ */
+export function decodeParam(value: string | string[] | undefined, name = "path"): string {
   const raw = Array.isArray(value) ? value.join("/") : (value ?? "");
+  let decoded: string;
   try {
-    return decodeURIComponent(raw);
+    decoded = decodeURIComponent(raw);
   } catch {
-    return raw;
+    throw new AppError("bad_request", `${name}: not a valid URL-encoded value`, { field: name });
   }
+  assertEncodable(decoded, name);
+  return decoded;
 }

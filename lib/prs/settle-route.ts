@@ -16,8 +16,8 @@ const numberSchema = z.coerce.number().int().positive();
 export const settleRoute = (action: "merge" | "close") =>
   withMutation<{ slug: string; number: string }>(async (_req, ctx, user) => {
     const p = await ctx.params;
-    const rfc = await loadRfcOrThrow(decodeParam(p.slug));
-    const number = numberSchema.parse(decodeParam(p.number));
+    const rfc = await loadRfcOrThrow(decodeParam(p.slug, "slug"));
+    const number = numberSchema.parse(decodeParam(p.number, "number"));
     assertCan(user, rfc.home.kind === "meta" ? "merge_meta_pr" : "merge_pr", { rfc: rfc.scope });
     const pr = await settleBranchPr({ rfc, number, action, actor: actorFrom(user) });
     return Response.json({ pr });

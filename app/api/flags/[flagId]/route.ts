@@ -11,7 +11,7 @@ import { decodeParam, readJson } from "@/lib/http/route";
 const patchSchema = z.object({ status: z.literal("resolved"), resolution: z.string().max(2000).optional() });
 
 export const PATCH = withMutation<{ flagId: string }>(async (req, ctx, user) => {
-  const flagId = decodeParam((await ctx.params).flagId);
+  const flagId = decodeParam((await ctx.params).flagId, "flagId");
   const input = patchSchema.parse(await readJson(req));
   const flag = await db().flag.findUnique({ where: { id: flagId }, select: { rfcSlug: true, branch: true } });
   if (!flag) throw notFound("Flag not found");

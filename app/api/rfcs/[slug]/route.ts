@@ -8,7 +8,7 @@ import { getRfcViewOrThrow } from "@/lib/rfcs/view";
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
-  const slug = decodeParam((await ctx.params).slug);
+  const slug = decodeParam((await ctx.params).slug, "slug");
   const [user, rfc] = await Promise.all([getRequestUser(req), getRfcViewOrThrow(slug)]);
   const branches = await listBranchSummaries(await loadRfcOrThrow(slug), user);
   return Response.json({ rfc, branches });

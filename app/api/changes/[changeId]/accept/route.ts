@@ -11,7 +11,7 @@ const acceptSchema = z.object({
 
 export const POST = withMutation<{ changeId: string }>(async (req, ctx, user) => {
   const input = acceptSchema.parse(await readJson(req));
-  const changeId = decodeParam((await ctx.params).changeId);
+  const changeId = decodeParam((await ctx.params).changeId, "changeId");
   // Permission (edit_branch), the stale rule (409) and the commit live in lib/changes/decide.
   const { change, commitSha, staleChangeIds } = await acceptChange({ changeId, user, editedText: input.editedText });
   return Response.json({ change, commitSha, staleChangeIds });

@@ -4,6 +4,6 @@ import { withMutation } from "@/lib/http/mutation";
 import { decodeParam } from "@/lib/http/route";
 
 export const POST = withMutation<{ changeId: string }>(async (_req, ctx, user) => {
-  const change = await declineChange({ changeId: decodeParam((await ctx.params).changeId), user });
+  const change = await declineChange({ changeId: decodeParam((await ctx.params).changeId, "changeId"), user });
   return Response.json({ change });
 });

@@ -7,7 +7,7 @@ import { decodeParam, withRoute } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
-  const slug = decodeParam((await ctx.params).slug);
+  const slug = decodeParam((await ctx.params).slug, "slug");
   const [rfc, viewer] = await Promise.all([loadRfcOrThrow(slug), getRequestUser(req)]);
   const items = await listBlockingPrs({ slug, scope: scopeOf(rfc), viewer });
   return Response.json({ items });

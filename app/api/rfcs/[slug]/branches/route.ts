@@ -13,7 +13,7 @@ import { loadRfcOrThrow } from "@/lib/rfcs/context";
 export const dynamic = "force-dynamic";
 
 export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
-  const rfc = await loadRfcOrThrow(decodeParam((await ctx.params).slug));
+  const rfc = await loadRfcOrThrow(decodeParam((await ctx.params).slug, "slug"));
   const user = await getRequestUser(req);
   // Statuses older than 120 s or marked stale are recomputed first (§9); failures back off.
   await refreshBranchStatuses(rfc);
@@ -26,7 +26,7 @@ const cutSchema = z.object({
 });
 
 export const POST = withMutation<{ slug: string }>(async (req, ctx, user) => {
-  const rfc = await loadRfcOrThrow(decodeParam((await ctx.params).slug));
+  const rfc = await loadRfcOrThrow(decodeParam((await ctx.params).slug, "slug"));
   const input = cutSchema.parse(await readJson(req));
   assertCan(user, "cut_branch", { rfc: rfc.scope });
   const cut = await cutBranch({ rfc, name: input.name, visibility: input.visibility, actor: actorFrom(user) });

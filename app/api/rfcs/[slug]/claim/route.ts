@@ -11,7 +11,7 @@ import { decodeParam } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 export const POST = withMutation<{ slug: string }>(async (req, ctx, user) => {
-  const slug = decodeParam((await ctx.params).slug);
+  const slug = decodeParam((await ctx.params).slug, "slug");
   const rfc = await loadRfcOrThrow(slug);
   assertCan(user, "claim", { rfc: scopeOf(rfc) });
   const result = await claimEntry({ actor: actorFrom(user), slug });

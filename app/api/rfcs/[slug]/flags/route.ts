@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertCan } from "@/lib/auth/permissions";
 import { getRequestUser } from "@/lib/auth/session";
 import { listFlags } from "@/lib/flags/flags";
-import { decodeParam, withRoute } from "@/lib/http/route";
+import { decodeParam, readQuery, withRoute } from "@/lib/http/route";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 const querySchema = z.object({ status: z.enum(["open", "resolved"]).optional() });
 
 export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
-  const rfc = await loadRfcOrThrow(decodeParam((await ctx.params).slug));
-  const { status } = querySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
+  const rfc = await loadRfcOrThrow(decodeParam((await ctx.params).slug, "slug"));
+  const { status } = querySchema.parse(readQuery(req));
   assertCan(await getRequestUser(req), "resolve_flag", { rfc: rfc.scope });
   return Response.json({ flags: await listFlags(rfc.slug, status) });
 });

@@ -6,7 +6,7 @@ import { decodeParam, readJson } from "@/lib/http/route";
 export const dynamic = "force-dynamic";
 
 export const POST = withMutation<{ slug: string }>(async (req, ctx, user) => {
-  const slug = decodeParam((await ctx.params).slug);
+  const slug = decodeParam((await ctx.params).slug, "slug");
   const input = graduateInput.parse(await readJson(req));
   const snapshot = await startGraduation({ slug, input, user });
   const streamUrl = `/api/rfcs/${encodeURIComponent(slug)}/graduate/progress`;

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute<{ threadId: string }>(async (req, ctx) => {
   // The visibility check happens before the stream opens: a private branch's thread is a 404 (§6).
-  const { thread } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId), await getRequestUser(req));
+  const { thread } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId, "threadId"), await getRequestUser(req));
   return sseResponse(
     (send, signal) =>
       new Promise<void>((resolve) => {

@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 type Params = { threadId: string };
 
 export const GET = withRoute<Params>(async (req, ctx) => {
-  const { thread, rfc, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId), await getRequestUser(req));
+  const { thread, rfc, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId, "threadId"), await getRequestUser(req));
   // Only sub-threads need the text, to say where their anchor is now (§8.12).
   const text = thread.kind === "main" || branch.state === "deleted" ? null : (await readDocumentAt(rfc.home, branch.name)).text;
   const { messages, changes } = await listThreadMessages(thread);
@@ -30,7 +30,7 @@ const postSchema = z.object({
 });
 
 export const POST = withMutation<Params>(async (req, ctx, user) => {
-  const { thread, rfc, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId), user);
+  const { thread, rfc, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId, "threadId"), user);
   const input = postSchema.parse(await readJson(req));
   assertCan(user, "chat", { rfc: rfc.scope, branch: branch.scope });
   if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; its conversation is read-only (§11.5)`);

@@ -19,7 +19,7 @@ const patchSchema = z.union([
 
 export const PATCH = withMutation<Params>(async (req, ctx, user) => {
   const p = await ctx.params;
-  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), user);
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), user);
   const input = patchSchema.parse(await readJson(req));
   const actor = actorFrom(user);
   let update: Awaited<ReturnType<typeof updateFromMain>> | undefined;
@@ -37,7 +37,7 @@ export const PATCH = withMutation<Params>(async (req, ctx, user) => {
 
 export const DELETE = withMutation<Params>(async (req, ctx, user) => {
   const p = await ctx.params;
-  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), user);
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), user);
   assertCan(user, "delete_branch", { rfc: rfc.scope, branch: branch.scope });
   await deleteRfcBranch({ rfc, branch, actor: actorFrom(user) });
   return new Response(null, { status: 204 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { requireRequestUser } from "@/lib/auth/session";
 import { checkGraduation } from "@/lib/graduation/check";
-import { decodeParam, withRoute } from "@/lib/http/route";
+import { decodeParam, readQuery, withRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +14,7 @@ const query = z.object({
 // Signed-in only: each call may ask Gitea whether a repo exists.
 export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
   const viewer = await requireRequestUser(req);
-  const slug = decodeParam((await ctx.params).slug);
-  const params = new URL(req.url).searchParams;
-  const { id, repo } = query.parse({ id: params.get("id") ?? undefined, repo: params.get("repo") ?? undefined });
+  const slug = decodeParam((await ctx.params).slug, "slug");
+  const { id, repo } = query.parse(readQuery(req));
   return Response.json(await checkGraduation({ slug, id, repo, viewer }));
 });

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // Public like the RFC itself (§6 "read"): the steps say nothing a reader may not see.
 export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
-  const slug = decodeParam((await ctx.params).slug);
+  const slug = decodeParam((await ctx.params).slug, "slug");
   const stored = await latestSettledGraduation(slug);
   if (!stored) throw notFound(`${slug} has never started a graduation`);
   return sseResponse((send, signal) => streamProgress({ stored, send, signal }), { signal: req.signal });

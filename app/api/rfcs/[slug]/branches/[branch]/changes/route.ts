@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute<{ slug: string; branch: string }>(async (req, ctx) => {
   const p = await ctx.params;
-  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), await getRequestUser(req));
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), await getRequestUser(req));
   const rows = await db().change.findMany({
     where: { rfcSlug: rfc.slug, branch: branch.name },
     orderBy: [{ createdAt: "asc" }, { blockIndex: "asc" }],

@@ -14,7 +14,7 @@ const flushSchema = z.object({
 
 export const POST = withMutation<{ slug: string; branch: string }>(async (req, ctx, user) => {
   const p = await ctx.params;
-  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), user);
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), user);
   const input = flushSchema.parse(await readJson(req));
   assertCan(user, "edit_branch", { rfc: rfc.scope, branch: branch.scope }); // main: 403 for everyone (§6)
   if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; it is read-only now`);

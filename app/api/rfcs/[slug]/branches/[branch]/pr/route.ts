@@ -14,7 +14,7 @@ const prSchema = z.object({
 
 export const POST = withMutation<{ slug: string; branch: string }>(async (req, ctx, user) => {
   const p = await ctx.params;
-  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), user);
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), user);
   const input = prSchema.parse(await readJson(req));
   assertCan(user, "open_pr", { rfc: rfc.scope, branch: branch.scope });
   const pr = await openBranchPr({ rfc, branch, title: input.title, description: input.description, actor: actorFrom(user) });

@@ -16,7 +16,7 @@ const promoteSchema = z.object({
 
 export const POST = withMutation<{ slug: string; branch: string }>(async (req, ctx, user) => {
   const p = await ctx.params;
-  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), user);
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), user);
   if (!branch.isMain) throw new AppError("unprocessable", "Only main's discuss-mode buffer can be promoted (§8.14)");
   const input = promoteSchema.parse(await readJson(req));
   assertCan(user, "cut_branch", { rfc: rfc.scope });

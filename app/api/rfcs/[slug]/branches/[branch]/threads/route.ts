@@ -17,7 +17,7 @@ type Params = { slug: string; branch: string };
 
 export const GET = withRoute<Params>(async (req, ctx) => {
   const p = await ctx.params;
-  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), await getRequestUser(req));
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), await getRequestUser(req));
   // A deleted branch has no text: its threads stay readable with unknown anchor states (§11.5).
   const text = branch.state === "deleted" ? null : (await readDocumentAt(rfc.home, branch.name)).text;
   return Response.json({ threads: await listThreads({ slug: rfc.slug, branch: branch.name, text }) });
@@ -33,7 +33,7 @@ const createSchema = z
 
 export const POST = withMutation<Params>(async (req, ctx, user) => {
   const p = await ctx.params;
-  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug), decodeParam(p.branch), user);
+  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), user);
   const input = createSchema.parse(await readJson(req));
   assertCan(user, "subthread", { rfc: rfc.scope, branch: branch.scope });
   if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; its conversation is read-only`);
