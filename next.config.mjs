@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native and wasm-backed packages must stay outside the server bundle (STACK.md).
-  serverExternalPackages: ["better-sqlite3", "@prisma/client", ".prisma/client", "@prisma/adapter-better-sqlite3"],
+  // Native and wasm-backed packages must stay outside the server bundle (STACK.md);
+  // so must jsdom (the server side of isomorphic-dompurify: it reads its own files at run time).
+  serverExternalPackages: ["better-sqlite3", "@prisma/client", ".prisma/client", "@prisma/adapter-better-sqlite3", "isomorphic-dompurify", "jsdom"],
   // A separate build folder lets the e2e suite build while `npm run dev` runs.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

@@ -1,19 +1,15 @@
 import { Marked, type Token, type Tokens } from "marked";
+import { safeUrl } from "@/lib/text/safe-url";
+import { sanitizeHtml } from "@/lib/text/sanitize-html";
 
 // Read-only rendering of an RFC's Markdown (discuss mode, DiffView, §8.2,
-// §8.10). The document is untrusted text (§18): raw HTML is shown as text and
-// only http(s), mailto, relative and fragment URLs become links or images.
+// §8.10), chat messages and AI replies. The text is untrusted (§18): raw HTML
+// is shown as text, only http(s), mailto, relative and fragment URLs (judged
+// as browsers read them, lib/text/safe-url.ts) become links or images, and
+// the result goes through the one sanitiser (lib/text/sanitize-html.ts).
 // Its own Marked instance — never the global one (MARKDOWN.md pitfalls).
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-export function safeUrl(href: string | null | undefined): string | null {
-  if (!href) return null;
-  const h = href.trim();
-  // A scheme other than http(s) or mailto (javascript:, data:, vbscript:…) is refused.
-  if (/^[a-z][a-z0-9+.-]*:/i.test(h) && !/^(https?|mailto):/i.test(h)) return null;
-  return h;
-}
 
 const marked = new Marked({
   gfm: true,
@@ -29,8 +25,8 @@ const marked = new Marked({
       return `<a href="${escapeHtml(url)}"${t} rel="noopener noreferrer nofollow" target="_blank">${inner}</a>`;
     },
     image({ href, title, text }: Tokens.Image) {
-      const url = safeUrl(href);
-      if (!url || url.startsWith("mailto:")) return escapeHtml(text);
+      const url = safeUrl(href, "image");
+      if (!url) return escapeHtml(text);
       const t = title ? ` title="${escapeHtml(title)}"` : "";
       return `<img src="${escapeHtml(url)}" alt="${escapeHtml(text)}"${t} loading="lazy">`;
     },
@@ -68,7 +64,7 @@ export function lexBlocks(source: string): Lexed {
  * render nothing themselves.
  */
 export function renderMarkdown(source: string, defs = ""): string {
-  return marked.parse(defs ? `${source.replace(/\n*$/, "")}\n\n${defs}\n` : source, { async: false });
+  return sanitizeHtml(marked.parse(defs ? `${source.replace(/\n*$/, "")}\n\n${defs}\n` : source, { async: false }));
 }
 
 /** The top-level block type a piece of Markdown parses to (DiffView checks a merged block kept its kind). */

@@ -1,5 +1,6 @@
 import { closeMark, openMark, sentinelsToHtml, stripMarks } from "@/lib/rfc-view/marks";
-import { lexBlocks, renderMarkdown, safeUrl } from "@/lib/rfc-view/markdown-render";
+import { lexBlocks, renderMarkdown } from "@/lib/rfc-view/markdown-render";
+import { safeUrl } from "@/lib/text/safe-url";
 import { decorateSlice } from "@/lib/rfc-view/overlays";
 import { renderDocument } from "@/lib/rfc-view/render-document";
 import { corpusFiles, readCorpusFile } from "@/tests/fixtures";
