@@ -1,16 +1,30 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER, SESSION_COOKIES, SIGNED_IN_ONLY } from "@/lib/auth/edge";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/edge/content-security-policy";
+import { isCrossSiteAction } from "@/lib/http/edge/cross-site-action";
+import { undecodableSegment } from "@/lib/http/edge/undecodable-path";
 
-// Issue 4: signed-out visitors of signed-in-only pages go to sign-in with a
-// return URL. This runs on the Edge runtime, so it only looks for the session
-// cookie; the page itself checks the session for real (requirePageUser) and
-// sends a stale or revoked session to sign-in as well. API routes are not
-// matched: they answer 401/403 JSON from their handlers, never a redirect.
+// Runs on the Edge runtime before every request but static files:
+//  1. a path that does not decode → 400 JSON (Next would answer its HTML page);
+//  2. API routes pass on: they answer 401/403/404 JSON themselves;
+//  3. a cross-site POST to a page (a forged server action) → 403 JSON (Next: 500);
+//  4. signed-out visitors of signed-in-only pages go to sign-in with a return
+//     URL (the page checks the session for real with requirePageUser);
+//  5. pages get a Content-Security-Policy with a fresh nonce.
 
 const isSignedInOnly = (pathname: string) => SIGNED_IN_ONLY.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
+const jsonError = (status: number, code: string, message: string) => NextResponse.json({ error: { code, message } }, { status });
+
 export function middleware(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  const bad = undecodableSegment(pathname);
+  if (bad !== null) return jsonError(400, "bad_request", `The path segment "${bad.slice(0, 40)}" is not valid URL encoding`);
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+
+  if (req.method === "POST" && isCrossSiteAction(req.headers))
+    return jsonError(403, "cross_site", "Cross-site requests may not change anything here");
+
   const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
   // Page loads only: a server action posted from such a page answers for itself (401).
   const isPageLoad = req.method === "GET" || req.method === "HEAD";
@@ -21,11 +35,15 @@ export function middleware(req: NextRequest) {
     target.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.rewrite(target);
   }
+  const csp = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
   const headers = new Headers(req.headers);
   headers.set(PATH_HEADER, `${pathname}${search}`);
-  return NextResponse.next({ request: { headers } });
+  headers.set("content-security-policy", csp); // Next takes the nonce for its scripts from here
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("content-security-policy", csp);
+  return res;
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

@@ -3,13 +3,15 @@ import { getConfig } from "@/lib/config";
 
 // A session lives as long as the Gitea authorization behind it (§1, issue 4):
 // the JWT's Gitea token is re-checked against `GET /api/v1/user` at most
-// every CHECK_TTL_MS per token, in memory. Gitea answers 401 for a revoked
-// token; Gitea's OAuth access tokens also expire after an hour (FACTS §4),
+// every CHECK_TTL_MS per token, in memory — 30 s (issue 12), so a revoked
+// token stops writes, and the header stops showing the person signed in,
+// within half a minute, for one cheap Gitea call per active user per 30 s.
+// Gitea answers 401 for a revoked token; Gitea's OAuth access tokens also expire after an hour (FACTS §4),
 // so an expired one is renewed with the refresh token before giving up —
 // a revoked grant refuses that too. Gitea being unreachable is not a
 // revocation: the user stays signed in and the check runs again next time.
 
-export const CHECK_TTL_MS = 3 * 60_000;
+export const CHECK_TTL_MS = 30_000;
 
 export type GiteaTokenClaims = { giteaToken?: string; giteaRefreshToken?: string; giteaTokenExpiresAt?: number };
 // accessToken/refreshToken: the renewed pair once the JWT's token expired

@@ -1,5 +1,6 @@
 import { encode } from "next-auth/jwt";
-import { forgetTokenChecks } from "@/lib/auth/gitea-token-check";
+import { CHECK_TTL_MS, forgetTokenChecks } from "@/lib/auth/gitea-token-check";
+import { withMutation } from "@/lib/http/mutation";
 import { claimsForSignIn } from "@/lib/auth/options";
 import { getRequestUser, type QuorumJwt } from "@/lib/auth/session";
 import { useAppEnv as applyAppEnv } from "../../helpers/app-env";
@@ -8,8 +9,8 @@ import { startTestForge, type TestForge } from "../../helpers/forge";
 import { giteaProfile, oauthTokensFor, revokeToken } from "./oauth-flow";
 
 // A session lasts only as long as its Gitea authorization (issue 4): the
-// JWT's Gitea token is re-checked against /api/v1/user (cached a few
-// minutes), a revoked token signs the person out, an expired one is renewed
+// JWT's Gitea token is re-checked against /api/v1/user (cached 30 s,
+// issue 12), a revoked token signs the person out, an expired one is renewed
 // with the refresh token, and Gitea being down signs nobody out.
 
 let forge: TestForge;
@@ -44,6 +45,27 @@ test("a token revoked in Gitea signs the person out once the cached check runs o
   // …and signed out at the next check.
   forgetTokenChecks();
   expect(await userOf(claims)).toBeNull();
+});
+
+test("a revoked token can write for at most 30 s: then a write is 401 and the person reads as signed out", async () => {
+  expect(CHECK_TTL_MS).toBeLessThanOrEqual(30_000); // issue 12: "within 30 s for writes"
+  const { tokens, claims } = await signedIn("alice");
+  const cookie = `next-auth.session-token=${await encode({ token: { ...claims }, secret: process.env.NEXTAUTH_SECRET! })}`;
+  const write = withMutation(async (_req, _ctx, user) => Response.json({ login: user.login }));
+  const post = () =>
+    write(new Request(`${process.env.NEXTAUTH_URL}/api/x`, { method: "POST", headers: { cookie, origin: new URL(process.env.NEXTAUTH_URL!).origin } }), { params: Promise.resolve({}) });
+  expect((await post()).status).toBe(200);
+  await revokeToken(forge, tokens.access_token);
+  const realNow = Date.now();
+  const clock = jest.spyOn(Date, "now").mockReturnValue(realNow + CHECK_TTL_MS);
+  try {
+    const res = await post();
+    expect({ status: res.status, body: await res.json() }).toEqual({ status: 401, body: { error: { code: "unauthorized", message: expect.any(String) } } });
+    clock.mockReturnValue(realNow + CHECK_TTL_MS + 1);
+    expect(await userOf(claims)).toBeNull(); // the header reads the same session: signed out
+  } finally {
+    clock.mockRestore();
+  }
 });
 
 test("a token revoked before its first use never signs anyone in", async () => {
