@@ -1,8 +1,14 @@
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 
+/** A repo whose last refresh failed, or skipped rows it could not store (issue 12). */
+export type RepoProblem = { repo: string; failures: number; error: string; retryAt: string | null };
+
 export type Health = {
   ok: boolean;
+  /** ok; degraded: serving, but some repos do not refresh fully; down: database or Gitea unreachable. */
+  status: "ok" | "degraded" | "down";
+  repos: RepoProblem[];
   database: { ok: boolean; error?: string };
   gitea: { ok: boolean; url: string; version?: string; error?: string };
   lastSweep: { startedAt: string; finishedAt: string | null; errors: number; error: string | null } | null;
@@ -49,5 +55,16 @@ export async function getHealth(): Promise<Health> {
     });
     invalidEntries = invalid.map((r) => ({ slug: r.slug, reason: r.invalidReason ?? "" }));
   }
-  return { ok: database.ok && gitea.ok, database, gitea, lastSweep, invalidEntries };
+  const repos = database.ok ? await repoProblems() : [];
+  const ok = database.ok && gitea.ok;
+  return { ok, status: !ok ? "down" : repos.length ? "degraded" : "ok", repos, database, gitea, lastSweep, invalidEntries };
+}
+
+async function repoProblems(): Promise<RepoProblem[]> {
+  const rows = await db().repoSync.findMany({
+    where: { OR: [{ failures: { gt: 0 } }, { lastError: { not: null } }] },
+    select: { repo: true, failures: true, lastError: true, backoffUntil: true },
+    orderBy: { repo: "asc" },
+  });
+  return rows.map((r) => ({ repo: r.repo, failures: r.failures, error: r.lastError ?? "", retryAt: r.backoffUntil?.toISOString() ?? null }));
 }

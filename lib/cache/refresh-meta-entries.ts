@@ -2,8 +2,10 @@ import { metaRepo } from "@/lib/bot/meta-entry";
 import { db } from "@/lib/db/client";
 import { parseEntry, slugOfEntryPath } from "@/lib/entries";
 import { listDir, readFile } from "@/lib/gitea";
+import { unstorable } from "@/lib/text/encodable";
 import { entryRow } from "./entry-row";
 import { mapLimit } from "./pool";
+import { storableOrSkip } from "./skipped-rows";
 
 export type EntriesResult = { changed: string[]; removed: string[]; invalid: string[]; reposToRefresh: string[] };
 
@@ -30,14 +32,19 @@ export async function refreshMetaEntries(opts: { force?: boolean } = {}): Promis
     const file = await readFile(metaRepo(), f.path, "main");
     if (!file) return; // deleted between the listing and the read: the next refresh settles it
     const parsed = parseEntry(file.text);
+    // YAML escapes can spell a lone surrogate ("\ud800"), which cannot be stored (issue 12).
+    const bad = parsed.ok ? unstorable(parsed.entry) : null;
     const reason = !parsed.ok
       ? parsed.reason
       : parsed.entry.slug !== slug
         ? `slug "${parsed.entry.slug}" does not match the file name ${f.path}`
-        : null;
+        : bad
+          ? `${bad.path} ${bad.reason}`
+          : null;
     if (reason || !parsed.ok) {
       console.warn(`[quorum] invalid meta entry ${f.path}: ${reason}`);
       const data = { entryPath: f.path, entrySha: file.sha, invalidReason: reason ?? "invalid" };
+      if (!storableOrSkip(`entry ${f.path}`, data)) return;
       await db().cachedRfc.upsert({
         where: { slug },
         create: { slug, title: slug, state: "invalid", lastActivityAt: new Date(0), ...data },

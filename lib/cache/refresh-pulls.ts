@@ -4,6 +4,7 @@ import type { PrKind } from "@/lib/entries";
 import { getPull, listPulls, splitFullName } from "@/lib/gitea";
 import { mapLimit } from "./pool";
 import { resolvePrAuthors } from "./pr-author";
+import { storableOrSkip } from "./skipped-rows";
 import { prKindAndSlug, prRow, type PrContext } from "./pr-rows";
 
 export type PullsMode = { numbers?: number[]; open?: boolean; all?: boolean };
@@ -44,6 +45,7 @@ async function upsertPulls(repo: string, ctx: PrContext, prs: PullRequest[]): Pr
     const ks = prKindAndSlug(pr, ctx) ?? (prev ? { kind: prev.kind as PrKind, slug: prev.rfcSlug } : null);
     if (!ks) continue; // a meta PR Quorum did not open (unknown head branch): not ours to show
     const row = prRow(pr, repo, ks.kind, ks.slug, authors.get(pr.number ?? 0) ?? "unknown");
+    if (!storableOrSkip(`${repo} PR #${row.number}`, row)) continue; // that PR only (issue 12)
     await db().cachedPr.upsert({
       where: { repo_number: { repo, number: row.number } },
       create: row,

@@ -1,6 +1,7 @@
 import { mergeNeeds, type RepoNeeds } from "./needs";
 import { refreshRepo } from "./refresh-repo";
 import { markRepoFailed, markRepoSynced } from "./repo-sync";
+import { collectSkippedRows } from "./skipped-rows";
 
 // §4.1: webhook events and sweeps ask for refreshes here. One refresh runs
 // per repo at a time (so two writers never interleave on one repo's rows);
@@ -82,8 +83,8 @@ async function run(repo: string, job: Job): Promise<void> {
   state.stats.runs++;
   let outcome: RefreshOutcome;
   try {
-    const r = await refreshRepo(repo, job.needs);
-    await markRepoSynced(repo, { updatedAt: job.updatedAt, mainHeadSha: r.mainHeadSha, rfcSlug: r.rfcSlug });
+    const { result: r, skipped } = await collectSkippedRows(() => refreshRepo(repo, job.needs));
+    await markRepoSynced(repo, { updatedAt: job.updatedAt, mainHeadSha: r.mainHeadSha, rfcSlug: r.rfcSlug, skipped });
     for (const next of r.followUps) void enqueueRefresh(next, { branches: true, allPulls: true });
     outcome = { repo, ok: true };
   } catch (err) {

@@ -14,12 +14,15 @@ export function backoffDelayMs(failures: number): number {
 
 export async function markRepoSynced(
   repo: string,
-  facts: { updatedAt?: string | null; rfcSlug?: string | null; mainHeadSha?: string | null },
+  facts: { updatedAt?: string | null; rfcSlug?: string | null; mainHeadSha?: string | null; skipped?: string[] },
 ): Promise<void> {
+  // Rows skipped as unstorable (skipped-rows.ts) stay on record as the
+  // repo's problem, which /api/health reports, until a run skips none.
+  const skipped = facts.skipped ?? [];
   const data = {
     failures: 0,
     backoffUntil: null,
-    lastError: null,
+    lastError: skipped.length ? skipped.join("; ").slice(0, 500) : null,
     syncedAt: new Date(),
     ...(facts.updatedAt !== undefined ? { updatedAt: facts.updatedAt } : {}),
     ...(facts.rfcSlug !== undefined ? { rfcSlug: facts.rfcSlug } : {}),

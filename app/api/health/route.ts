@@ -1,4 +1,5 @@
-// GET /api/health — database, Gitea reachability and the last reconciler sweep (§17)
+// GET /api/health — database, Gitea reachability, the last reconciler sweep and repos that do not refresh fully (§17);
+// 200 while serving (status ok or degraded), 503 when down
 import { getHealth } from "@/lib/health";
 import { withRoute } from "@/lib/http/route";
 
