@@ -15,12 +15,4 @@ export async function cacheSnapshot() {
   return { catalog, facets, ideas, rfcs, branches, prs };
 }
 
-export async function wipeCache(): Promise<void> {
-  await db().$transaction([
-    db().cachedRfc.deleteMany(),
-    db().cachedBranch.deleteMany(),
-    db().cachedPr.deleteMany(),
-    db().repoSync.deleteMany(),
-    db().sweepRun.deleteMany(),
-  ]);
-}
+export { wipeCache } from "@/lib/cache/rebuild";
