@@ -37,8 +37,9 @@ export async function proposeIdeaAction(_prev: ActionResult<null> | null, form: 
     await refreshMeta({ pulls: [pr.prNumber] });
     slug = input.slug;
   } catch (err) {
-    const failure = actionFailure(err);
-    if (failure.code === "conflict" && !failure.fieldErrors) failure.fieldErrors = { slug: failure.message };
+    const failure = actionFailure(err, "proposeIdeaAction");
+    // Gitea refusing the branch or the entry (409, 422) is about the slug: show it there.
+    if ((failure.code === "conflict" || failure.code === "unprocessable") && !failure.fieldErrors) failure.fieldErrors = { slug: failure.message };
     return failure;
   }
   revalidatePath("/");
@@ -57,7 +58,7 @@ export async function mergeIdeaAction(_prev: ActionResult<{ slug: string }> | nu
     revalidatePath("/");
     return { ok: true, data: { slug: merged.slug } };
   } catch (err) {
-    return actionFailure(err);
+    return actionFailure(err, "mergeIdeaAction");
   }
 }
 
@@ -77,6 +78,6 @@ export async function declineIdeaAction(_prev: ActionResult<{ slug: string }> | 
     revalidatePath("/");
     return { ok: true, data: { slug: declined.slug } };
   } catch (err) {
-    return actionFailure(err);
+    return actionFailure(err, "declineIdeaAction");
   }
 }

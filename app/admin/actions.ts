@@ -34,7 +34,7 @@ async function changeRole(form: FormData, role: "admin" | "contributor"): Promis
     revalidatePath("/admin");
     return { ok: true, data: { login, role } };
   } catch (err) {
-    return actionFailure(err);
+    return actionFailure(err, `changeRole(${role})`);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { BotActor } from "@/lib/bot/actor";
 import type { EntryAtRef } from "@/lib/bot/meta-entry";
 import { GiteaError, type RepoRef } from "@/lib/gitea";
+import { toAppError } from "@/lib/http/to-app-error";
 
 /** Everything the five steps need, fixed when POST accepted the graduation. */
 export type GraduationPlan = {
@@ -32,10 +33,14 @@ export type RunContext = { plan: GraduationPlan; effects: Effects };
 
 export const fullName = (r: RepoRef) => `${r.owner}/${r.repo}`;
 
-/** A failure as a person reads it in the step list. */
+/**
+ * A failure as a person reads it in the step list: Gitea's answer with the
+ * call it answered (the admin needs both); anything else through the one
+ * error policy, so an unexpected error is logged and not shown raw.
+ */
 export function describeError(err: unknown): string {
   if (err instanceof GiteaError) return `Gitea answered ${err.status || "nothing"} to "${err.operation}": ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
+  return toAppError(err, "graduation step").message;
 }
 
 /** No answer or a 5xx: the write may have happened although the call failed. */

@@ -8,15 +8,15 @@ type Handler<P extends Params> = (req: Request, ctx: RouteContext<P>) => Promise
 
 /**
  * Wraps a route handler once: errors become `{ error: { code, message } }`
- * with a fitting status (STYLE.md). Route params are URL-decoded, since
- * branch names contain `/` (§17).
+ * with a fitting status through toAppError (STYLE.md), unexpected ones
+ * logged with the route's method and path.
  */
 export function withRoute<P extends Params = Params>(handler: Handler<P>) {
   return async (req: Request, ctx: RouteContext<P>): Promise<Response> => {
     try {
       return await handler(req, ctx);
     } catch (err) {
-      return toErrorResponse(err);
+      return toErrorResponse(err, `${req.method} ${new URL(req.url).pathname}`);
     }
   };
 }

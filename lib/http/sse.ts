@@ -1,3 +1,5 @@
+import { toAppError } from "./to-app-error";
+
 // One helper for Server-Sent Events (STYLE.md "Webhooks and streams"):
 // formats events, sends a heartbeat, and stops work when the client goes away.
 
@@ -6,6 +8,8 @@ export type SseSend = (event: string, data: unknown, id?: string) => void;
 export type SseOptions = {
   signal?: AbortSignal;
   heartbeatMs?: number;
+  /** Names the stream in the log line of an unexpected error. */
+  where?: string;
 };
 
 export function formatSse(event: string, data: unknown, id?: string): string {
@@ -20,7 +24,7 @@ export function formatSse(event: string, data: unknown, id?: string): string {
  */
 export function sseResponse(
   produce: (send: SseSend, signal: AbortSignal) => Promise<void>,
-  { signal, heartbeatMs = 15_000 }: SseOptions = {},
+  { signal, heartbeatMs = 15_000, where = "SSE stream" }: SseOptions = {},
 ): Response {
   const encoder = new TextEncoder();
   const local = new AbortController();
@@ -43,7 +47,11 @@ export function sseResponse(
       try {
         await produce(send, local.signal);
       } catch (err) {
-        if (!local.signal.aborted) send("error", { message: err instanceof Error ? err.message : "stream failed" });
+        // The one error policy: an expected failure in its words, the unexpected logged and answered generically.
+        if (!local.signal.aborted) {
+          const e = toAppError(err, where);
+          send("error", { code: e.code, message: e.message });
+        }
       } finally {
         clearInterval(beat);
         signal?.removeEventListener("abort", abort);

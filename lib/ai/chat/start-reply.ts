@@ -1,5 +1,6 @@
 import "server-only";
 import type { Thread } from "@prisma/client";
+import { AISDKError } from "ai";
 import { findModel, getLanguageModel } from "@/lib/ai/providers";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
@@ -7,6 +8,7 @@ import type { BranchContext } from "@/lib/branches/context";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/http/errors";
 import { sseResponse } from "@/lib/http/sse";
+import { toAppError } from "@/lib/http/to-app-error";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { postUserMessage } from "@/lib/threads/messages";
 import { loadChatContext } from "./context";
@@ -57,7 +59,8 @@ export async function startAiReply(args: {
         const signal = AbortSignal.any([streamSignal, req.signal]);
         ({ failure } = await streamReply({ model: languageModel, ctx, target, writer, send, signal, timeoutS: settings.timeoutS }));
       } catch (err) {
-        failure = err instanceof AppError ? err.message : describeAiError(err);
+        // The provider's errors in the provider's words; ours through the one error policy.
+        failure = AISDKError.isInstance(err) ? describeAiError(err) : toAppError(err, `AI reply ${writer.id}`).message;
       } finally {
         const final = await writer.finish({ status: failure ? "failed" : "complete", error: failure });
         if (failure) {
@@ -67,6 +70,6 @@ export async function startAiReply(args: {
         send("done", { message: final });
       }
     },
-    { signal: req.signal },
+    { signal: req.signal, where: `AI reply ${writer.id}` },
   );
 }

@@ -12,5 +12,5 @@ export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
   const slug = decodeParam((await ctx.params).slug, "slug");
   const stored = await latestSettledGraduation(slug);
   if (!stored) throw notFound(`${slug} has never started a graduation`);
-  return sseResponse((send, signal) => streamProgress({ stored, send, signal }), { signal: req.signal });
+  return sseResponse((send, signal) => streamProgress({ stored, send, signal }), { signal: req.signal, where: `graduation progress ${slug}` });
 });
