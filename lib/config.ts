@@ -30,6 +30,8 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters"),
   ADMIN_LOGINS: list,
   RECONCILE_INTERVAL_S: z.coerce.number().int().min(5).default(300),
+  // How server processes share events and locks (lib/coordination). `memory`: one process (§2).
+  COORDINATION: z.enum(["memory"]).default("memory"),
 });
 
 export type AppConfig = {
@@ -48,6 +50,7 @@ export type AppConfig = {
   nextAuthSecret: string;
   adminLogins: string[];
   reconcileIntervalS: number;
+  coordination: "memory";
   /** §18 providers and models; `enabled: false` with a reason when none is configured. */
   ai: AiSettings;
 };
@@ -107,6 +110,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     nextAuthSecret: e.NEXTAUTH_SECRET,
     adminLogins: e.ADMIN_LOGINS,
     reconcileIntervalS: e.RECONCILE_INTERVAL_S,
+    coordination: e.COORDINATION,
     ai,
   };
 }

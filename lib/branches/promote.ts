@@ -2,7 +2,7 @@ import "server-only";
 import type { BotActor } from "@/lib/bot/actor";
 import { markStaleChanges } from "@/lib/changes/mark-stale";
 import { db } from "@/lib/db/client";
-import { publish } from "@/lib/realtime/bus";
+import { threadEvents } from "@/lib/realtime/thread-events";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { postSystemMessage } from "@/lib/threads/messages";
@@ -36,7 +36,7 @@ export async function promoteBuffered(args: {
   });
   const moved = await db().change.findMany({ where: { id: { in: ids }, branch: branch.name }, select: { id: true, threadId: true } });
   for (const c of moved) {
-    if (c.threadId) publish(c.threadId, { type: "change_updated", data: { id: c.id, status: "pending", branch: branch.name } });
+    if (c.threadId) threadEvents.publish(c.threadId, { type: "change_updated", data: { id: c.id, status: "pending", branch: branch.name } });
   }
   const doc = await readDocumentAt(rfc.home, branch.name);
   const staleChangeIds = await markStaleChanges({ slug: rfc.slug, branch: branch.name, text: doc.text });

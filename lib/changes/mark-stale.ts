@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { publish } from "@/lib/realtime/bus";
+import { threadEvents } from "@/lib/realtime/thread-events";
 import { checkApplicable } from "./locate";
 
 /**
@@ -27,7 +27,7 @@ export async function markStaleChanges({ slug, branch, text }: { slug: string; b
     if (res.count === 0) continue;
     stale.push(change.id);
     if (change.threadId) {
-      publish(change.threadId, { type: "change_updated", data: { id: change.id, status: "stale", statusReason: check.message } });
+      threadEvents.publish(change.threadId, { type: "change_updated", data: { id: change.id, status: "stale", statusReason: check.message } });
     }
   }
   return stale;

@@ -34,7 +34,7 @@ export async function checkGraduation(args: { slug: string; id?: string; repo?: 
       select: { number: true, openedBy: true },
     }),
   ]);
-  const running = isSlugLocked(slug);
+  const running = await isSlugLocked(slug);
   const owners = {
     ok: scope.owners.length > 0,
     logins: scope.owners,

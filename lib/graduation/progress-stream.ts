@@ -1,6 +1,6 @@
 import "server-only";
 import type { SseSend } from "@/lib/http/sse";
-import { liveSnapshot, subscribe } from "./progress-bus";
+import { liveSnapshot, subscribeProgress } from "./progress-events";
 import type { GraduationSnapshot, ProgressEvent } from "./types";
 import { isFinished } from "./types";
 
@@ -18,7 +18,7 @@ export async function streamProgress(args: {
   const { stored, send, signal } = args;
   const queue: ProgressEvent[] = [];
   let wake: (() => void) | null = null;
-  const unsubscribe = subscribe(stored.slug, (event) => {
+  const unsubscribe = subscribeProgress(stored.slug, (event) => {
     queue.push(event);
     wake?.();
   });

@@ -9,7 +9,7 @@ import { getConfig } from "@/lib/config";
 import { conflict } from "@/lib/http/errors";
 import { exclusively, tryLockSlug } from "./lock";
 import { repoNameError, rfcIdError } from "./patterns";
-import { publish } from "./progress-bus";
+import { publishProgress } from "./progress-events";
 import { assertNoBlockingPrs, loadRfcOrThrow, scopeOf } from "./rfc-row";
 import { runGraduation } from "./run-graduation";
 import { createGraduationRow } from "./store";
@@ -37,7 +37,7 @@ export async function startGraduation(args: { slug: string; input: GraduateInput
   assertCan(user, "graduate", { rfc: scopeOf(cached) });
   if (cached.state !== "super-draft") throw conflict(`${slug} is ${cached.state}; only a super-draft graduates`);
 
-  const release = tryLockSlug(slug);
+  const release = await tryLockSlug(slug);
   if (!release) throw conflict(`A graduation of ${slug} is already running`);
   try {
     const { snapshot, tracker, plan } = await exclusively(async () => {
@@ -67,13 +67,13 @@ export async function startGraduation(args: { slug: string; input: GraduateInput
       const plan = { graduationId: first.graduationId, slug, rfcId: input.id, repo: { owner: org, repo: input.repo }, meta: metaRepo(), actor, entry };
       return { snapshot: first, tracker: new GraduationTracker(first), plan };
     });
-    publish({ type: "snapshot", snapshot });
+    publishProgress({ type: "snapshot", snapshot });
     void runGraduation(plan, tracker)
       .catch((err: unknown) => console.error(`[quorum] graduation of ${slug} stopped unexpectedly`, err))
       .finally(release);
     return snapshot;
   } catch (err) {
-    release();
+    await release();
     throw err;
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { publish } from "./progress-bus";
+import { publishProgress } from "./progress-events";
 import { saveSnapshot } from "./store";
 import { FORWARD_STEPS, STEP_LABELS, type GraduationSnapshot, type GraduationStatus, type Step, type StepKey } from "./types";
 
@@ -62,7 +62,7 @@ export class GraduationTracker {
     this.snap.finishedAt = new Date().toISOString();
     this.snap.seq += 1;
     await this.persist();
-    publish({ type: "finished", snapshot: this.snapshot });
+    publishProgress({ type: "finished", snapshot: this.snapshot });
   }
 
   private async transition(key: StepKey, patch: Partial<Step>): Promise<void> {
@@ -71,7 +71,7 @@ export class GraduationTracker {
     Object.assign(step, patch);
     this.snap.seq += 1;
     await this.persist();
-    publish({ type: "step", step: { ...step }, snapshot: this.snapshot });
+    publishProgress({ type: "step", step: { ...step }, snapshot: this.snapshot });
   }
 
   private async persist(): Promise<void> {

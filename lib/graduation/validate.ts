@@ -21,7 +21,7 @@ export async function inFlightGraduations(lockedByCaller?: string): Promise<Grad
   const rows = await runningGraduations();
   const live: GraduationSnapshot[] = [];
   for (const row of rows) {
-    if (row.slug !== lockedByCaller && isSlugLocked(row.slug)) live.push(row);
+    if (row.slug !== lockedByCaller && (await isSlugLocked(row.slug))) live.push(row);
     else await markInterrupted(row.graduationId);
   }
   return live;
@@ -30,7 +30,7 @@ export async function inFlightGraduations(lockedByCaller?: string): Promise<Grad
 /** The slug's latest graduation, an orphaned running one (see above) retired first. */
 export async function latestSettledGraduation(slug: string): Promise<GraduationSnapshot | null> {
   const last = await latestGraduation(slug);
-  if (last?.status !== "running" || isSlugLocked(slug)) return last;
+  if (last?.status !== "running" || (await isSlugLocked(slug))) return last;
   await markInterrupted(last.graduationId);
   return latestGraduation(slug);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Thread } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { publish } from "@/lib/realtime/bus";
+import { threadEvents } from "@/lib/realtime/thread-events";
 import { getOrCreateMainThread } from "./main-thread";
 import { changeViews, loadUserRefs, toMessage, type ChangeView, type MessageView } from "./views";
 
@@ -15,7 +15,7 @@ export async function postUserMessage(args: { threadId: string; userId: number; 
   });
   await db().thread.update({ where: { id: args.threadId }, data: { updatedAt: new Date() } });
   const message = toMessage(row, await loadUserRefs([args.userId]));
-  publish(args.threadId, { type: "message", data: message });
+  threadEvents.publish(args.threadId, { type: "message", data: message });
   return message;
 }
 
@@ -37,7 +37,7 @@ export async function postSystemMessage(args: {
     },
   });
   const message = toMessage(row, new Map());
-  publish(thread.id, { type: "message", data: message });
+  threadEvents.publish(thread.id, { type: "message", data: message });
   return message;
 }
 

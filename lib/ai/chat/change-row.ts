@@ -1,7 +1,7 @@
 import "server-only";
 import type { ChangeEvent } from "@/lib/changes/parser";
 import { db } from "@/lib/db/client";
-import { publish } from "@/lib/realtime/bus";
+import { threadEvents } from "@/lib/realtime/thread-events";
 import { toChange, type ChangeView } from "@/lib/threads/views";
 import type { ChatContext } from "./context";
 import { judgeChange } from "./judge-change";
@@ -33,6 +33,6 @@ export async function createChangeRow(target: ReplyTarget, ctx: Pick<ChatContext
     },
   });
   const change = toChange(row, new Map());
-  publish(target.threadId, { type: "change", data: change });
+  threadEvents.publish(target.threadId, { type: "change", data: change });
   return change;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { publish } from "@/lib/realtime/bus";
+import { threadEvents } from "@/lib/realtime/thread-events";
 import { toMessage, type MessageView } from "@/lib/threads/views";
 
 // §18 Streaming: the AI message row is created at once (status streaming),
@@ -42,13 +42,13 @@ export async function createReplyWriter(args: { threadId: string; modelId: strin
   let dirty = false;
 
   const view = () => toMessage(row, new Map());
-  publish(args.threadId, { type: "message", data: view() });
+  threadEvents.publish(args.threadId, { type: "message", data: view() });
 
   const save = async (data: { status?: string; error?: string | null } = {}) => {
     row = await db().threadMessage.update({ where: { id: row.id }, data: { body, details: JSON.stringify({ parts }), ...data } });
     saved = Date.now();
     dirty = false;
-    publish(args.threadId, { type: "message_updated", data: view() });
+    threadEvents.publish(args.threadId, { type: "message_updated", data: view() });
   };
 
   return {

@@ -1,11 +1,11 @@
 import "server-only";
 import { actorFrom } from "@/lib/bot/actor";
 import type { SessionUser } from "@/lib/auth/session";
+import { getLocks } from "@/lib/coordination/locks";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { ChangeView } from "@/lib/threads/views";
 import { afterAcceptCommit } from "./after-commit";
-import { withBranchLock } from "./branch-lock";
 import { commitChanges } from "./commit-changes";
 import { assertAcceptable, branchKey, decisionScope } from "./load";
 import { markAccepted } from "./status";
@@ -41,7 +41,7 @@ export async function acceptBatch(args: { changeIds: string[]; user: SessionUser
   if (where.size > 1) throw new AppError("unprocessable", "Changes accepted together must belong to one branch of one RFC.");
   const scope = await decisionScope(first[0], args.user, "accept");
   assertAllAcceptable(first);
-  return withBranchLock(branchKey(scope), async () => {
+  return getLocks().withLock(branchKey(scope), async () => {
     const rows = await loadAll(ids);
     assertAllAcceptable(rows);
     const { commitSha, text } = await commitChanges({

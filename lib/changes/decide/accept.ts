@@ -2,8 +2,8 @@ import "server-only";
 import { actorFrom } from "@/lib/bot/actor";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ChangeView } from "@/lib/threads/views";
+import { getLocks } from "@/lib/coordination/locks";
 import { afterAcceptCommit } from "./after-commit";
-import { withBranchLock } from "./branch-lock";
 import { commitChanges } from "./commit-changes";
 import { assertAcceptable, branchKey, decisionScope, loadChangeOrThrow } from "./load";
 import { markAccepted } from "./status";
@@ -20,7 +20,7 @@ export async function acceptChange(args: { changeId: string; user: SessionUser; 
   const first = await loadChangeOrThrow(args.changeId);
   const scope = await decisionScope(first, user, "accept");
   assertAcceptable(first);
-  return withBranchLock(branchKey(scope), async () => {
+  return getLocks().withLock(branchKey(scope), async () => {
     const row = await loadChangeOrThrow(args.changeId);
     assertAcceptable(row); // a concurrent accept may have made it stale meanwhile
     const edited = args.editedText !== undefined && args.editedText !== row.proposed;

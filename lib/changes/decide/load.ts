@@ -57,4 +57,4 @@ export const DECLINABLE = new Set(["pending", "stale", "invalid", "failed", "buf
 
 /** Lock key: one Git ref of one repo. */
 export const branchKey = (scope: DecisionScope) =>
-  `${scope.rfc.home.kind === "rfc" ? scope.rfc.home.repo : "meta"}:${scope.branch.ref}`;
+  `branch:${scope.rfc.home.kind === "rfc" ? scope.rfc.home.repo : "meta"}:${scope.branch.ref}`;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Change } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { publish } from "@/lib/realtime/bus";
+import { threadEvents } from "@/lib/realtime/thread-events";
 import { loadUserRefs, toChange, type ChangeView } from "@/lib/threads/views";
 
 // Status changes of a change card (§8.8), each published to its thread so
@@ -9,7 +9,7 @@ import { loadUserRefs, toChange, type ChangeView } from "@/lib/threads/views";
 
 async function announce(row: Change): Promise<ChangeView> {
   const view = toChange(row, await loadUserRefs([row.decidedBy]));
-  if (row.threadId) publish(row.threadId, { type: "change_updated", data: view });
+  if (row.threadId) threadEvents.publish(row.threadId, { type: "change_updated", data: view });
   return view;
 }
 

@@ -3,7 +3,7 @@ import { POST as openThread } from "@/app/api/rfcs/[slug]/branches/[branch]/thre
 import { resetAiRateLimits } from "@/lib/ai/chat/rate-limit";
 import { setLanguageModelOverride } from "@/lib/ai/providers";
 import { db } from "@/lib/db/client";
-import { subscribe, type ThreadEvent } from "@/lib/realtime/bus";
+import { threadEvents, type ThreadEvent } from "@/lib/realtime/thread-events";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { setupFixture, SUPER, type Fixture } from "./fixture";
@@ -52,7 +52,7 @@ describe("a reply on a branch", () => {
   it("streams prose as deltas without tags and creates a row per block", async () => {
     setLanguageModelOverride(() => scriptedModel(chunks));
     const seen: ThreadEvent[] = [];
-    const stop = subscribe(branchThread, (e) => seen.push(e));
+    const stop = threadEvents.subscribe(branchThread, (e) => seen.push(e));
     const res = await ask(branchThread);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const events = await readSse(res);

@@ -1,8 +1,7 @@
-import { withBranchLock } from "@/lib/changes/decide/branch-lock";
 import { changeBody, changeSubject, changeTrailers, type AcceptedChange } from "@/lib/changes/decide/commit-message";
 import { commitProblems } from "@/lib/changes/decide/verify-commit";
 
-// §8.9 the accept commit's message, the read-back check, and the per-branch lock.
+// §8.9 the accept commit's message and the read-back check (the per-branch lock: tests/unit/coordination).
 
 const change = (over: Partial<AcceptedChange> = {}): AcceptedChange => ({
   id: "c1", messageId: "m1", modelId: "compat:llama3.1:8b", original: "five minutes", proposed: "ten minutes", reason: "A longer TTL.", aiProposed: null, ...over,
@@ -54,23 +53,5 @@ describe("commitProblems", () => {
     ["the file gone", { ...ok, fileText: null }, ["RFC.md is missing at the commit"]],
   ])("%s", (_what, facts, problems) => {
     expect(commitProblems(facts, want)).toEqual(problems);
-  });
-});
-
-describe("withBranchLock", () => {
-  it("runs work on one branch one at a time, other branches in parallel, and survives a failure", async () => {
-    const log: string[] = [];
-    const job = (key: string, name: string, ms: number, fail = false) =>
-      withBranchLock(key, async () => {
-        log.push(`${name}+`);
-        await new Promise((r) => setTimeout(r, ms));
-        log.push(`${name}-`);
-        if (fail) throw new Error(name);
-        return name;
-      });
-    const results = await Promise.allSettled([job("x", "a", 30, true), job("x", "b", 5), job("y", "c", 1)]);
-    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
-    expect(log.indexOf("a-")).toBeLessThan(log.indexOf("b+"));
-    expect(log.indexOf("c-")).toBeLessThan(log.indexOf("a-"));
   });
 });

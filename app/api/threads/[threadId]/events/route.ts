@@ -2,7 +2,7 @@
 import { getRequestUser } from "@/lib/auth/session";
 import { decodeParam, withRoute } from "@/lib/http/route";
 import { sseResponse } from "@/lib/http/sse";
-import { subscribe } from "@/lib/realtime/bus";
+import { threadEvents } from "@/lib/realtime/thread-events";
 import { loadThreadOrThrow } from "@/lib/threads/access";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +14,7 @@ export const GET = withRoute<{ threadId: string }>(async (req, ctx) => {
     (send, signal) =>
       new Promise<void>((resolve) => {
         send("ready", { threadId: thread.id });
-        const unsubscribe = subscribe(thread.id, (event) => send(event.type, event.data, event.data.id));
+        const unsubscribe = threadEvents.subscribe(thread.id, (event) => send(event.type, event.data, event.data.id));
         const stop = () => {
           unsubscribe();
           resolve();
@@ -22,6 +22,6 @@ export const GET = withRoute<{ threadId: string }>(async (req, ctx) => {
         if (signal.aborted) stop();
         else signal.addEventListener("abort", stop, { once: true });
       }),
-    { signal: req.signal },
+    { signal: req.signal, where: `thread events ${thread.id}` },
   );
 });

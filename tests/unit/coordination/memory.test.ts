@@ -1,0 +1,80 @@
+import { createMemoryBus } from "@/lib/coordination/memory-bus";
+import { createMemoryLocks } from "@/lib/coordination/memory-locks";
+
+// The in-process implementations behind lib/coordination's Bus and Locks.
+
+/** A promise resolved from outside: work that ends when the test says so. */
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe("memory locks", () => {
+  it("run work on one key one at a time, in order, other keys in parallel, and survive a failure", async () => {
+    const locks = createMemoryLocks();
+    const log: string[] = [];
+    const gates = { a: deferred(), b: deferred(), c: deferred() };
+    const job = (key: string, name: keyof typeof gates, fail = false) =>
+      locks.withLock(key, async () => {
+        log.push(`${name}+`);
+        await gates[name].promise;
+        log.push(`${name}-`);
+        if (fail) throw new Error(name);
+        return name;
+      });
+    const all = Promise.allSettled([job("x", "a", true), job("x", "b"), job("y", "c")]);
+    await tick();
+    expect(log).toEqual(["a+", "c+"]); // b waits for a; c runs beside them
+    gates.c.resolve();
+    gates.a.resolve();
+    await tick();
+    expect(log).toContain("b+");
+    gates.b.resolve();
+    const results = await all;
+    expect(results.map((r) => r.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
+    expect(log.indexOf("a-")).toBeLessThan(log.indexOf("b+"));
+    expect(await locks.isLocked("x")).toBe(false); // the last one out leaves nothing behind
+  });
+
+  it("tryLock refuses a held key, and withLock waits for its release", async () => {
+    const locks = createMemoryLocks();
+    const release = await locks.tryLock("g");
+    expect(release).not.toBeNull();
+    expect(await locks.tryLock("g")).toBeNull();
+    expect(await locks.isLocked("g")).toBe(true);
+    let ran = false;
+    const waiting = locks.withLock("g", async () => {
+      ran = true;
+    });
+    await tick();
+    expect(ran).toBe(false);
+    await release!();
+    await release!(); // releasing twice does nothing
+    await waiting;
+    expect(ran).toBe(true);
+    expect(await locks.isLocked("g")).toBe(false);
+  });
+});
+
+describe("memory bus", () => {
+  it("delivers to the topic's subscribers only, keeps going past a failing listener, and unsubscribes", () => {
+    const bus = createMemoryBus();
+    const seen: unknown[] = [];
+    const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const stopBad = bus.subscribe("t:1", () => {
+      throw new Error("bad listener");
+    });
+    const stop = bus.subscribe("t:1", (m) => seen.push(m));
+    bus.subscribe("t:2", () => seen.push("wrong topic"));
+    bus.publish("t:1", { n: 1 });
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(error).toHaveBeenCalledTimes(1);
+    stop();
+    stopBad();
+    bus.publish("t:1", { n: 2 });
+    expect(seen).toEqual([{ n: 1 }]);
+    error.mockRestore();
+  });
+});
