@@ -31,6 +31,7 @@ export default async function jestConfig() {
       await project("integration", {
         testMatch: ["<rootDir>/tests/integration/**/*.test.ts?(x)"],
         globalSetup: "<rootDir>/tests/helpers/global-setup.ts",
+        globalTeardown: "<rootDir>/tests/helpers/global-teardown.ts",
         setupFilesAfterEnv: ["<rootDir>/tests/helpers/jest/timeout-integration.ts"],
       }),
       await project("e2e", {

@@ -1,4 +1,10 @@
-import os from "node:os";
-import path from "node:path";
+// The migrated template database of one Jest run. Each run makes its own
+// (global-setup.ts), so two `npm test` side by side never rebuild a file the
+// other is copying; the path reaches the test workers through the environment.
+export const TEMPLATE_ENV = "QUORUM_TEST_TEMPLATE_DB";
 
-export const templateDbPath = () => path.join(os.tmpdir(), `quorum-test-template-${process.env.USER ?? "u"}.db`);
+export function templateDbPath(): string {
+  const file = process.env[TEMPLATE_ENV];
+  if (!file) throw new Error(`${TEMPLATE_ENV} is not set: run integration tests through jest (its global setup makes the template)`);
+  return file;
+}
