@@ -3,7 +3,7 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import type { Change, DocumentAtHead, ThreadSummary } from "@/lib/rfc-view/api-types";
 import { editorDecorations } from "@/lib/rfc-view/editor-decorations";
-import { mergeBlocks } from "@/lib/rfc-view/block-merge";
+import { mergeBlocks } from "@/lib/markdown/merge-blocks";
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
 import type { SaveStatus } from "@/lib/rfc-view/flush-scheduler";
 import { api, paths } from "./api";

@@ -3,6 +3,7 @@ import type { BotActor } from "@/lib/bot/actor";
 import { closePullRequest, mergePullRequest, openPullRequest } from "@/lib/bot/pull-requests";
 import { markStaleChanges } from "@/lib/changes/mark-stale";
 import { getBranch, GiteaError, readFile } from "@/lib/gitea";
+import { mergeBlocks } from "@/lib/markdown/merge-blocks";
 import { AppError } from "@/lib/http/errors";
 import { documentPath, readDocumentAt } from "@/lib/rfc-docs/read-document";
 import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
@@ -10,14 +11,14 @@ import { repoOf, type RfcContext } from "@/lib/rfcs/context";
 import { postSystemMessage } from "@/lib/threads/messages";
 import type { BranchContext } from "./context";
 import { divergence } from "./merge-base";
-import { merge3 } from "./merge3";
 
 export type UpdateResult = { merged: boolean; behindBy: number; commitSha: string | null; staleChangeIds: string[] };
 
 /**
  * §12 "update from main": a bot merge of main into the branch. The document
- * is merged three-way first (base = merge base); if the two sides touch the
- * same lines the conflicting hunks are reported (409) and nothing is written.
+ * is merged three-way first, block by block (base = merge base; the one
+ * merge, lib/markdown/merge-blocks.ts); if the two sides changed the same
+ * block the conflicting hunks are reported (409) and nothing is written.
  * A clean merge is made by Gitea itself — a short-lived PR main → branch,
  * merged at once — so the branch gets a real merge commit: Git then knows
  * main is in the branch ("behind by 0") and later PRs diff from the new base,
@@ -36,9 +37,9 @@ export async function updateFromMain(args: { rfc: RfcContext; branch: BranchCont
 
   const path = documentPath(rfc.home);
   const [base, ours, theirs] = await Promise.all([d.mergeBase, headSha, mainSha].map((sha) => readFile(repo, path, sha)));
-  const merged = merge3(base?.text ?? "", ours?.text ?? "", theirs?.text ?? "");
+  const merged = mergeBlocks(base?.text ?? "", ours?.text ?? "", theirs?.text ?? "");
   if (!merged.clean) {
-    throw new AppError("conflict", `Main and ${branch.name} changed the same lines; resolve on the branch, then update again`, {
+    throw new AppError("conflict", `Main and ${branch.name} changed the same paragraphs; resolve on the branch, then update again`, {
       files: [{ path, hunks: merged.conflicts }],
     });
   }

@@ -1,7 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
-import type { Token } from "marked";
-import { type Eol, dominantEol, toLf } from "./eol";
+import { type Eol, dominantEol } from "./eol";
 import { type MarkdownParser, createParser } from "./parser";
+import { isSpacing, topLevelTokens } from "./top-level";
 
 /** One top-level block of the source that shows in the editor as one top-level node. */
 export interface SourceBlock {
@@ -38,28 +38,19 @@ export function nodeKey(node: JSONContent): string {
 }
 
 export function splitBlocks(source: string, parser: MarkdownParser = createParser()): BlockSplit {
-  const lf = toLf(source);
-  const tokens: Token[] = parser.lex(lf.text);
+  const { tokens, lf } = topLevelTokens(source, (text) => parser.lex(text)); // the one splitter (top-level.ts)
   const blocks: SourceBlock[] = [];
   const gaps: string[] = [];
-  let offset = 0; // LF offset of the current token
   let gapStart = 0; // source offset where the current gap began
   const docEol = dominantEol(source);
-  for (const token of tokens) {
-    // Tokens' raw texts tile the source; should marked ever skip bytes, they join the gap.
-    if (!lf.text.startsWith(token.raw, offset)) {
-      const found = lf.text.indexOf(token.raw, offset);
-      if (found === -1) break;
-      offset = found;
-    }
+  for (const { token, start, lfStart } of tokens) {
     const text = token.raw.replace(TRAILING_BLANK, "");
-    const hidden = token.type === "space" || token.type === "def" || !text || (token.type === "html" && COMMENTS_ONLY.test(text));
+    const hidden = isSpacing(token) || !text || (token.type === "html" && COMMENTS_ONLY.test(text));
     const parsed = hidden ? [] : parser.parseBlock(text);
     // Link definitions, comments, blank lines and blocks with nothing to show stay in the gap.
     const nodes = parsed.length === 1 && isEmptyParagraph(parsed[0]) ? [] : parsed;
     if (nodes.length > 0) {
-      const start = lf.toSource(offset);
-      const end = lf.toSource(offset + text.length);
+      const end = lf.toSource(lfStart + text.length);
       gaps.push(source.slice(gapStart, start));
       // With the extensions of extensions.ts every visible token is exactly one
       // node (corpus test); anything else is shown as read-only source.
@@ -68,7 +59,6 @@ export function splitBlocks(source: string, parser: MarkdownParser = createParse
       blocks.push({ start, end, text, eol: slice.includes("\r\n") ? "\r\n" : docEol, node, key: nodeKey(node) });
       gapStart = end;
     }
-    offset += token.raw.length;
   }
   gaps.push(source.slice(gapStart));
   return { blocks, gaps };

@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { MarkdownManager } from "@tiptap/markdown";
 import { Lexer, type Links, Marked, type MarkedOptions, Tokenizer, type Token, type Tokens, type marked as globalMarked } from "marked";
 import { markdownExtensions, markdownSchema } from "./extensions";
+import { keepRepeatedDefs } from "./top-level";
 
 /** A per-document Markdown parser: its own `marked` instance (MARKDOWN.md pitfall 1). */
 export interface MarkdownParser {
@@ -18,22 +19,13 @@ export interface MarkdownParser {
 export function createParser(): MarkdownParser {
   let links: Links = Object.create(null);
   const marked = new Marked({ gfm: true });
-  let repeats = 0;
-  marked.use({
+  marked.use(keepRepeatedDefs, {
     tokenizer: {
       // Inline HTML becomes its own token type so that @tiptap/markdown hands it to
       // the HtmlInline node instead of parsing it through the DOM (see nodes/html.ts).
       tag(src: string) {
         const token = Tokenizer.prototype.tag.call(this, src);
         return token ? ({ ...token, type: "inlineHtml" } as unknown as Tokens.Tag) : false;
-      },
-      // marked leaves a repeated link definition out of the token list, so its
-      // bytes would be missing from the tokens' raw text; a tag no reference
-      // can match keeps it in (the first definition still wins).
-      def(src: string) {
-        const token = Tokenizer.prototype.def.call(this, src);
-        if (token && this.lexer.tokens.links[token.tag]) return { ...token, tag: `${token.tag}\u0000${++repeats}` };
-        return token ?? false;
       },
     },
   });

@@ -1,4 +1,5 @@
 import { Marked, type Token, type Tokens } from "marked";
+import { isSpacing, topLevelTokens } from "@/lib/markdown/top-level";
 import { safeUrl } from "@/lib/text/safe-url";
 import { sanitizeHtml } from "@/lib/text/sanitize-html";
 
@@ -38,22 +39,18 @@ export type SourceBlock = { start: number; end: number; type: string; raw: strin
 export type Lexed = { blocks: SourceBlock[]; defs: string };
 
 /**
- * The document's top-level blocks with their source offsets. The raws of
- * marked's top-level tokens concatenate to the source exactly (checked on
- * the shared corpus), so offsets are running sums. Blank space and link
+ * The document's top-level blocks with their source offsets, cut by the one
+ * block splitter (lib/markdown/top-level.ts). Blank space and link
  * definitions are not blocks: they render nothing.
  */
 export function lexBlocks(source: string): Lexed {
-  const tokens = marked.lexer(source);
   const blocks: SourceBlock[] = [];
   const defs: string[] = [];
-  let at = 0;
-  for (const token of tokens) {
-    const start = at;
-    at += token.raw.length;
-    if (token.type === "def") defs.push(token.raw.trim());
-    if (token.type === "space" || token.type === "def") continue;
-    blocks.push({ start, end: at, type: token.type, raw: token.raw, token });
+  for (const { start, end, token } of topLevelTokens(source).tokens) {
+    const raw = source.slice(start, end);
+    if (token.type === "def") defs.push(raw.trim());
+    if (isSpacing(token)) continue;
+    blocks.push({ start, end, type: token.type, raw, token });
   }
   return { blocks, defs: defs.join("\n") };
 }
