@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { parseList } from "@/lib/db/json";
 import { AppError } from "@/lib/http/errors";
+import { findRfc } from "@/lib/rfcs/context";
 import type { RfcScope } from "./permissions";
 
 // Per-RFC owners and arbiters come from the cached meta entry (§1, §4):
@@ -10,8 +9,7 @@ import type { RfcScope } from "./permissions";
 
 /** `{ owners, arbiters }` of a cached entry, or null when the slug is not cached. */
 export async function rfcScope(slug: string): Promise<RfcScope | null> {
-  const row = await db().cachedRfc.findUnique({ where: { slug }, select: { owners: true, arbiters: true } });
-  return row ? { owners: parseList(row.owners), arbiters: parseList(row.arbiters) } : null;
+  return (await findRfc(slug))?.scope ?? null;
 }
 
 /** The same, 404 when the RFC is unknown. */

@@ -3,7 +3,7 @@ import type { CachedBranch, CachedPr } from "@prisma/client";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { getRepoMainHead } from "@/lib/cache/repo-sync";
 import { db } from "@/lib/db/client";
-import { repoNameOf, type RfcContext } from "@/lib/rfcs/context";
+import { findRfc, repoNameOf, type RfcContext } from "@/lib/rfcs/context";
 import { displayNameOf, gitRefOf } from "./names";
 
 // docs/API.md BranchSummary, from the cache (heads, status, PRs) and app data
@@ -32,10 +32,7 @@ function prOf(prs: CachedPr[], ref: string): BranchSummary["pr"] {
 }
 
 async function mainHeadOf(rfc: RfcContext): Promise<string> {
-  if (rfc.home.kind === "rfc") {
-    const row = await db().cachedRfc.findUnique({ where: { slug: rfc.slug }, select: { mainHeadSha: true } });
-    return row?.mainHeadSha ?? "";
-  }
+  if (rfc.home.kind === "rfc") return (await findRfc(rfc.slug))?.mainHeadSha ?? "";
   return (await getRepoMainHead(repoNameOf(rfc.home))) ?? "";
 }
 

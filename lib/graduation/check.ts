@@ -6,7 +6,7 @@ import { getConfig } from "@/lib/config";
 import { listBlockingPrs } from "./blocking-prs";
 import { isSlugLocked } from "./lock";
 import { repoNameError, rfcIdError, suggestRepoName } from "./patterns";
-import { loadRfcOrThrow, scopeOf } from "./rfc-row";
+import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import type { GraduationCheck } from "./types";
 import { inFlightGraduations, latestSettledGraduation, repoTakenReason, rfcIdTakenReason, suggestNextRfcId } from "./validate";
 
@@ -21,7 +21,7 @@ async function field(value: string | undefined, formatError: (v: string) => stri
 export async function checkGraduation(args: { slug: string; id?: string; repo?: string; viewer: Actor | null }): Promise<GraduationCheck> {
   const { slug, viewer } = args;
   const rfc = await loadRfcOrThrow(slug);
-  const scope = scopeOf(rfc);
+  const scope = rfc.scope;
   const inFlight = await inFlightGraduations();
   const suggestedId = await suggestNextRfcId(inFlight);
   const [id, repo, items, last, claim] = await Promise.all([

@@ -10,7 +10,8 @@ import { conflict } from "@/lib/http/errors";
 import { exclusively, tryLockSlug } from "./lock";
 import { repoNameError, rfcIdError } from "./patterns";
 import { publishProgress } from "./progress-events";
-import { assertNoBlockingPrs, loadRfcOrThrow, scopeOf } from "./rfc-row";
+import { loadRfcOrThrow } from "@/lib/rfcs/context";
+import { assertNoBlockingPrs } from "./blocking-gate";
 import { runGraduation } from "./run-graduation";
 import { createGraduationRow } from "./store";
 import { GraduationTracker, initialSteps } from "./tracker";
@@ -34,7 +35,7 @@ export type GraduateInput = z.infer<typeof graduateInput>;
 export async function startGraduation(args: { slug: string; input: GraduateInput; user: SessionUser }): Promise<GraduationSnapshot> {
   const { slug, input, user } = args;
   const cached = await loadRfcOrThrow(slug);
-  assertCan(user, "graduate", { rfc: scopeOf(cached) });
+  assertCan(user, "graduate", { rfc: cached.scope });
   if (cached.state !== "super-draft") throw conflict(`${slug} is ${cached.state}; only a super-draft graduates`);
 
   const release = await tryLockSlug(slug);

@@ -7,8 +7,9 @@ import { parseList } from "@/lib/db/json";
 import { splitFullName, type RepoRef } from "@/lib/gitea";
 import { notFound } from "@/lib/http/errors";
 
-// The RFC an RFC-view request is about, from the cache (§4): its state, where
-// its document lives (§3) and who steers it (§6).
+// The RFC a request is about, from the cache (§4): its state, where its
+// document lives (§3) and who steers it (§6). findRfc / loadRfcOrThrow are
+// the only readers of an RFC's cache row outside lib/cache.
 
 export type RfcContext = {
   slug: string;
@@ -30,12 +31,21 @@ export function repoOf(home: DocHome): RepoRef {
 
 export const repoNameOf = (home: DocHome) => (home.kind === "rfc" ? home.repo : getConfig().metaRepoFullName);
 
-export async function loadRfcOrThrow(slug: string): Promise<RfcContext> {
-  const row = await db().cachedRfc.findUnique({
-    where: { slug },
-    select: { slug: true, title: true, state: true, rfcId: true, repo: true, owners: true, arbiters: true },
-  });
-  if (!row) throw notFound(`No RFC "${slug}"`);
+/** Everything the app reads of one cached RFC (§4): the context above and what pages and routes show. */
+export type Rfc = RfcContext & {
+  repo: string | null; // the per-RFC repo once graduated (§3)
+  tags: string[];
+  proposedBy: string | null;
+  lastActivityAt: Date;
+  mainText: string; // super-draft body, or RFC.md on main once active (§4)
+  mainHeadSha: string | null; // RFC.md repo's main head (active RFCs)
+  invalidReason: string | null; // the entry could not be parsed
+};
+
+/** The one reader of an RFC's cache row: null for an unknown slug. */
+export async function findRfc(slug: string): Promise<Rfc | null> {
+  const row = await db().cachedRfc.findUnique({ where: { slug } });
+  if (!row) return null;
   return {
     slug: row.slug,
     title: row.title,
@@ -43,5 +53,19 @@ export async function loadRfcOrThrow(slug: string): Promise<RfcContext> {
     rfcId: row.rfcId || null,
     home: homeOf(row),
     scope: { owners: parseList(row.owners), arbiters: parseList(row.arbiters) },
+    repo: row.repo || null,
+    tags: parseList(row.tags),
+    proposedBy: row.proposedBy || null,
+    lastActivityAt: row.lastActivityAt,
+    mainText: row.body,
+    mainHeadSha: row.mainHeadSha,
+    invalidReason: row.invalidReason,
   };
+}
+
+/** The same, 404 when the RFC is unknown. */
+export async function loadRfcOrThrow(slug: string): Promise<Rfc> {
+  const rfc = await findRfc(slug);
+  if (!rfc) throw notFound(`No RFC "${slug}"`);
+  return rfc;
 }

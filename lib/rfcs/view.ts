@@ -1,9 +1,7 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { parseList } from "@/lib/db/json";
-import { notFound } from "@/lib/http/errors";
+import { loadRfcOrThrow } from "./context";
 
-// The RFC header of the RFC view (GET /api/rfcs/{slug}), from the cache (§4).
+// The RFC header of the RFC view (GET /api/rfcs/{slug}): the one loader's RFC as JSON.
 
 export type RfcView = {
   slug: string;
@@ -20,19 +18,18 @@ export type RfcView = {
 };
 
 export async function getRfcViewOrThrow(slug: string): Promise<RfcView> {
-  const row = await db().cachedRfc.findUnique({ where: { slug } });
-  if (!row) throw notFound(`No RFC "${slug}"`);
+  const rfc = await loadRfcOrThrow(slug);
   return {
-    slug: row.slug,
-    title: row.title,
-    state: row.state,
-    rfcId: row.rfcId || null,
-    repo: row.repo || null,
-    kind: row.repo ? "rfc" : "super-draft",
-    owners: parseList(row.owners),
-    arbiters: parseList(row.arbiters),
-    tags: parseList(row.tags),
-    proposedBy: row.proposedBy || null,
-    lastActivityAt: row.lastActivityAt.toISOString(),
+    slug: rfc.slug,
+    title: rfc.title,
+    state: rfc.state,
+    rfcId: rfc.rfcId,
+    repo: rfc.repo,
+    kind: rfc.repo ? "rfc" : "super-draft",
+    owners: rfc.scope.owners,
+    arbiters: rfc.scope.arbiters,
+    tags: rfc.tags,
+    proposedBy: rfc.proposedBy,
+    lastActivityAt: rfc.lastActivityAt.toISOString(),
   };
 }

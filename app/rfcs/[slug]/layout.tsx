@@ -27,7 +27,7 @@ export default async function RfcLayout({ children, params }: Props) {
   if (!rfc) notFound();
   const branch = requestedBranch((await headers()).get(PATH_HEADER), slug);
   if (branch && branch !== "main") {
-    const branches = await listBranchesForView({ rfc: rfc.context, user: await getCurrentUser() });
+    const branches = await listBranchesForView({ rfc, user: await getCurrentUser() });
     if (!branches.some((b) => b.name === branch)) notFound();
   }
   return children;

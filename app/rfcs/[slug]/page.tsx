@@ -22,7 +22,7 @@ const LIVE_STATES = ["super-draft", "active"]; // later states are a record: rea
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const rfc = await getRfcForView({ slug: (await params).slug });
-  return { title: rfc ? rfc.context.title : "RFC not found" };
+  return { title: rfc ? rfc.title : "RFC not found" };
 }
 
 export default async function RfcPage({ params, searchParams }: Props) {
@@ -30,14 +30,14 @@ export default async function RfcPage({ params, searchParams }: Props) {
   const [user, rfc] = await Promise.all([getCurrentUser(), getRfcForView({ slug })]);
   if (!rfc) notFound();
   const branchName = one(query.branch) || "main";
-  const branches = await listBranchesForView({ rfc: rfc.context, user });
+  const branches = await listBranchesForView({ rfc, user });
   const branch = branches.find((b) => b.name === branchName);
   if (!branch) notFound(); // unknown, or private to others: the same answer (§6)
 
   const isMain = branch.name === "main";
-  const live = LIVE_STATES.includes(rfc.context.state);
-  const onRfc: Resource = { rfc: rfc.context.scope };
-  const onBranch: Resource = { rfc: rfc.context.scope, branch: { createdBy: branch.createdBy ?? "", visibility: branch.visibility, isMain } };
+  const live = LIVE_STATES.includes(rfc.state);
+  const onRfc: Resource = { rfc: rfc.scope };
+  const onBranch: Resource = { rfc: rfc.scope, branch: { createdBy: branch.createdBy ?? "", visibility: branch.visibility, isMain } };
   const open = live && branch.state === "open";
   const perms: ViewPerms = {
     chat: can(user, "chat", onBranch),
@@ -52,14 +52,14 @@ export default async function RfcPage({ params, searchParams }: Props) {
     deleteBranch: open && can(user, "delete_branch", onBranch),
     mergePr: live && can(user, "merge_pr", onRfc),
     resolveFlags: can(user, "resolve_flag", onRfc),
-    graduate: rfc.context.state === "super-draft" && can(user, "graduate", onRfc),
+    graduate: rfc.state === "super-draft" && can(user, "graduate", onRfc),
   };
   const here = isMain ? `/rfcs/${encodeURIComponent(slug)}` : `/rfcs/${encodeURIComponent(slug)}?branch=${encodeURIComponent(branch.name)}`;
 
   return (
     <RfcView
       key={branch.name}
-      rfc={{ slug: rfc.context.slug, title: rfc.context.title, state: rfc.context.state, rfcId: rfc.context.rfcId, tags: rfc.tags }}
+      rfc={{ slug: rfc.slug, title: rfc.title, state: rfc.state, rfcId: rfc.rfcId, tags: rfc.tags }}
       branch={branch}
       branches={branches}
       mainText={isMain ? rfc.mainText : null}

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GraduatePageClient } from "@/components/graduation/graduate-page-client";
-import { db } from "@/lib/db/client";
+import { getRfcForView } from "@/lib/db/queries/rfc-view";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function GraduatePage({ params }: Props) {
   const slug = decodeURIComponent((await params).slug);
-  const rfc = await db().cachedRfc.findUnique({ where: { slug }, select: { title: true, state: true } });
+  const rfc = await getRfcForView({ slug });
   if (!rfc) notFound();
   return (
     <main className="mx-auto max-w-3xl p-8">

@@ -4,7 +4,7 @@ import { actorFrom } from "@/lib/bot/actor";
 import { claimEntry } from "@/lib/bot/claim-entry";
 import { enqueueRefresh } from "@/lib/cache/refresh-queue";
 import { getConfig } from "@/lib/config";
-import { loadRfcOrThrow, scopeOf } from "@/lib/graduation/rfc-row";
+import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { withMutation } from "@/lib/http/mutation";
 import { decodeParam } from "@/lib/http/route";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const POST = withMutation<{ slug: string }>(async (req, ctx, user) => {
   const slug = decodeParam((await ctx.params).slug, "slug");
   const rfc = await loadRfcOrThrow(slug);
-  assertCan(user, "claim", { rfc: scopeOf(rfc) });
+  assertCan(user, "claim", { rfc: rfc.scope });
   const result = await claimEntry({ actor: actorFrom(user), slug });
   if (result.status === "already_owner") return Response.json({ status: "already_owner" });
   // §4.1: the user's own write is refreshed at once so the open claim shows
