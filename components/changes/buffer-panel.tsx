@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { Change } from "@/lib/rfc-view/api-types";
+import type { Change } from "@/lib/contracts";
 import { api, openView, paths, viewUrl } from "@/components/rfc/api";
 import { BranchNameField, branchNameOk } from "@/components/rfc/branch-name-field";
 import { BTN } from "@/components/rfc/styles";

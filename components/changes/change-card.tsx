@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { Change } from "@/lib/rfc-view/api-types";
+import type { Change } from "@/lib/contracts";
 import { api, paths } from "@/components/rfc/api";
 import { BTN, INPUT } from "@/components/rfc/styles";
 import { fullTime, timeAgo } from "@/components/chat/format";

@@ -1,4 +1,4 @@
-import type { ChangeStatus } from "@/lib/rfc-view/api-types";
+import type { ChangeStatus } from "@/lib/contracts";
 
 const STYLE: Record<ChangeStatus, string> = {
   pending: "bg-amber-50 text-amber-800 ring-amber-200",

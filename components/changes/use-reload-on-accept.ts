@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { Change } from "@/lib/rfc-view/api-types";
+import type { Change } from "@/lib/contracts";
 
 // An accepted change is a new commit on the branch (§8.9): whoever accepted
 // it — this tab, another tab, another person (the change list follows the

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { PROSE_SM } from "@/components/rfc/styles";
 import { ChangeStatusBadge } from "@/components/changes/status-badge";
-import type { Change, Message } from "@/lib/rfc-view/api-types";
+import type { Change, Message } from "@/lib/contracts";
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
 import { replySegments, showChangeCard } from "./reply-parts";
 

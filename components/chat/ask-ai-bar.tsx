@@ -1,7 +1,7 @@
 "use client";
 
 import { BTN } from "@/components/rfc/styles";
-import type { AiStatus } from "./use-ai-status";
+import type { AiStatus } from "@/lib/contracts";
 
 // §8.4 / §18 the "Ask AI" half of the composer: the button and the model
 // picker (the models AI_MODELS offers, from /api/ai/status). With no provider

@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useRef, type ReactNode, type RefObject } from "react";
-import type { Message } from "@/lib/rfc-view/api-types";
+import type { Message } from "@/lib/contracts";
 import { BTN } from "@/components/rfc/styles";
 import { Composer } from "./composer";
 import { MessageItem } from "./message-item";
 import { postMessage } from "./post-message";
-import type { AiStatus } from "./use-ai-status";
+import type { AiStatus } from "@/lib/contracts";
 import { useThreadMessages } from "./use-thread-messages";
 
 // A thread's conversation (§8.4): live messages, then the composer — or, for

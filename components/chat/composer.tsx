@@ -3,7 +3,7 @@
 import { useState, type RefObject } from "react";
 import { BTN, KBD } from "@/components/rfc/styles";
 import { AskAiBar } from "./ask-ai-bar";
-import type { AiStatus } from "./use-ai-status";
+import type { AiStatus } from "@/lib/contracts";
 
 // The chat input (§8.4): Enter posts, Shift+Enter is a new line. "Ask AI"
 // sends the message to the AI too; with no provider it is disabled and says

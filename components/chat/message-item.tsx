@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
-import type { Change, Message } from "@/lib/rfc-view/api-types";
+import type { Change, Message } from "@/lib/contracts";
 import { PROSE_SM } from "@/components/rfc/styles";
 import { AiReplyBody } from "./ai-reply-body";
 import { fullTime, timeAgo } from "./format";

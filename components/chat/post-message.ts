@@ -1,5 +1,5 @@
 import { paths } from "@/components/rfc/api";
-import type { Message } from "@/lib/rfc-view/api-types";
+import type { Message } from "@/lib/contracts";
 import { createSseParser } from "@/lib/rfc-view/sse-parse";
 
 // POST /api/threads/{id}/messages (§8.4). A plain post answers 201 JSON; with

@@ -1,4 +1,4 @@
-import type { Message } from "@/lib/rfc-view/api-types";
+import type { Message } from "@/lib/contracts";
 
 // The order of an AI reply (§18): `details.parts` as the server stores it
 // (lib/ai/chat/reply-writer.ts) — prose, and a placeholder where each change

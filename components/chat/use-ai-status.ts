@@ -2,12 +2,12 @@
 
 import { useEffect, useState } from "react";
 import { api } from "@/components/rfc/api";
+import type { AiStatus } from "@/lib/contracts";
 
 // §18: with no provider configured the AI controls are disabled with a
 // visible explanation. The AI issue serves /api/ai/status; until it answers,
 // the AI counts as not configured (human chat works regardless).
 
-export type AiStatus = { enabled: boolean; reason: string | null; models: { id: string; label: string }[]; defaultModelId: string | null };
 
 const OFF: AiStatus = { enabled: false, reason: "AI is not configured", models: [], defaultModelId: null };
 

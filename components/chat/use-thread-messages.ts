@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, paths } from "@/components/rfc/api";
-import type { Change, Message, ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { Change, Message, ThreadSummary } from "@/lib/contracts";
 
 // A thread's messages, kept live (§8.4): loaded once, then new and updated
 // messages arrive over the thread's SSE stream. After a reconnect ("ready"

@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import type { Anchor, FlagKind } from "@/lib/rfc-view/api-types";
+import type { Anchor, FlagKind } from "@/lib/contracts";
 import { api } from "@/components/rfc/api";
 import { Modal } from "@/components/rfc/modal";
 import { BTN, INPUT } from "@/components/rfc/styles";
-import { FLAG_KINDS } from "./flag-kinds";
+import { FLAG_KIND_TEXT, FLAG_KINDS } from "@/lib/contracts";
 
 // §8.13 flag a message or a passage with a reason and a note.
 
@@ -48,11 +48,11 @@ export function FlagDialog({ slug, branch, target, onDone, onClose }: Props) {
             <legend className="text-sm font-medium text-slate-800">Reason</legend>
             <div className="mt-1 space-y-1">
               {FLAG_KINDS.map((k) => (
-                <label key={k.kind} className="flex cursor-pointer items-start gap-2 rounded-md p-1.5 hover:bg-slate-50">
-                  <input type="radio" name="flag-kind" className="mt-1" checked={kind === k.kind} onChange={() => setKind(k.kind)} />
+                <label key={k} className="flex cursor-pointer items-start gap-2 rounded-md p-1.5 hover:bg-slate-50">
+                  <input type="radio" name="flag-kind" className="mt-1" checked={kind === k} onChange={() => setKind(k)} />
                   <span className="text-sm">
-                    <span className="font-medium text-slate-900">{k.label}</span>
-                    <span className="block text-xs text-slate-500">{k.hint}</span>
+                    <span className="font-medium text-slate-900">{FLAG_KIND_TEXT[k].label}</span>
+                    <span className="block text-xs text-slate-500">{FLAG_KIND_TEXT[k].hint}</span>
                   </span>
                 </label>
               ))}

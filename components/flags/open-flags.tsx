@@ -1,11 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import type { Flag } from "@/lib/rfc-view/api-types";
+import { FLAG_KIND_TEXT, type Flag } from "@/lib/contracts";
 import { api } from "@/components/rfc/api";
 import { BTN, INPUT } from "@/components/rfc/styles";
 import { timeAgo } from "@/components/chat/format";
-import { flagLabel } from "./flag-kinds";
 
 // §8.13 open flags for owners and arbiters, each resolvable with a short note.
 
@@ -31,9 +30,9 @@ function FlagItem({ flag: f, onReload, onShowMessage }: { flag: Flag; onReload: 
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-3">
       <div className="flex items-start gap-2 text-xs">
-        <span className={`shrink-0 whitespace-nowrap rounded px-1.5 py-0.5 font-medium ring-1 ring-inset ${KIND_STYLE[f.kind]}`}>{flagLabel(f.kind)}</span>
+        <span className={`shrink-0 whitespace-nowrap rounded px-1.5 py-0.5 font-medium ring-1 ring-inset ${KIND_STYLE[f.kind]}`}>{FLAG_KIND_TEXT[f.kind].label}</span>
         <span className="min-w-0 pt-0.5 text-slate-500">
-          on {f.branch} · {f.createdBy.name} · {timeAgo(f.createdAt)}
+          on {f.branch} · {f.createdBy?.name ?? "someone"} · {timeAgo(f.createdAt)}
         </span>
       </div>
       {passage ? <blockquote className="mt-2 line-clamp-3 border-l-2 border-amber-300 pl-2 font-serif text-[13px] text-slate-700">{passage}</blockquote> : null}

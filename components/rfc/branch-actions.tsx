@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import type { BranchSummary } from "@/lib/contracts";
 import { api, openView, paths, viewUrl } from "./api";
 import { MenuButton, type MenuItem } from "./menu-button";
 import { ConfirmModal } from "./modal";

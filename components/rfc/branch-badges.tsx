@@ -1,4 +1,4 @@
-import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import type { BranchSummary } from "@/lib/contracts";
 
 // §9 branch status at a glance: PR number and state, +additions −deletions,
 // behind main, private lock, deleted.

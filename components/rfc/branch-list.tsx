@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import type { BranchSummary } from "@/lib/contracts";
 import { viewUrl } from "./api";
 import { BranchStats, BranchTitle } from "./branch-badges";
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import type { BranchSummary } from "@/lib/contracts";
 import { viewUrl } from "./api";
 import { BranchStats, BranchTitle, LockIcon } from "./branch-badges";
 

@@ -1,11 +1,11 @@
 "use client";
 
 import type { RefObject } from "react";
-import type { Change, Flag, Message, ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { Change, Flag, Message, ThreadSummary } from "@/lib/contracts";
 import { BufferPanel } from "@/components/changes/buffer-panel";
 import { ChangeList } from "@/components/changes/change-list";
 import { ChatPanel } from "@/components/chat/chat-panel";
-import type { AiStatus } from "@/components/chat/use-ai-status";
+import type { AiStatus } from "@/lib/contracts";
 import { OpenFlags } from "@/components/flags/open-flags";
 import { AnchorQuote } from "@/components/threads/anchor-quote";
 import { SubThreadList } from "@/components/threads/sub-thread-list";

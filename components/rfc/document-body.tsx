@@ -1,7 +1,7 @@
 "use client";
 
 import type { Ref } from "react";
-import type { Anchor, Change, DocumentAtHead, ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { Anchor, Change, DocumentAtHead, ThreadSummary } from "@/lib/contracts";
 import type { Overlay } from "@/lib/rfc-view/overlays";
 import type { BlockRange } from "@/lib/rfc-view/selection-anchor";
 import { DiffView } from "@/components/changes/diff-view";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import type { BranchSummary } from "@/lib/contracts";
 import { BranchActions } from "./branch-actions";
 import { LockIcon } from "./branch-badges";
 import { BranchMenu } from "./branch-menu";

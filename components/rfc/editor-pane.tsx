@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
-import type { Change, DocumentAtHead, ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { Change, DocumentAtHead, ThreadSummary } from "@/lib/contracts";
 import { editorDecorations } from "@/lib/rfc-view/editor-decorations";
 import { mergeBlocks } from "@/lib/markdown/merge-blocks";
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef } from "react";
-import type { Anchor } from "@/lib/rfc-view/api-types";
+import type { Anchor } from "@/lib/contracts";
 import type { Overlay } from "@/lib/rfc-view/overlays";
 import { renderDocument } from "@/lib/rfc-view/render-document";
 import { paragraphAnchor, type BlockRange } from "@/lib/rfc-view/selection-anchor";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo, useRef, useState, type ReactNode } from "react";
-import type { Anchor, Change, Flag, Message } from "@/lib/rfc-view/api-types";
+import type { Anchor, Change, Flag, Message } from "@/lib/contracts";
 import { documentBlocks } from "@/lib/threads/blocks";
 import { useReloadOnAccept } from "@/components/changes/use-reload-on-accept";
 import { useAiStatus } from "@/components/chat/use-ai-status";

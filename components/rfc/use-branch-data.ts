@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import type { Change, DocumentAtHead, Flag, ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { Change, DocumentAtHead, Flag, ThreadSummary } from "@/lib/contracts";
 import { paths } from "./api";
 import { useResource } from "./use-resource";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import type { BranchSummary } from "@/lib/contracts";
 import { api, paths } from "./api";
 
 // The RFC view's branch list (§8.1, §9) as client state. The page renders it

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { FlushAnswer } from "@/lib/rfc-view/api-types";
+import type { FlushAnswer } from "@/lib/contracts";
 import { createFlushScheduler, type FlushScheduler, type FlushSnapshot, type SendResult } from "@/lib/rfc-view/flush-scheduler";
 import { api, paths } from "./api";
 

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { checkApplicable } from "@/lib/changes/locate";
-import type { Change, ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { Change, ThreadSummary } from "@/lib/contracts";
 import { nonOverlapping, type Overlay } from "@/lib/rfc-view/overlays";
 
 // What is drawn over the read-only document: pending (and, on main, buffered)

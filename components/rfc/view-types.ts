@@ -1,4 +1,4 @@
-import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import type { BranchSummary } from "@/lib/contracts";
 
 // What the page (server) hands the RFC view (client): decided with can() on
 // the server (§6); the routes check again on every write.

@@ -1,4 +1,4 @@
-import type { ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { ThreadSummary } from "@/lib/contracts";
 
 /** The passage a sub-thread is about, with a "detached" badge when its text is gone (§8.12). */
 export function AnchorQuote({ thread, clamp = true }: { thread: ThreadSummary; clamp?: boolean }) {

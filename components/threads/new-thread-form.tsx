@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { Anchor, ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { Anchor, ThreadSummary } from "@/lib/contracts";
 import { api, paths } from "@/components/rfc/api";
 import { Modal } from "@/components/rfc/modal";
 import { BTN, INPUT } from "@/components/rfc/styles";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { ThreadSummary } from "@/lib/contracts";
 import { timeAgo } from "@/components/chat/format";
 import { AnchorQuote } from "./anchor-quote";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState, type RefObject } from "react";
-import type { Anchor } from "@/lib/rfc-view/api-types";
+import type { Anchor } from "@/lib/contracts";
 import { anchorFromSelection, occurrenceIndex } from "@/lib/rfc-view/selection-anchor";
 
 // §8.12: watches the selection inside the rendered document. A selection

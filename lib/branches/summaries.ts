@@ -5,24 +5,13 @@ import { getRepoMainHead } from "@/lib/cache/repo-sync";
 import { db } from "@/lib/db/client";
 import { findRfc, repoNameOf, type RfcContext } from "@/lib/rfcs/context";
 import { displayNameOf, gitRefOf } from "./names";
+import type { BranchSummary } from "@/lib/contracts";
+
+export type { BranchSummary };
 
 // docs/API.md BranchSummary, from the cache (heads, status, PRs) and app data
 // (creator, visibility, deletion). Private branches are left out for those
 // who may not see them (§6); branches deleted in Gitea stay, read-only (§11.5).
-
-export type BranchSummary = {
-  name: string;
-  ref: string;
-  headSha: string;
-  state: "open" | "deleted";
-  visibility: "public" | "private";
-  createdBy: string | null;
-  aheadBy: number;
-  behindBy: number;
-  additions: number;
-  deletions: number;
-  pr: { number: number; state: "open" | "closed" | "merged"; mergeable: boolean | null } | null;
-};
 
 /** The PR from a branch to main: the open one, else the most recent. */
 function prOf(prs: CachedPr[], ref: string): BranchSummary["pr"] {

@@ -4,12 +4,11 @@ import { z } from "zod";
 import { anchorSchema, parseAnchor } from "@/lib/anchors";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
-import { loadUserRefs, type UserRef } from "@/lib/threads/views";
+import { FLAG_KINDS, type Flag, type FlagKind, type UserRef } from "@/lib/contracts";
+import { loadUserRefs } from "@/lib/threads/views";
 
 // §8.13 flags on a message or a passage: needs an arbiter, blocking concern,
 // off-topic. Owners and arbiters (and admins) list and resolve them.
-
-export const FLAG_KINDS = ["needs_arbiter", "blocking", "off_topic"] as const;
 
 export const createFlagSchema = z
   .object({
@@ -24,7 +23,7 @@ export const createFlagSchema = z
   .refine((f) => f.messageId || f.anchor, { message: "Flag a message (messageId) or a passage (anchor)" });
 export type CreateFlagInput = z.infer<typeof createFlagSchema>;
 
-export function toFlag(f: FlagRow, users: Map<number, UserRef>) {
+export function toFlag(f: FlagRow, users: Map<number, UserRef>): Flag {
   return {
     id: f.id,
     rfcSlug: f.rfcSlug,
@@ -32,7 +31,7 @@ export function toFlag(f: FlagRow, users: Map<number, UserRef>) {
     messageId: f.messageId,
     threadId: f.threadId,
     anchor: parseAnchor(f.anchor),
-    kind: f.kind as (typeof FLAG_KINDS)[number],
+    kind: f.kind as FlagKind,
     note: f.note,
     status: f.status as "open" | "resolved",
     createdBy: users.get(f.createdBy) ?? null,
@@ -42,7 +41,7 @@ export function toFlag(f: FlagRow, users: Map<number, UserRef>) {
     createdAt: f.createdAt.toISOString(),
   };
 }
-export type FlagView = ReturnType<typeof toFlag>;
+export type FlagView = Flag;
 
 export async function flagViews(rows: FlagRow[]): Promise<FlagView[]> {
   const users = await loadUserRefs(rows.flatMap((f) => [f.createdBy, f.resolvedBy]));

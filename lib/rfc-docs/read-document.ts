@@ -10,7 +10,8 @@ import { loadRfcOrThrow, repoOf } from "@/lib/rfcs/context";
 // `rfcs/<slug>.md` in the meta repo (main, or `edit/<slug>/<name>`), for an
 // active RFC `RFC.md` in its repo. Read from Gitea — route handlers only.
 
-export type DocumentAtHead = {
+/** The document as read from Gitea, with what a write needs (not the wire shape: lib/contracts DocumentAtHead). */
+export type StoredDocument = {
   text: string; // the document (for a super-draft: the entry body, frontmatter excluded)
   headSha: string; // the branch head the text was read at
   blobSha: string; // blob sha of the whole file (the contents API's update guard)
@@ -21,7 +22,7 @@ export type DocumentAtHead = {
 export const documentPath = (home: DocHome) => (home.kind === "meta" ? entryPath(home.slug) : "RFC.md");
 
 /** The document at a branch's head; the file is read at that exact commit so text and sha agree. */
-export async function readDocumentAt(home: DocHome, branch: string): Promise<DocumentAtHead> {
+export async function readDocumentAt(home: DocHome, branch: string): Promise<StoredDocument> {
   const repo = repoOf(home);
   const live = await getBranch(repo, gitRefOf(home, branch));
   const headSha = live?.commit?.id;
@@ -33,7 +34,7 @@ export async function readDocumentAt(home: DocHome, branch: string): Promise<Doc
   return { text, headSha, blobSha: file.sha, path, fileText: file.text };
 }
 
-export async function readDocument({ slug, branch }: { slug: string; branch: string }): Promise<DocumentAtHead> {
+export async function readDocument({ slug, branch }: { slug: string; branch: string }): Promise<StoredDocument> {
   const rfc = await loadRfcOrThrow(slug);
   return readDocumentAt(rfc.home, branch);
 }

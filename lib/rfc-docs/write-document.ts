@@ -7,7 +7,7 @@ import { gitRefOf, type DocHome } from "@/lib/branches/names";
 import { GiteaError } from "@/lib/gitea";
 import { AppError } from "@/lib/http/errors";
 import { repoOf } from "@/lib/rfcs/context";
-import { readDocumentAt, type DocumentAtHead } from "./read-document";
+import { readDocumentAt, type StoredDocument } from "./read-document";
 
 export type WriteDocumentInput = {
   home: DocHome;
@@ -22,7 +22,7 @@ export type WriteDocumentInput = {
   audit: { kind: string; details?: Record<string, unknown> };
 };
 
-export type WriteDocumentResult = { before: DocumentAtHead; commitSha: string | null; headSha: string };
+export type WriteDocumentResult = { before: StoredDocument; commitSha: string | null; headSha: string };
 
 /** 409 carrying the branch's current head and text, so the editor can offer reload or merge (§8.11). */
 async function headMoved(home: DocHome, branch: string): Promise<never> {

@@ -1,6 +1,6 @@
 import { checkApplicable } from "@/lib/changes/locate";
 import { wordDiff } from "@/lib/changes/word-diff";
-import type { Change, ThreadSummary } from "./api-types";
+import type { Change, ThreadSummary } from "@/lib/contracts";
 
 // Contribute mode (§8.10, §8.12): pending changes and commented passages as
 // the editor's source decorations (components/editor/decorations.ts), in

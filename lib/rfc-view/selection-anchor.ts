@@ -1,6 +1,6 @@
 import { captureRange } from "@/lib/anchors/range";
 import { countOccurrences, locateOriginal } from "@/lib/changes/locate";
-import type { Anchor } from "./api-types";
+import type { Anchor } from "@/lib/contracts";
 
 // §8.12: a selection in the rendered document becomes a range anchor in the
 // *source* — quote plus ~32 characters of context on each side (captureRange).

@@ -4,7 +4,8 @@ import type { Anchor } from "@/lib/anchors";
 import { db } from "@/lib/db/client";
 import { getOrCreateMainThread } from "./main-thread";
 import { postUserMessage } from "./messages";
-import { summarizeThreads, type ThreadSummary } from "./thread-view";
+import type { ThreadSummary } from "@/lib/contracts";
+import { summarizeThreads } from "./thread-view";
 import type { MessageView } from "./views";
 
 // §8.12 sub-threads: range threads (quote + context) and paragraph threads

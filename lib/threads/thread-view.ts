@@ -1,25 +1,14 @@
 import "server-only";
 import type { Thread } from "@prisma/client";
-import { parseAnchor, resolveAnchor, type Anchor, type Block } from "@/lib/anchors";
+import { parseAnchor, resolveAnchor, type Block } from "@/lib/anchors";
 import { db } from "@/lib/db/client";
 import { documentBlocks } from "./blocks";
-import { loadUserRefs, type UserRef } from "./views";
+import type { ThreadSummary } from "@/lib/contracts";
+import { loadUserRefs } from "./views";
 
 // docs/API.md ThreadSummary: a thread with where its anchor sits in the
 // branch's current text (§8.12). `text` null = unknown (a deleted branch).
 
-export type ThreadSummary = {
-  id: string;
-  kind: "main" | "range" | "paragraph";
-  branch: string;
-  anchor: Anchor | null;
-  anchorState: "attached" | "detached" | null;
-  anchorRange: { start: number; end: number } | null;
-  title: string;
-  createdBy: UserRef | null;
-  messageCount: number;
-  createdAt: string;
-};
 
 export async function summarizeThreads(rows: Thread[], text: string | null): Promise<ThreadSummary[]> {
   const [users, counts] = await Promise.all([

@@ -2,10 +2,11 @@ import "server-only";
 import type { Change as ChangeRow, ThreadMessage } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { parseObject } from "@/lib/db/json";
+import type { Change, ChangeStatus, Message, UserRef } from "@/lib/contracts";
 
-// The JSON shapes of docs/API.md (UserRef, Message, Change), built from rows.
+// The JSON shapes of docs/API.md (UserRef, Message, Change; lib/contracts), built from rows.
 
-export type UserRef = { login: string; name: string; avatarUrl: string };
+export type { UserRef };
 export type UserRefs = Map<number, UserRef>;
 
 /** One query for every user id a response mentions. */
@@ -18,7 +19,7 @@ export async function loadUserRefs(ids: (number | null | undefined)[]): Promise<
 
 const ref = (users: UserRefs, id: number | null) => (id == null ? null : (users.get(id) ?? null));
 
-export function toMessage(m: ThreadMessage, users: UserRefs) {
+export function toMessage(m: ThreadMessage, users: UserRefs): Message {
   return {
     id: m.id,
     threadId: m.threadId,
@@ -32,9 +33,9 @@ export function toMessage(m: ThreadMessage, users: UserRefs) {
     createdAt: m.createdAt.toISOString(),
   };
 }
-export type MessageView = ReturnType<typeof toMessage>;
+export type MessageView = Message;
 
-export function toChange(c: ChangeRow, users: UserRefs) {
+export function toChange(c: ChangeRow, users: UserRefs): Change {
   return {
     id: c.id,
     rfcSlug: c.rfcSlug,
@@ -44,7 +45,7 @@ export function toChange(c: ChangeRow, users: UserRefs) {
     original: c.original,
     proposed: c.proposed,
     reason: c.reason,
-    status: c.status,
+    status: c.status as ChangeStatus,
     statusReason: c.statusReason,
     baseSha: c.baseSha,
     modelId: c.modelId,
@@ -56,7 +57,7 @@ export function toChange(c: ChangeRow, users: UserRefs) {
     createdAt: c.createdAt.toISOString(),
   };
 }
-export type ChangeView = ReturnType<typeof toChange>;
+export type ChangeView = Change;
 
 export async function changeViews(rows: ChangeRow[]): Promise<ChangeView[]> {
   const users = await loadUserRefs(rows.map((c) => c.decidedBy));

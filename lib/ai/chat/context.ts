@@ -4,7 +4,7 @@ import { buildPrompt, type BuiltPrompt, type PromptMessage } from "@/lib/ai/prom
 import type { PromptPassage } from "@/lib/ai/scope";
 import { parseAnchor, resolveAnchor, type Anchor, type Block } from "@/lib/anchors";
 import type { Span } from "@/lib/changes/locate";
-import { readDocumentAt, type DocumentAtHead } from "@/lib/rfc-docs/read-document";
+import { readDocumentAt, type StoredDocument } from "@/lib/rfc-docs/read-document";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { documentBlocks } from "@/lib/threads/blocks";
 import { recentHistory } from "./history";
@@ -14,7 +14,7 @@ import { recentHistory } from "./history";
 // the recent messages, built into the prompt within the token budget.
 
 export type ChatContext = {
-  doc: DocumentAtHead;
+  doc: StoredDocument;
   /** Where the sub-thread's changes may go; null on a branch's main thread. */
   scope: Span | "detached" | null;
   prompt: BuiltPrompt;

@@ -4,7 +4,7 @@ import { commitFiles } from "@/lib/bot/write-files";
 import { gitRefOf } from "@/lib/branches/names";
 import { updateEntry } from "@/lib/entries";
 import { call, giteaClient, readFile } from "@/lib/gitea";
-import type { DocumentAtHead } from "@/lib/rfc-docs/read-document";
+import type { StoredDocument } from "@/lib/rfc-docs/read-document";
 import { repoOf, type RfcContext } from "@/lib/rfcs/context";
 
 // §8.9 / issue 6: after committing an accepted change, read the commit back
@@ -33,7 +33,7 @@ export function commitProblems(facts: CommitFacts, want: Expectation): string[] 
 }
 
 /** The whole file the commit should leave: a super-draft keeps its frontmatter bytes (§3). */
-export function expectedFileText(rfc: RfcContext, before: DocumentAtHead, newText: string): string {
+export function expectedFileText(rfc: RfcContext, before: StoredDocument, newText: string): string {
   return rfc.home.kind === "meta" ? updateEntry(before.fileText, { body: newText }) : newText;
 }
 
@@ -61,7 +61,7 @@ export async function readCommitFacts(rfc: RfcContext, commitSha: string, path: 
 export async function verifyOrRevert(args: {
   rfc: RfcContext;
   branch: string;
-  before: DocumentAtHead;
+  before: StoredDocument;
   commitSha: string;
   fileText: string;
   subject: string;

@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { Actor } from "@/lib/auth/permissions";
 import { listBranchSummaries } from "@/lib/branches/summaries";
 import { findRfc, type Rfc, type RfcContext } from "@/lib/rfcs/context";
-import type { BranchSummary } from "@/lib/rfc-view/api-types";
+import type { BranchSummary } from "@/lib/contracts";
 
 // Reads for the RFC view page (§8.1). Database only — the cache (§4) and the
 // app's tables (§5); the page never calls Gitea while rendering (§2).

@@ -65,7 +65,7 @@ describe("with no provider configured", () => {
 
   it("says the AI is off and why", async () => {
     const status = (await (await aiStatus(new Request("http://x/api/ai/status"), { params: Promise.resolve({}) })).json()) as Record<string, unknown>;
-    expect(status).toMatchObject({ enabled: false, models: [], defaultModel: null, reason: expect.stringMatching(/AI_COMPAT_BASE_URL/) });
+    expect(status).toMatchObject({ enabled: false, models: [], defaultModelId: null, reason: expect.stringMatching(/AI_COMPAT_BASE_URL/) });
   });
 
   it("keeps human chat working, @ai included, and refuses askAi with the reason", async () => {
@@ -80,5 +80,5 @@ describe("with no provider configured", () => {
 
 it("lists the offered models for the picker", async () => {
   const status = (await (await aiStatus(new Request("http://x/api/ai/status"), { params: Promise.resolve({}) })).json()) as Record<string, unknown>;
-  expect(status).toEqual({ enabled: true, reason: null, models: [{ id: "compat:test-model", label: "test-model (compat)" }], defaultModel: "compat:test-model", defaultModelId: "compat:test-model" });
+  expect(status).toEqual({ enabled: true, reason: null, models: [{ id: "compat:test-model", label: "test-model (compat)" }], defaultModelId: "compat:test-model" });
 });

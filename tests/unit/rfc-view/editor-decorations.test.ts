@@ -1,5 +1,5 @@
 import { changeDecorations, DOC_CHANGE, DOC_THREAD, editorDecorations } from "@/lib/rfc-view/editor-decorations";
-import type { Change, ThreadSummary } from "@/lib/rfc-view/api-types";
+import type { Change, ThreadSummary } from "@/lib/contracts";
 
 // Contribute mode's tracked changes and anchors as editor decorations (§8.10, §8.12).
 

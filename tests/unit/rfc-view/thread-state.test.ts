@@ -1,5 +1,5 @@
 import { upsertMessage } from "@/components/chat/use-thread-messages";
-import type { Message } from "@/lib/rfc-view/api-types";
+import type { Message } from "@/lib/contracts";
 
 // Live chat (§8.4): messages from the SSE stream and from the POST answer merge by id, in time order.
 

@@ -1,0 +1,7 @@
+/** GET /api/ai/status (§18): with no provider the AI controls are disabled and `reason` says why. */
+export type AiStatus = {
+  enabled: boolean;
+  reason: string | null;
+  models: { id: string; label: string }[];
+  defaultModelId: string | null;
+};

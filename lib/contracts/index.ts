@@ -1,0 +1,10 @@
+// The JSON contracts of docs/API.md, declared once: the lib/ functions that
+// build an answer return these types and the components that read it import
+// them from here. Types only (and the flag kinds): safe in client bundles.
+export type { AiStatus } from "./ai";
+export type { BranchSummary, PrRef } from "./branches";
+export type { Change, ChangeStatus } from "./changes";
+export type { DocumentAtHead, FlushAnswer } from "./documents";
+export { FLAG_KIND_TEXT, FLAG_KINDS, type Flag, type FlagKind } from "./flags";
+export type { Anchor, Message, ThreadSummary } from "./threads";
+export type { UserRef } from "./users";
