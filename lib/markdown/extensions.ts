@@ -2,6 +2,7 @@ import { type AnyExtension, type Extensions, Mark, type MarkdownParseHelpers, ty
 import type { Schema } from "@tiptap/pm/model";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
+import { safeUrl } from "@/lib/text/safe-url";
 import { HtmlBlock, HtmlInline } from "./nodes/html";
 import { Image } from "./nodes/image";
 
@@ -34,7 +35,11 @@ function override(ext: AnyExtension): AnyExtension {
 }
 
 function starterKitParts(): AnyExtension[] {
-  const kit = StarterKit.configure({ trailingNode: false, link: { openOnClick: false, autolink: true } });
+  // Links in the editor are judged like everywhere else (issue 12): tiptap's
+  // own check lets a leading control character through (`\u0002javascript:`).
+  // A refused link keeps its mark and its Markdown, only its DOM href is empty.
+  const isAllowedUri = (url: string) => !url || safeUrl(url) !== null;
+  const kit = StarterKit.configure({ trailingNode: false, link: { openOnClick: false, autolink: true, isAllowedUri } });
   // The kit's direct parts (tiptap flattens their own sub-extensions later).
   const parts = getExtensionField<() => AnyExtension[]>(kit, "addExtensions", { name: kit.name, options: kit.options, storage: kit.storage });
   return parts().map(override);

@@ -1,4 +1,5 @@
 import { Node } from "@tiptap/core";
+import { safeUrl } from "@/lib/text/safe-url";
 
 // StarterKit has no image node; without one @tiptap/markdown drops `![alt](src)`
 // from the editor document. An inline atom keeps images visible and lets a
@@ -16,7 +17,8 @@ export const Image = Node.create({
     return [{ tag: "img[src]" }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ["img", HTMLAttributes];
+    // The DOM gets only a safe source (issue 12); the Markdown keeps the original.
+    return ["img", { ...HTMLAttributes, src: safeUrl(HTMLAttributes.src as string, "image") ?? "" }];
   },
   markdownTokenName: "image",
   parseMarkdown: (token, h) => h.createNode("image", { src: token.href ?? "", alt: token.text ?? "", title: token.title ?? null }),
