@@ -23,8 +23,8 @@ export const SCREENSHOT_DIR = path.resolve(__dirname, "../screenshots");
 
 export type TestBrowser = {
   browser: Browser;
-  /** A new isolated context (its own cookies) with one page: one per person. */
-  newPage(opts?: { width?: number; height?: number }): Promise<Page>;
+  /** A new isolated context (its own cookies) with one page: one per person. `bypassCSP` tests what the CSP would hide (xss.test.ts). */
+  newPage(opts?: { width?: number; height?: number; bypassCSP?: boolean }): Promise<Page>;
   close(): Promise<void>;
 };
 
@@ -37,8 +37,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const contexts: BrowserContext[] = [];
   return {
     browser,
-    async newPage({ width = 1280, height = 800 } = {}) {
-      const context = await browser.newContext({ baseURL: e2eInfo().appUrl, viewport: { width, height } });
+    async newPage({ width = 1280, height = 800, bypassCSP = false } = {}) {
+      const context = await browser.newContext({ baseURL: e2eInfo().appUrl, viewport: { width, height }, bypassCSP });
       contexts.push(context);
       return context.newPage();
     },
