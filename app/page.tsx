@@ -1,25 +1,29 @@
 import Link from "next/link";
 import { CatalogFilterForm } from "@/components/catalog/catalog-filters";
+import { CatalogResults } from "@/components/catalog/catalog-results";
 import { PendingIdeas } from "@/components/catalog/pending-ideas";
 import { ProposedNotice } from "@/components/catalog/proposed-notice";
-import { RfcGroups } from "@/components/catalog/rfc-groups";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
-import { hasFilters, parseCatalogFilters } from "@/lib/catalog/filters";
-import { listCatalog, listCatalogFacets } from "@/lib/db/queries/catalog";
+import { loadCatalogView } from "@/lib/catalog/catalog-view";
+import { parseCatalogFilters, parseCatalogPage } from "@/lib/catalog/filters";
+import { listCatalogFacets } from "@/lib/db/queries/catalog";
 import { listPendingIdeas } from "@/lib/db/queries/pending-ideas";
 
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// §7 the catalog: reads only the database (§2); filters and search are in the URL.
+const n = (x: number) => x.toLocaleString("en");
+
+// §7 the catalog: reads only the database (§2); search, filters and the page
+// are in the URL, and the page holds one page of RFCs whatever their number.
 export default async function CatalogPage({ searchParams }: Props) {
   const params = await searchParams;
   const filters = parseCatalogFilters(params);
   const proposed = typeof params.proposed === "string" ? params.proposed : null;
-  const [groups, facets, ideas, user] = await Promise.all([
-    listCatalog({ filters }),
+  const [view, facets, ideas, user] = await Promise.all([
+    loadCatalogView(filters, parseCatalogPage(params)),
     listCatalogFacets(),
     listPendingIdeas(),
     getCurrentUser(),
@@ -27,6 +31,7 @@ export default async function CatalogPage({ searchParams }: Props) {
   // Ideas have no owners yet, so this is "is an admin" (§6 merge meta PRs).
   const canDecide = can(user, "merge_meta_pr", { rfc: { owners: [], arbiters: [] } });
   const canPropose = can(user, "propose");
+  const total = view.counts.all;
 
   return (
     <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8">
@@ -34,7 +39,7 @@ export default async function CatalogPage({ searchParams }: Props) {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">RFCs</h1>
           <p className="mt-1 text-sm text-slate-600">
-            {facets.total} {facets.total === 1 ? "RFC" : "RFCs"} · {ideas.length} pending {ideas.length === 1 ? "idea" : "ideas"}
+            {n(total)} {total === 1 ? "RFC" : "RFCs"} · {ideas.length} pending {ideas.length === 1 ? "idea" : "ideas"}
           </p>
         </div>
         {canPropose ? (
@@ -58,7 +63,7 @@ export default async function CatalogPage({ searchParams }: Props) {
         </aside>
         <div className="min-w-0 space-y-6">
           <PendingIdeas ideas={ideas} canDecide={canDecide} open={!!proposed} />
-          <RfcGroups groups={groups} filtered={hasFilters(filters)} canPropose={canPropose} />
+          <CatalogResults view={view} canPropose={canPropose} />
         </div>
       </div>
     </main>

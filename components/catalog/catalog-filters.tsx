@@ -1,34 +1,35 @@
 import Link from "next/link";
 import type { CatalogFilters as Filters } from "@/lib/db/queries/catalog";
-import { ENTRY_STATES } from "@/lib/entries/schema";
-import { STATE_LABEL } from "./format";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none";
 const label = "block text-xs font-medium uppercase tracking-wide text-slate-500";
 
-/** §7 filters and title search: a plain GET form, so the state is the URL. */
+/**
+ * §7 search and filters: a plain GET form, so the state is the URL. The
+ * state is chosen with the tabs above the list and kept here; applying the
+ * form starts again at page 1.
+ */
 export function CatalogFilterForm({ filters, tags, owners }: { filters: Filters; tags: string[]; owners: string[] }) {
   return (
     // Two columns on narrow screens (the filters above the list stay short); one in the sidebar.
-    <form method="get" action="/" role="search" aria-label="Filter RFCs" className="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-4">
+    <form method="get" action="/" role="search" aria-label="Search and filter RFCs" className="grid grid-cols-2 gap-3 lg:grid-cols-1 lg:gap-4">
+      {filters.state && <input type="hidden" name="state" value={filters.state} />}
       <div className="col-span-2 lg:col-span-1">
         <label htmlFor="q" className={label}>
-          Search titles
+          Search
         </label>
-        <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. sync" className={field} />
-      </div>
-      <div>
-        <label htmlFor="state" className={label}>
-          State
-        </label>
-        <select id="state" name="state" defaultValue={filters.state ?? ""} className={field}>
-          <option value="">All states</option>
-          {ENTRY_STATES.map((s) => (
-            <option key={s} value={s}>
-              {STATE_LABEL[s]}
-            </option>
-          ))}
-        </select>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder="Words in titles and text"
+          aria-describedby="q-hint"
+          className={field}
+        />
+        <p id="q-hint" className="mt-1 text-xs text-slate-500">
+          Every word must appear; “quotes” find a phrase.
+        </p>
       </div>
       <div>
         <label htmlFor="tag" className={label}>
@@ -56,7 +57,7 @@ export function CatalogFilterForm({ filters, tags, owners }: { filters: Filters;
           ))}
         </select>
       </div>
-      <div className="flex items-end gap-3">
+      <div className="col-span-2 flex items-end gap-3 lg:col-span-1">
         <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700">
           Apply
         </button>

@@ -10,6 +10,15 @@ export const STATE_LABEL: Record<EntryState, string> = {
   withdrawn: "Withdrawn",
 };
 
+/** One RFC's state, as a badge says it. */
+export const STATE_SINGULAR: Record<EntryState, string> = {
+  "super-draft": "Super-draft",
+  active: "Active",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
+
 export const STATE_BADGE: Record<EntryState, string> = {
   "super-draft": "bg-amber-50 text-amber-800 ring-amber-200",
   active: "bg-indigo-50 text-indigo-800 ring-indigo-200",

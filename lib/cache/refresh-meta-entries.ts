@@ -1,4 +1,5 @@
 import { metaRepo } from "@/lib/bot/meta-entry";
+import { summaryOf } from "@/lib/catalog/summary";
 import { db } from "@/lib/db/client";
 import { parseEntry, slugOfEntryPath } from "@/lib/entries";
 import { listDir, readFile } from "@/lib/gitea";
@@ -57,11 +58,11 @@ export async function refreshMetaEntries(opts: { force?: boolean } = {}): Promis
     const row = entryRow(entry, file.text, f.path, file.sha);
     const prev = bySlug.get(slug);
     // Without a repo the entry body is the document; with one, RFC.md is (§4).
-    const body = entry.repo ? {} : { body: entry.body, mainHeadSha: null, mainCommitAt: null };
+    const doc = entry.repo ? null : { body: entry.body, summary: summaryOf(entry.body) };
     await db().cachedRfc.upsert({
       where: { slug },
-      create: { slug, ...row, body: entry.repo ? "" : entry.body, lastActivityAt: new Date(0) },
-      update: { ...row, ...body },
+      create: { slug, ...row, body: "", summary: "", ...doc, lastActivityAt: new Date(0) },
+      update: { ...row, ...(doc ? { ...doc, mainHeadSha: null, mainCommitAt: null } : {}) },
     });
     if (entry.repo && (prev?.repo !== entry.repo || !prev?.mainHeadSha)) result.reposToRefresh.push(entry.repo);
     result.changed.push(slug);

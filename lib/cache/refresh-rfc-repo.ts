@@ -1,4 +1,5 @@
 import type { Branch } from "gitea-js";
+import { summaryOf } from "@/lib/catalog/summary";
 import { db } from "@/lib/db/client";
 import { GiteaError, listBranches, readFile, splitFullName } from "@/lib/gitea";
 import { syncBranchRows } from "./branch-rows";
@@ -34,7 +35,7 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
       const file = await readFile(ref, "RFC.md", head);
       await db().cachedRfc.update({
         where: { slug: rfc.slug },
-        data: { body: file?.text ?? "", mainHeadSha: head, mainCommitAt: main ? commitTime(main) : null },
+        data: { body: file?.text ?? "", summary: summaryOf(file?.text ?? ""), mainHeadSha: head, mainCommitAt: main ? commitTime(main) : null },
       });
       slugs.add(rfc.slug);
     }

@@ -4,6 +4,7 @@
 export type { AiStatus } from "./ai";
 export type { BranchSummary, PrRef } from "./branches";
 export type { Change, ChangeStatus } from "./changes";
+export type { RfcListPage, RfcView } from "./rfcs";
 export type { DocumentAtHead, FlushAnswer } from "./documents";
 export { FLAG_KIND_TEXT, FLAG_KINDS, type Flag, type FlagKind } from "./flags";
 export type { Anchor, Message, ThreadSummary } from "./threads";

@@ -1,24 +1,17 @@
 import "server-only";
-import { loadRfcOrThrow } from "./context";
+import type { RfcView } from "@/lib/contracts";
+import { loadRfcOrThrow, type Rfc } from "./context";
 
 // The RFC header of the RFC view (GET /api/rfcs/{slug}): the one loader's RFC as JSON.
 
-export type RfcView = {
-  slug: string;
-  title: string;
-  state: string;
-  rfcId: string | null;
-  repo: string | null;
-  kind: "super-draft" | "rfc"; // where the document lives: the meta entry body, or RFC.md in its repo (§3)
-  owners: string[];
-  arbiters: string[];
-  tags: string[];
-  proposedBy: string | null;
-  lastActivityAt: string;
-};
-
 export async function getRfcViewOrThrow(slug: string): Promise<RfcView> {
-  const rfc = await loadRfcOrThrow(slug);
+  return toRfcView(await loadRfcOrThrow(slug));
+}
+
+type ViewFields = Pick<Rfc, "slug" | "title" | "state" | "rfcId" | "repo" | "scope" | "tags" | "proposedBy" | "lastActivityAt">;
+
+/** An RFC as the API shows it: GET /api/rfcs/{slug}, and each row of GET /api/rfcs. */
+export function toRfcView(rfc: ViewFields): RfcView {
   return {
     slug: rfc.slug,
     title: rfc.title,

@@ -1,49 +1,108 @@
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { cache } from "react";
+import { inState, toFtsQuery } from "@/lib/catalog/search-query";
 import { db } from "@/lib/db/client";
-import { parseList } from "@/lib/db/json";
-import { ENTRY_STATES, type EntryState } from "@/lib/entries";
+import { ENTRY_STATES, type EntryState } from "@/lib/entries/schema";
+import {
+  ACTIVITY_ORDER,
+  and,
+  emptyCounts,
+  facetConditions,
+  facetConditionsOnSearch,
+  LISTED,
+  ROW_COLUMNS,
+  toCatalogRfc,
+  type CatalogFilters,
+  type CatalogRfc,
+  type RawRow,
+  type StateCounts,
+} from "./catalog-sql";
 
-// §7 catalog reads: the database only, never Gitea (§2).
+// §7 catalog reads: the database only, never Gitea (§2), and never every
+// row — each read is an indexed query bounded by a page, so the page stays
+// the same size at 10,000 RFCs as at 10 (issue 15).
 
-export type CatalogFilters = { state?: EntryState; tag?: string; owner?: string; q?: string };
+export type { CatalogFilters, CatalogRfc, StateCounts } from "./catalog-sql";
+export type CatalogGroup = { state: EntryState; total: number; rfcs: CatalogRfc[] };
+export type CatalogCounts = { all: number; matching: StateCounts; matchingTotal: number };
 
-export type CatalogRfc = {
-  slug: string;
-  title: string;
-  state: EntryState;
-  rfcId: string | null;
-  owners: string[];
-  tags: string[];
-  lastActivityAt: Date;
-};
-
-export type CatalogGroup = { state: EntryState; rfcs: CatalogRfc[] };
-
-const loadAll = cache(async (): Promise<CatalogRfc[]> => {
-  const rows = await db().cachedRfc.findMany({
-    where: { state: { in: [...ENTRY_STATES] }, invalidReason: null },
-    select: { slug: true, title: true, state: true, rfcId: true, owners: true, tags: true, lastActivityAt: true },
-    orderBy: [{ lastActivityAt: "desc" }, { slug: "asc" }],
-  });
-  return rows.map((r) => ({ ...r, state: r.state as EntryState, owners: parseList(r.owners), tags: parseList(r.tags) }));
-});
-
-const matches = (rfc: CatalogRfc, f: CatalogFilters) =>
-  (!f.state || rfc.state === f.state) &&
-  (!f.tag || rfc.tags.includes(f.tag)) &&
-  (!f.owner || rfc.owners.includes(f.owner)) &&
-  (!f.q || rfc.title.toLowerCase().includes(f.q.toLowerCase()));
-
-/** RFCs grouped by state in lifecycle order, most recently active first; empty groups are left out. */
-export async function listCatalog({ filters = {} }: { filters?: CatalogFilters } = {}): Promise<CatalogGroup[]> {
-  const rfcs = (await loadAll()).filter((r) => matches(r, filters));
-  return ENTRY_STATES.map((state) => ({ state, rfcs: rfcs.filter((r) => r.state === state) })).filter((g) => g.rfcs.length);
+/**
+ * How many RFCs each state holds, and how many of them match the tag, owner
+ * and search filters (the state filter aside: the counts are what choosing a
+ * state would give). One aggregate query over the covering state index; under
+ * a search, one FTS5 count per state inside it.
+ */
+export async function countCatalog({ filters = {} }: { filters?: CatalogFilters } = {}): Promise<CatalogCounts> {
+  const fts = filters.q ? toFtsQuery(filters.q) : null;
+  let matching: Prisma.Sql;
+  if (fts) {
+    const facets = and(facetConditionsOnSearch(filters));
+    const perState = ENTRY_STATES.map(
+      (s) => Prisma.sql`WHEN ${s} THEN (SELECT count(*) FROM "CachedRfcSearch" s WHERE s."CachedRfcSearch" MATCH ${inState(fts, s)} AND ${facets})`,
+    );
+    matching = Prisma.sql`CASE c.state ${Prisma.join(perState, " ")} END`;
+  } else {
+    matching = Prisma.sql`SUM(CASE WHEN ${and(facetConditions(filters))} THEN 1 ELSE 0 END)`;
+  }
+  const rows = await db().$queryRaw<{ state: EntryState; total: bigint | number; matching: bigint | number | null }[]>(
+    Prisma.sql`SELECT c.state AS state, count(*) AS total, ${matching} AS matching FROM "CachedRfc" c WHERE ${LISTED} GROUP BY c.state`,
+  );
+  const counts = emptyCounts();
+  let all = 0;
+  for (const r of rows) {
+    counts[r.state] = Number(r.matching ?? 0);
+    all += Number(r.total);
+  }
+  return { all, matching: counts, matchingTotal: Object.values(counts).reduce((a, b) => a + b, 0) };
 }
 
-/** The values the filter controls offer: every tag and owner in use. */
-export async function listCatalogFacets(): Promise<{ tags: string[]; owners: string[]; total: number }> {
-  const rfcs = await loadAll();
-  const sorted = (xs: string[]) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
-  return { tags: sorted(rfcs.flatMap((r) => r.tags)), owners: sorted(rfcs.flatMap((r) => r.owners)), total: rfcs.length };
+/** The first `perState` RFCs of every state, most recently active first (the catalog's front page). */
+export async function listCatalogOverview({ filters = {}, perState }: { filters?: CatalogFilters; perState: number }): Promise<CatalogRfc[]> {
+  const facets = facetConditions(filters);
+  const parts = ENTRY_STATES.map(
+    (s) =>
+      Prisma.sql`SELECT * FROM (SELECT ${ROW_COLUMNS} FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${s} AND ${and(facets)} ORDER BY ${ACTIVITY_ORDER} LIMIT ${perState})`,
+  );
+  const rows = await db().$queryRaw<RawRow[]>(Prisma.join(parts, " UNION ALL "));
+  return rows.map(toCatalogRfc);
+}
+
+/** One page of one state, most recently active first. */
+export async function listCatalogPage({
+  filters,
+  state,
+  page,
+  pageSize,
+}: {
+  filters: CatalogFilters;
+  state: EntryState;
+  page: number;
+  pageSize: number;
+}): Promise<CatalogRfc[]> {
+  const rows = await db().$queryRaw<RawRow[]>(
+    Prisma.sql`SELECT ${ROW_COLUMNS} FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${state} AND ${and(facetConditions(filters))}
+      ORDER BY ${ACTIVITY_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+  );
+  return rows.map(toCatalogRfc);
+}
+
+/** The values the filter controls offer: every tag and owner of a listed RFC, from their own indexes. */
+export const listCatalogFacets = cache(async (): Promise<{ tags: string[]; owners: string[] }> => {
+  const [tags, owners] = await Promise.all([
+    db().$queryRaw<{ v: string }[]>`SELECT DISTINCT tag AS v FROM "CachedRfcTag" ORDER BY tag`,
+    db().$queryRaw<{ v: string }[]>`SELECT DISTINCT login AS v FROM "CachedRfcOwner" ORDER BY login`,
+  ]);
+  const sorted = (rows: { v: string }[]) => rows.map((r) => r.v).sort((a, b) => a.localeCompare(b));
+  return { tags: sorted(tags), owners: sorted(owners) };
+});
+
+/**
+ * The most recently active RFCs of any state (the RFC view's left column,
+ * §8.1): the newest of each state's first few, so every read is indexed.
+ */
+export async function listRecentRfcs({ limit }: { limit: number }): Promise<CatalogRfc[]> {
+  const rows = await listCatalogOverview({ perState: limit });
+  const newestFirst = (a: CatalogRfc, b: CatalogRfc) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime() || (a.slug < b.slug ? 1 : a.slug > b.slug ? -1 : 0);
+  return rows.sort(newestFirst).slice(0, limit);
 }

@@ -14,6 +14,7 @@ CREATE TABLE "CachedRfc" (
     "tags" TEXT NOT NULL DEFAULT '[]',
     "frontmatter" TEXT NOT NULL DEFAULT '{}',
     "body" TEXT NOT NULL DEFAULT '',
+    "summary" TEXT NOT NULL DEFAULT '',
     "entryPath" TEXT NOT NULL,
     "entrySha" TEXT NOT NULL,
     "mainHeadSha" TEXT,
@@ -21,6 +22,22 @@ CREATE TABLE "CachedRfc" (
     "lastActivityAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "invalidReason" TEXT,
     "refreshedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "CachedRfcTag" (
+    "rfcSlug" TEXT NOT NULL,
+    "tag" TEXT NOT NULL,
+
+    PRIMARY KEY ("tag", "rfcSlug")
+);
+
+-- CreateTable
+CREATE TABLE "CachedRfcOwner" (
+    "rfcSlug" TEXT NOT NULL,
+    "login" TEXT NOT NULL,
+
+    PRIMARY KEY ("login", "rfcSlug")
 );
 
 -- CreateTable
@@ -244,7 +261,16 @@ CREATE TABLE "Graduation" (
 );
 
 -- CreateIndex
-CREATE INDEX "CachedRfc_state_idx" ON "CachedRfc"("state");
+CREATE INDEX "CachedRfc_state_invalidReason_lastActivityAt_slug_idx" ON "CachedRfc"("state", "invalidReason", "lastActivityAt", "slug");
+
+-- CreateIndex
+CREATE INDEX "CachedRfc_state_invalidReason_slug_idx" ON "CachedRfc"("state", "invalidReason", "slug");
+
+-- CreateIndex
+CREATE INDEX "CachedRfcTag_rfcSlug_idx" ON "CachedRfcTag"("rfcSlug");
+
+-- CreateIndex
+CREATE INDEX "CachedRfcOwner_rfcSlug_idx" ON "CachedRfcOwner"("rfcSlug");
 
 -- CreateIndex
 CREATE INDEX "CachedBranch_rfcSlug_idx" ON "CachedBranch"("rfcSlug");
@@ -300,3 +326,74 @@ CREATE INDEX "Action_repo_prNumber_idx" ON "Action"("repo", "prNumber");
 -- CreateIndex
 CREATE INDEX "Graduation_slug_status_idx" ON "Graduation"("slug", "status");
 
+
+-- prisma/sql/catalog-search.sql (raw SQL: scripts/db-regen.mjs)
+-- Catalog search and filters (§7, issue 15). Prisma cannot declare FTS5
+-- virtual tables or triggers, so this file holds them and
+-- scripts/db-regen.mjs appends it to the init migration.
+--
+-- CachedRfcSearch indexes what the catalog shows: each entry's title,
+-- summary and main text (the super-draft body or RFC.md on main), never a
+-- branch, so nothing private (§8.3) can be found through it. It is an
+-- external-content table over CachedRfc (the text is stored once) and the
+-- triggers below keep it, CachedRfcTag and CachedRfcOwner in step with
+-- every write to CachedRfc, whichever writer makes it (§4.1). All three are
+-- derived: wiping the cache empties them and a sweep fills them again.
+--
+-- The index is keyed by CachedRfc's rowid. VACUUM may renumber the rowids
+-- of a table without an INTEGER PRIMARY KEY: after one, wipe the cache
+-- (a sweep rebuilds it and the index with it).
+
+-- The state column lets a search be narrowed by state inside the index
+-- (lib/catalog/search-query.ts); it is never ranked.
+CREATE VIRTUAL TABLE "CachedRfcSearch" USING fts5(
+    title, summary, body, state,
+    content = 'CachedRfc', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+
+-- Valid entries only: an invalid one is kept out of the catalog (§4). With
+-- external content, a 'delete' must repeat exactly what was indexed, hence
+-- the same WHEN on both sides.
+
+CREATE TRIGGER "CachedRfc_search_insert" AFTER INSERT ON "CachedRfc" WHEN new."invalidReason" IS NULL BEGIN
+    INSERT INTO "CachedRfcSearch"(rowid, title, summary, body, state) VALUES (new.rowid, new.title, new.summary, new.body, new.state);
+END;
+
+CREATE TRIGGER "CachedRfc_search_update" AFTER UPDATE OF title, summary, body, state, "invalidReason" ON "CachedRfc" BEGIN
+    INSERT INTO "CachedRfcSearch"("CachedRfcSearch", rowid, title, summary, body, state)
+        SELECT 'delete', old.rowid, old.title, old.summary, old.body, old.state WHERE old."invalidReason" IS NULL;
+    INSERT INTO "CachedRfcSearch"(rowid, title, summary, body, state)
+        SELECT new.rowid, new.title, new.summary, new.body, new.state WHERE new."invalidReason" IS NULL;
+END;
+
+CREATE TRIGGER "CachedRfc_search_delete" AFTER DELETE ON "CachedRfc" WHEN old."invalidReason" IS NULL BEGIN
+    INSERT INTO "CachedRfcSearch"("CachedRfcSearch", rowid, title, summary, body, state) VALUES ('delete', old.rowid, old.title, old.summary, old.body, old.state);
+END;
+
+-- Tags and owners of valid entries only (an invalid entry is kept out of the
+-- catalog). A malformed list reads as empty instead of failing the write.
+
+CREATE TRIGGER "CachedRfc_facets_insert" AFTER INSERT ON "CachedRfc" WHEN new."invalidReason" IS NULL BEGIN
+    INSERT OR IGNORE INTO "CachedRfcTag"("rfcSlug", "tag")
+        SELECT new.slug, value FROM json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END) WHERE type = 'text';
+    INSERT OR IGNORE INTO "CachedRfcOwner"("rfcSlug", "login")
+        SELECT new.slug, value FROM json_each(CASE WHEN json_valid(new.owners) THEN new.owners ELSE '[]' END) WHERE type = 'text';
+END;
+
+CREATE TRIGGER "CachedRfc_facets_update" AFTER UPDATE OF slug, tags, owners, "invalidReason" ON "CachedRfc" BEGIN
+    DELETE FROM "CachedRfcTag" WHERE "rfcSlug" = old.slug;
+    DELETE FROM "CachedRfcOwner" WHERE "rfcSlug" = old.slug;
+    INSERT OR IGNORE INTO "CachedRfcTag"("rfcSlug", "tag")
+        SELECT new.slug, value FROM json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END)
+        WHERE type = 'text' AND new."invalidReason" IS NULL;
+    INSERT OR IGNORE INTO "CachedRfcOwner"("rfcSlug", "login")
+        SELECT new.slug, value FROM json_each(CASE WHEN json_valid(new.owners) THEN new.owners ELSE '[]' END)
+        WHERE type = 'text' AND new."invalidReason" IS NULL;
+END;
+
+CREATE TRIGGER "CachedRfc_facets_delete" AFTER DELETE ON "CachedRfc" BEGIN
+    DELETE FROM "CachedRfcTag" WHERE "rfcSlug" = old.slug;
+    DELETE FROM "CachedRfcOwner" WHERE "rfcSlug" = old.slug;
+END;

@@ -2,7 +2,7 @@ import { declineIdea } from "@/lib/bot/decline-idea";
 import { mergeMetaPr } from "@/lib/bot/merge-meta-pr";
 import { proposeIdea } from "@/lib/bot/propose-idea";
 import { db } from "@/lib/db/client";
-import { listCatalog } from "@/lib/db/queries/catalog";
+import { listCatalogOverview } from "@/lib/db/queries/catalog";
 import { listPendingIdeas } from "@/lib/db/queries/pending-ideas";
 import { startCacheFixture, type CacheFixture } from "./fixture";
 
@@ -33,9 +33,8 @@ it("merging the idea makes it a super-draft in the catalog and empties the pendi
   await mergeMetaPr({ actor: await fx.actor("carol", "admin"), number: idea.number, expectKind: "idea" });
   await fx.settle();
   expect(await listPendingIdeas()).toEqual([]);
-  const groups = await listCatalog();
-  expect(groups).toEqual([
-    { state: "super-draft", rfcs: [expect.objectContaining({ slug: "streaming-sync", title: "Streaming sync", tags: ["sync"], owners: [] })] },
+  expect(await listCatalogOverview({ perState: 10 })).toEqual([
+    expect.objectContaining({ slug: "streaming-sync", state: "super-draft", title: "Streaming sync", tags: ["sync"], owners: [], summary: "Why Streaming sync matters." }),
   ]);
   const row = await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } });
   expect(row.body).toBe("Why Streaming sync matters.\n");
@@ -65,7 +64,7 @@ it("declining an idea removes it from the pending list and keeps the reason in t
   ]);
   const closed = await (await fx.forge.api(`/api/v1/repos/${fx.forge.org}/${fx.forge.metaRepo}/pulls/${prNumber}`)).json();
   expect(closed).toMatchObject({ state: "closed", merged: false, comments: 1 });
-  expect((await listCatalog()).flatMap((g) => g.rfcs.map((r) => r.slug))).toEqual(["streaming-sync"]);
+  expect((await listCatalogOverview({ perState: 10 })).map((r) => r.slug)).toEqual(["streaming-sync"]);
   // The slug is free again: the propose branch was deleted with the decline.
   await expect(propose("tabs-vs-spaces", "Tabs versus spaces, again")).resolves.toMatchObject({ branch: "propose/tabs-vs-spaces" });
 });

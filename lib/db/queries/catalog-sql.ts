@@ -1,0 +1,78 @@
+import "server-only";
+import { Prisma } from "@prisma/client";
+import { parseList } from "@/lib/db/json";
+import { ENTRY_STATES, type EntryState } from "@/lib/entries/schema";
+
+// The SQL the catalog's reads share (§7): what a listed RFC is, its row, and
+// the tag and owner filters, over the indexes of prisma/sql/catalog-search.sql.
+// Raw SQL because Prisma cannot query an FTS5 table; every value is bound.
+
+export type CatalogFilters = { state?: EntryState; tag?: string; owner?: string; q?: string };
+
+export type CatalogRfc = {
+  slug: string;
+  title: string;
+  state: EntryState;
+  rfcId: string | null;
+  owners: string[];
+  tags: string[];
+  summary: string;
+  lastActivityAt: Date;
+};
+
+export type StateCounts = Record<EntryState, number>;
+
+/** A listed RFC: a valid entry in a state of §3 (ideas are PRs, not rows). */
+export const LISTED = Prisma.sql`c."invalidReason" IS NULL AND c.state IN (${Prisma.join([...ENTRY_STATES])})`;
+
+/** The columns a catalog row needs; never the body. */
+export const ROW_COLUMNS = Prisma.sql`c.slug, c.title, c.state, c."rfcId", c.owners, c.tags, c.summary, c."lastActivityAt"`;
+
+/** Most recently active first; the slug breaks ties (descending too, so the index serves the order). */
+export const ACTIVITY_ORDER = Prisma.sql`c."lastActivityAt" DESC, c.slug DESC`;
+
+/** The tag and owner filters on `c` by slug, through their own indexed tables. */
+export function facetConditions(f: CatalogFilters): Prisma.Sql[] {
+  const out: Prisma.Sql[] = [];
+  if (f.tag) out.push(Prisma.sql`c.slug IN (SELECT "rfcSlug" FROM "CachedRfcTag" WHERE tag = ${f.tag})`);
+  if (f.owner) out.push(Prisma.sql`c.slug IN (SELECT "rfcSlug" FROM "CachedRfcOwner" WHERE login = ${f.owner})`);
+  return out;
+}
+
+/**
+ * The same filters on an FTS5 row (`s`). The unary + keeps SQLite from
+ * handing the rowid set to FTS5 as a constraint, which would re-run the
+ * MATCH once per member; as written the set is built once and probed.
+ */
+export function facetConditionsOnSearch(f: CatalogFilters): Prisma.Sql[] {
+  const rowsOf = (cond: Prisma.Sql) => Prisma.sql`+s.rowid IN (SELECT c.rowid FROM "CachedRfc" c WHERE ${cond})`;
+  return facetConditions(f).map(rowsOf);
+}
+
+export const and = (conds: Prisma.Sql[]) => (conds.length ? Prisma.join(conds, " AND ") : Prisma.sql`1`);
+
+export type RawRow = {
+  slug: string;
+  title: string;
+  state: string;
+  rfcId: string | null;
+  owners: string;
+  tags: string;
+  summary: string;
+  lastActivityAt: Date | string;
+};
+
+export function toCatalogRfc(r: RawRow): CatalogRfc {
+  return {
+    slug: r.slug,
+    title: r.title,
+    state: r.state as EntryState,
+    rfcId: r.rfcId || null,
+    owners: parseList(r.owners),
+    tags: parseList(r.tags),
+    summary: r.summary,
+    lastActivityAt: r.lastActivityAt instanceof Date ? r.lastActivityAt : new Date(r.lastActivityAt),
+  };
+}
+
+export const emptyCounts = (): StateCounts => Object.fromEntries(ENTRY_STATES.map((s) => [s, 0])) as StateCounts;

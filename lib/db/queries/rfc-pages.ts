@@ -1,0 +1,71 @@
+import "server-only";
+import { Prisma } from "@prisma/client";
+import { encodeCursor } from "@/lib/catalog/cursor";
+import { toFtsQuery } from "@/lib/catalog/search-query";
+import { db } from "@/lib/db/client";
+import type { RfcListPage } from "@/lib/contracts";
+import { parseList } from "@/lib/db/json";
+import { toRfcView } from "@/lib/rfcs/view";
+import { and, facetConditions, LISTED, type CatalogFilters } from "./catalog-sql";
+
+// GET /api/rfcs (§17): the catalog's RFCs with its filters, in slug order,
+// a page at a time by keyset (lib/catalog/cursor.ts). A search filters
+// without reordering, so pages stay stable while entries change.
+
+type Row = {
+  slug: string;
+  title: string;
+  state: string;
+  rfcId: string | null;
+  repo: string | null;
+  owners: string;
+  arbiters: string;
+  tags: string;
+  proposedBy: string | null;
+  lastActivityAt: Date | string;
+  summary: string;
+};
+
+const viewOf = (r: Row) => ({
+  ...toRfcView({
+    slug: r.slug,
+    title: r.title,
+    state: r.state,
+    rfcId: r.rfcId || null,
+    repo: r.repo || null,
+    scope: { owners: parseList(r.owners), arbiters: parseList(r.arbiters) },
+    tags: parseList(r.tags),
+    proposedBy: r.proposedBy || null,
+    lastActivityAt: new Date(r.lastActivityAt),
+  }),
+  summary: r.summary,
+});
+
+export async function listRfcPage({
+  filters,
+  after,
+  limit,
+}: {
+  filters: CatalogFilters;
+  after: string | null;
+  limit: number;
+}): Promise<RfcListPage> {
+  const conds = [LISTED, ...facetConditions(filters)];
+  if (filters.state) conds.push(Prisma.sql`c.state = ${filters.state}`);
+  if (after) conds.push(Prisma.sql`c.slug > ${after}`);
+  if (filters.q) {
+    const fts = toFtsQuery(filters.q);
+    if (!fts) return { rfcs: [], nextCursor: null }; // nothing searchable: nothing matches
+    // + keeps SQLite from pushing the rowid set into the FTS5 table (catalog-sql.ts).
+    conds.push(Prisma.sql`+c.rowid IN (SELECT s.rowid FROM "CachedRfcSearch" s WHERE s."CachedRfcSearch" MATCH ${fts})`);
+  }
+  const rows = await db().$queryRaw<Row[]>(
+    Prisma.sql`SELECT c.slug, c.title, c.state, c."rfcId", c.repo, c.owners, c.arbiters, c.tags, c."proposedBy", c."lastActivityAt", c.summary
+      FROM "CachedRfc" c WHERE ${and(conds)} ORDER BY c.slug LIMIT ${limit + 1}`,
+  );
+  const page = rows.slice(0, limit);
+  return {
+    rfcs: page.map(viewOf),
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].slug) : null,
+  };
+}
