@@ -23,11 +23,11 @@ function requestedBranch(pathAndQuery: string | null, slug: string): string | nu
 
 export default async function RfcLayout({ children, params }: Props) {
   const { slug } = await params;
-  const rfc = await getRfcForView({ slug });
+  const rfc = await getRfcForView(slug);
   if (!rfc) notFound();
   const branch = requestedBranch((await headers()).get(PATH_HEADER), slug);
   if (branch && branch !== "main") {
-    const branches = await listBranchesForView({ rfc, user: await getCurrentUser() });
+    const branches = await listBranchesForView(slug, await getCurrentUser());
     if (!branches.some((b) => b.name === branch)) notFound();
   }
   return children;

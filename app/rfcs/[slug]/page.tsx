@@ -21,16 +21,16 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const LIVE_STATES = ["super-draft", "active"]; // later states are a record: read only
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const rfc = await getRfcForView({ slug: (await params).slug });
+  const rfc = await getRfcForView((await params).slug);
   return { title: rfc ? rfc.title : "RFC not found" };
 }
 
 export default async function RfcPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const [user, rfc] = await Promise.all([getCurrentUser(), getRfcForView({ slug })]);
+  const [user, rfc] = await Promise.all([getCurrentUser(), getRfcForView(slug)]);
   if (!rfc) notFound();
   const branchName = one(query.branch) || "main";
-  const branches = await listBranchesForView({ rfc, user });
+  const branches = await listBranchesForView(slug, user);
   const branch = branches.find((b) => b.name === branchName);
   if (!branch) notFound(); // unknown, or private to others: the same answer (§6)
 

@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function GraduatePage({ params }: Props) {
   const slug = decodeURIComponent((await params).slug);
-  const rfc = await getRfcForView({ slug });
+  const rfc = await getRfcForView(slug);
   if (!rfc) notFound();
   return (
     <main className="mx-auto max-w-3xl p-8">
