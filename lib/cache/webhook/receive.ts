@@ -7,9 +7,6 @@ import { webhookHandlers } from "./handlers";
 import { basePayload, type RepoTarget } from "./payload";
 import { verifySignature } from "./signature";
 
-// One Gitea action (a merge) sends several events at once: gather them briefly.
-const WEBHOOK_GATHER_MS = 150;
-
 export type WebhookAnswer = { status: "queued" | "duplicate" | "ignored"; event: string; repo?: string };
 
 /** Meta repo, a per-RFC repo the cache knows, or not ours. */
@@ -48,6 +45,7 @@ export async function receiveWebhook(req: Request): Promise<WebhookAnswer> {
   if (!handler || !target) return { status: "ignored", event, ...(fullName ? { repo: fullName } : {}) };
   const needs = handler(json, target); // a malformed payload throws a ZodError → 422
   if (!needs) return { status: "ignored", event, repo: target.repo };
-  void enqueueRefresh(target.repo, needs, { delayMs: WEBHOOK_GATHER_MS });
+  // The first event of a burst refreshes at once; the rest of the burst gathers into one more run.
+  void enqueueRefresh(target.repo, needs, { burst: true });
   return { status: "queued", event, repo: target.repo };
 }

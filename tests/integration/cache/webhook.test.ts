@@ -117,3 +117,20 @@ it("pushes delivered out of order still leave the newest text", async () => {
   await whenIdle();
   expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "ordered" } })).title).toBe("Ordered B");
 });
+
+it("100 deliveries in a burst cost one or two refreshes, and the cache ends on Gitea's newest state", async () => {
+  const { prNumber } = await proposeIdea({ actor: await fx.actor("alice"), slug: "bursty", title: "Bursty", summary: "one", tags: [] });
+  await mergeMetaPr({ actor: await fx.actor("carol", "admin"), number: prNumber });
+  await sweepOnce({ trigger: "manual" });
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "bursty" } })).title).toBe("Bursty");
+  pushDirect(fx.forge, "rfcs/meta", "rfcs/bursty.md", (t) => t.replace("title: Bursty", "title: Bursty, newest"), "Retitle");
+  const payload = { ref: "refs/heads/main", repository: { full_name: "rfcs/meta" } };
+  const runs = refreshQueueStats().runs;
+  const answers = await Promise.all(Array.from({ length: 100 }, () => deliver({ event: "push", payload })));
+  expect(answers.map((a) => a.status)).toEqual(Array(100).fill(200));
+  await whenIdle();
+  const used = refreshQueueStats().runs - runs;
+  expect(used).toBeGreaterThanOrEqual(1);
+  expect(used).toBeLessThanOrEqual(2);
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "bursty" } })).title).toBe("Bursty, newest");
+});
