@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { catalogHref, hasFilters } from "@/lib/catalog/filters";
 import type { CatalogView } from "@/lib/catalog/catalog-view";
+import { STATE_LABEL } from "./format";
 import { Pagination } from "./pagination";
 import { RfcGroups } from "./rfc-groups";
 import { RfcRow } from "./rfc-row";
@@ -35,7 +36,7 @@ export function CatalogResults({ view, canPropose }: { view: CatalogView; canPro
               </Link>
             </p>
           ) : (
-            <ul className={list}>
+            <ul className={list} aria-label={view.kind === "search" ? "Search results" : `${STATE_LABEL[view.state]}, page ${view.page}`}>
               {view.kind === "search"
                 ? view.hits.map((h) => <RfcRow key={h.slug} rfc={h} showState hit={h} />)
                 : view.rfcs.map((r) => <RfcRow key={r.slug} rfc={r} />)}

@@ -47,7 +47,8 @@ export function RfcRow({ rfc, showState, hit }: Props) {
           <TagList tags={rfc.tags} />
         </div>
       </div>
-      <div className="shrink-0 text-sm text-slate-500 sm:pt-0.5">
+      {/* On a phone the age sits at the right of the id line instead of a line of its own. */}
+      <div className="absolute right-4 top-3 text-xs text-slate-500 sm:static sm:shrink-0 sm:pt-0.5 sm:text-sm">
         <Age date={rfc.lastActivityAt} />
       </div>
     </li>

@@ -44,7 +44,12 @@ function flattenKeepingEdges(marked: string): string {
   const text = marked.replace(/^[*_`~]+|[*_`~]+$/g, ""); // emphasis around a hit
   const lead = /^\s/.test(text) ? " " : "";
   const trail = /\s$/.test(text) ? " " : "";
-  const body = plainInline(text.replace(/(^|\n)\s{0,3}#{1,6}\s+/g, "$1").replace(/(^|\n)\s*([-*+>]|\d+[.)])\s+/g, "$1"));
+  const body = plainInline(
+    text
+      .replace(/(^|\n) {0,3}#{1,6}[ \t][^\n]*\n/g, "$1") // a whole heading line: a section's name is not its text
+      .replace(/(^|\n) {0,3}#{1,6}[ \t]+/g, "$1") // a heading the hit is in: only its markers go
+      .replace(/(^|\n)\s*([-*+>]|\d+[.)])\s+/g, "$1"),
+  );
   return body ? `${lead}${body}${trail}` : lead || trail;
 }
 

@@ -19,7 +19,9 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** The terms of a search box value: phrases (quoted) and words, as typed. */
 export function searchTerms(input: string): { text: string; phrase: boolean }[] {
   const terms: { text: string; phrase: boolean }[] = [];
-  for (const m of input.normalize("NFC").matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
+  // Control characters (a NUL above all) separate words; they never reach SQLite.
+  const text = input.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ");
+  for (const m of text.matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
     const phrase = m[1] !== undefined;
     const text = (phrase ? m[1] : m[2]).trim();
     if (text && SEARCHABLE.test(text)) terms.push({ text, phrase });

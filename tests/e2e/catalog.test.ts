@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { e2eInfo } from "./harness/info";
 import { waitUntil } from "../helpers/wait";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
-import { seedSuperDraft } from "./helpers/world";
+import { seedSuperDraft, seedSuperDrafts } from "./helpers/world";
 
 // §7 in a real browser: alice proposes an idea (field errors keep what she
 // typed), finds it in the pending list; carol (admin) merges one idea into a
@@ -116,13 +116,13 @@ test("carol merges one idea into a super-draft and declines another with a reaso
   expect(res.status).toBe(404);
 });
 
-test("filters and title search are kept in the URL", async () => {
+test("filters and search are kept in the URL", async () => {
   const body = "# Notes\n\nA short draft.\n";
   await seedSuperDraft({ slug: "e2e-offline-cache", title: "Filterable offline cache", body, tags: ["filter-editor"] });
   await seedSuperDraft({ slug: "e2e-quiet-mode", title: "Filterable quiet mode", body, tags: ["filter-ops"] });
   const page = await browser.newPage();
   await page.goto("/");
-  await page.getByLabel("Search titles").fill("offline cache");
+  await page.getByLabel("Search", { exact: true }).fill("offline cache");
   await page.getByRole("button", { name: "Apply" }).click();
   await page.waitForURL((u) => u.searchParams.get("q") === "offline cache");
   await page.getByRole("link", { name: "Filterable offline cache" }).waitFor();
@@ -135,4 +135,82 @@ test("filters and title search are kept in the URL", async () => {
   await page.goto("/?tag=no-such-tag");
   await page.getByText(/No RFCs match/i).waitFor();
   await screenshot(page, "catalog-04-no-match");
+});
+
+// 30 super-drafts with a tag of their own, so the other tests' RFCs never
+// change what this one counts. "Quokka" is in 3 titles, 3 summaries and 3
+// bodies, so a search ranks a title hit first.
+const PAGED = Array.from({ length: 30 }, (_, i) => {
+  const n = String(i + 1).padStart(2, "0");
+  const where = i < 3 ? "title" : i < 6 ? "summary" : i < 9 ? "body" : null;
+  return {
+    slug: `e2e-paged-${n}`,
+    title: `${where === "title" ? "Quokka habitat" : "Paged proposal"} ${n}`,
+    body: `## Summary\n\n${where === "summary" ? "Why the quokka matters" : "A proposal"} number ${n}.\n\n## Design\n\n${where === "body" ? "The design mentions a **quokka** once." : "Nothing special."}\n`,
+    tags: ["e2e-paged"],
+  };
+});
+
+const results = (page: Page) => page.getByRole("list", { name: /^(Search results|Super-drafts, page \d+)$/ });
+const rowLinks = async (page: Page) => results(page).locator("li a[href^='/rfcs/']").allTextContents();
+
+test("a long catalog pages, keeps its filters across pages, and a search marks what matched", async () => {
+  await seedSuperDrafts(PAGED);
+  const page = await browser.newPage({ width: 1600, height: 1000 });
+
+  // The overview shows a few of each state and links to the full list.
+  await page.goto("/?tag=e2e-paged");
+  await page.getByRole("navigation", { name: "States" }).getByRole("link", { name: /Super-drafts\s*30/ }).waitFor();
+  await page.getByRole("link", { name: "All 30 super-drafts →" }).click();
+  await page.waitForURL((u) => u.searchParams.get("state") === "super-draft" && u.searchParams.get("tag") === "e2e-paged");
+  await page.getByText("Page 1 of 2").waitFor();
+  const first = await rowLinks(page);
+  expect(first).toHaveLength(25);
+  await screenshot(page, "catalog-05-state-page-wide");
+
+  await page.getByRole("link", { name: "Next →" }).click();
+  await page.waitForURL((u) => u.searchParams.get("page") === "2" && u.searchParams.get("tag") === "e2e-paged");
+  await page.getByText("Page 2 of 2").waitFor();
+  const second = await rowLinks(page);
+  expect(second).toHaveLength(5);
+  expect(new Set([...first, ...second]).size).toBe(30); // every draft once, across the pages
+  await page.getByRole("link", { name: "← Previous" }).waitFor();
+
+  // A search: best match first, the matched words marked, each row with its state.
+  await page.goto("/?tag=e2e-paged");
+  await page.getByLabel("Search", { exact: true }).fill("quokka");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL((u) => u.searchParams.get("q") === "quokka" && u.searchParams.get("tag") === "e2e-paged");
+  await page.getByText("9 RFCs match “quokka”, best match first.").waitFor();
+  const hits = await rowLinks(page);
+  expect(hits).toHaveLength(9);
+  expect(hits.slice(0, 3).every((t) => t.startsWith("Quokka habitat"))).toBe(true);
+  const marks = await results(page).locator("li mark").allTextContents();
+  expect(marks.map((m) => m.toLowerCase())).toEqual(Array(9).fill("quokka"));
+  expect(await results(page).locator("li").first().getByText("Super-draft", { exact: true }).count()).toBe(1);
+  await screenshot(page, "catalog-06-search-wide");
+
+  const phone = await browser.newPage({ width: 390, height: 844 });
+  await phone.goto("/?tag=e2e-paged&q=quokka");
+  await phone.getByText("9 RFCs match “quokka”, best match first.").waitFor();
+  await screenshot(phone, "catalog-07-search-phone");
+  await phone.goto("/?tag=e2e-paged&state=super-draft&page=2");
+  await phone.getByText("Page 2 of 2").waitFor();
+  await screenshot(phone, "catalog-08-state-page-phone");
+});
+
+test("the RFC view's left column offers a search and the recent RFCs, not the whole catalog", async () => {
+  await seedSuperDraft({ slug: "e2e-left-column", title: "Left column", body: "# Left column\n\nA wombat in the text.\n" });
+  const page = await browser.newPage({ width: 1400, height: 900 });
+  await page.goto("/rfcs/e2e-left-column");
+  const nav = page.getByRole("navigation", { name: "Branches and RFCs" });
+  const recent = nav.locator("section[aria-labelledby='rfcs-heading'] li");
+  await recent.first().waitFor();
+  expect(await recent.count()).toBeLessThanOrEqual(8);
+  await screenshot(page, "catalog-09-rfc-view-left-column");
+  await nav.getByRole("searchbox", { name: "Search RFCs" }).fill("wombat");
+  await nav.getByRole("searchbox", { name: "Search RFCs" }).press("Enter");
+  await page.waitForURL((u) => u.pathname === "/" && u.searchParams.get("q") === "wombat");
+  await page.getByText("1 RFC matches “wombat”, best match first.").waitFor();
+  await page.getByRole("link", { name: "Left column" }).waitFor();
 });

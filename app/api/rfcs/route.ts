@@ -3,7 +3,7 @@ import { z } from "zod";
 import { decodeCursor } from "@/lib/catalog/cursor";
 import { catalogFilterFields } from "@/lib/catalog/filters";
 import { listRfcPage } from "@/lib/db/queries/rfc-pages";
-import { withRoute } from "@/lib/http/route";
+import { readQuery, withRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ const query = z.strictObject({
 });
 
 export const GET = withRoute(async (req) => {
-  const params = Object.fromEntries([...new URL(req.url).searchParams].filter(([, v]) => v.trim() !== ""));
+  const params = Object.fromEntries(Object.entries(readQuery(req)).filter(([, v]) => v.trim() !== "")); // an empty value is no filter
   const { cursor, limit, ...filters } = query.parse(params); // an unknown or malformed parameter is a 422 naming it
   const page = await listRfcPage({ filters, after: cursor ? decodeCursor(cursor) : null, limit });
   return Response.json(page);

@@ -18,21 +18,40 @@ const metaPath = (rest: string) => `/api/v1/repos/${e2eInfo().org}/${e2eInfo().m
 
 export type SuperDraft = { slug: string; title: string; body: string; owners?: string[]; arbiters?: string[]; tags?: string[]; proposedBy?: string };
 
+function entryText(d: SuperDraft): string {
+  const { owners = ["alice"], arbiters = [], tags = ["e2e"], proposedBy = owners[0] ?? "alice" } = d;
+  const list = (xs: string[]) => (xs.length ? `\n${xs.map((x) => `  - ${x}`).join("\n")}` : " []");
+  return `---\nslug: ${d.slug}\ntitle: ${d.title}\nstate: super-draft\nid:\nrepo:\nproposed_by: ${proposedBy}\nproposed_at: 2026-01-02T03:04:05Z\ngraduated_at:\ngraduated_by:\nowners:${list(owners)}\narbiters:${list(arbiters)}\ntags:${list(tags)}\n---\n${d.body}`;
+}
+
 /**
  * A super-draft committed to the meta repo's main; the app learns of it by
  * webhook (§4.1). Resolves once `readyPath` (default the RFC view) answers 200.
  */
 export async function seedSuperDraft(d: SuperDraft, readyPath = `/rfcs/${d.slug}`): Promise<void> {
-  const { owners = ["alice"], arbiters = [], tags = ["e2e"], proposedBy = owners[0] ?? "alice" } = d;
-  const list = (xs: string[]) => (xs.length ? `\n${xs.map((x) => `  - ${x}`).join("\n")}` : " []");
-  const text = `---\nslug: ${d.slug}\ntitle: ${d.title}\nstate: super-draft\nid:\nrepo:\nproposed_by: ${proposedBy}\nproposed_at: 2026-01-02T03:04:05Z\ngraduated_at:\ngraduated_by:\nowners:${list(owners)}\narbiters:${list(arbiters)}\ntags:${list(tags)}\n---\n${d.body}`;
+  const proposedBy = d.proposedBy ?? d.owners?.[0] ?? "alice";
   const res = await forgeApi(metaPath(`/contents/rfcs/${d.slug}.md`), {
     method: "POST",
-    body: JSON.stringify({ branch: "main", content: Buffer.from(text).toString("base64"), message: `Seed ${d.slug}\n\nOn-behalf-of: ${proposedBy} <${proposedBy}>\n` }),
+    body: JSON.stringify({ branch: "main", content: Buffer.from(entryText(d)).toString("base64"), message: `Seed ${d.slug}\n\nOn-behalf-of: ${proposedBy} <${proposedBy}>\n` }),
   });
   if (res.status !== 201) throw new Error(`seeding ${d.slug} → ${res.status} ${await res.text()}`);
+  await untilReady(d.slug, readyPath);
+}
+
+/** Many super-drafts in one multi-file commit (Gitea's change-files API); resolves once the last is in the app. */
+export async function seedSuperDrafts(drafts: SuperDraft[]): Promise<void> {
+  const files = drafts.map((d) => ({ operation: "create", path: `rfcs/${d.slug}.md`, content: Buffer.from(entryText(d)).toString("base64") }));
+  const res = await forgeApi(metaPath("/contents"), {
+    method: "POST",
+    body: JSON.stringify({ branch: "main", files, message: `Seed ${drafts.length} drafts\n\nOn-behalf-of: alice <alice>\n` }),
+  });
+  if (res.status !== 201) throw new Error(`seeding ${drafts.length} drafts → ${res.status} ${await res.text()}`);
+  for (const d of drafts) await untilReady(d.slug, `/rfcs/${d.slug}`);
+}
+
+async function untilReady(slug: string, readyPath: string): Promise<void> {
   const { appUrl } = e2eInfo();
-  await waitUntil(async () => (await fetch(`${appUrl}${readyPath}`)).status === 200, { timeoutMs: 120_000, what: `${d.slug} to reach the app` }).catch(async (err) => {
+  await waitUntil(async () => (await fetch(`${appUrl}${readyPath}`)).status === 200, { timeoutMs: 120_000, what: `${slug} to reach the app` }).catch(async (err) => {
     throw new Error(`${(err as Error).message}; the forge's last webhook deliveries: ${await lastDeliveries()}`);
   });
 }

@@ -10,7 +10,6 @@ export async function cacheSnapshot() {
     countCatalog(),
     listCatalogFacets(),
     searchCatalog({ filters: { q: "the" }, page: 1, pageSize: 100 }), // the FTS5 index is rebuilt too (every demo RFC has a "the")
-
     listPendingIdeas(),
     db().cachedRfc.findMany({ orderBy: { slug: "asc" }, omit: { refreshedAt: true } }),
     db().cachedBranch.findMany({ orderBy: [{ repo: "asc" }, { name: "asc" }], omit: { id: true, refreshedAt: true } }),

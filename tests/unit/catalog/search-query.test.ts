@@ -21,6 +21,8 @@ describe("toFtsQuery", () => {
     // Unicode words are words; the index folds case and diacritics.
     { input: "Überprüfung café", fts: '{title summary body} : ("Überprüfung"* "café"*)' },
     { input: "日本語", fts: '{title summary body} : ("日本語"*)' },
+    // Control characters separate words and never reach SQLite.
+    { input: "a\u0000b\tc\u007f", fts: '{title summary body} : ("a"* "b"* "c"*)' },
   ])("$input", ({ input, fts }) => {
     expect(toFtsQuery(input)).toBe(fts);
   });

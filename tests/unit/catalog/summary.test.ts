@@ -38,10 +38,18 @@ describe("parseHighlighted", () => {
   });
 
   it("flattens Markdown around the hits, never inside them, and keeps the spaces between", () => {
-    expect(parseHighlighted(`## Design\nEvents are **${O}appended${C}** to a [log](x).`, { markdown: true })).toEqual([
-      { text: "Design Events are ", hit: false },
+    expect(parseHighlighted(`## Summary\n\nShort.\n\n## Design\nEvents are **${O}appended${C}** to a [log](x).`, { markdown: true })).toEqual([
+      { text: "Short. Events are ", hit: false },
       { text: "appended", hit: true },
       { text: " to a log.", hit: false },
+    ]);
+  });
+
+  it("keeps the words of a heading the hit is in", () => {
+    expect(parseHighlighted(`## The ${O}quokka${C} section\n\nText.`, { markdown: true })).toEqual([
+      { text: "The ", hit: false },
+      { text: "quokka", hit: true },
+      { text: " section Text.", hit: false },
     ]);
   });
 
