@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Change } from "@/lib/contracts";
-import { api, openView, paths, viewUrl } from "@/components/rfc/api";
+import { api, openView, paths, viewUrl } from "@/lib/client/api";
 import { BranchNameField, branchNameOk } from "@/components/rfc/branch-name-field";
 import { BTN } from "@/components/rfc/styles";
 import { ChangeCard } from "./change-card";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Change } from "@/lib/contracts";
-import { api, paths } from "@/components/rfc/api";
+import { api, paths } from "@/lib/client/api";
 import { BTN, INPUT } from "@/components/rfc/styles";
 import { fullTime, timeAgo } from "@/components/chat/format";
 import { ChangeStatusBadge } from "./status-badge";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Change } from "@/lib/contracts";
-import { api } from "@/components/rfc/api";
+import { api } from "@/lib/client/api";
 import { BTN } from "@/components/rfc/styles";
 import { ChangeCard } from "./change-card";
 

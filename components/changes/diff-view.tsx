@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef } from "react";
 import { diffDocuments } from "@/lib/rfc-view/diff-blocks";
-import { paths } from "@/components/rfc/api";
+import { paths } from "@/lib/client/api";
 import { PROSE } from "@/components/rfc/styles";
 import { useResource } from "@/components/rfc/use-resource";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, paths } from "@/components/rfc/api";
+import { api, paths } from "@/lib/client/api";
 import type { Change, Message, ThreadSummary } from "@/lib/contracts";
 
 // A thread's messages, kept live (§8.4): loaded once, then new and updated

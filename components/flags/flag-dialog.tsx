@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Anchor, FlagKind } from "@/lib/contracts";
-import { api } from "@/components/rfc/api";
+import { api } from "@/lib/client/api";
 import { Modal } from "@/components/rfc/modal";
 import { BTN, INPUT } from "@/components/rfc/styles";
 import { FLAG_KIND_TEXT, FLAG_KINDS } from "@/lib/contracts";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { FLAG_KIND_TEXT, type Flag } from "@/lib/contracts";
-import { api } from "@/components/rfc/api";
+import { api } from "@/lib/client/api";
 import { BTN, INPUT } from "@/components/rfc/styles";
 import { timeAgo } from "@/components/chat/format";
 

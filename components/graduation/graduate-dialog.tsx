@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { repoNameError, rfcIdError, suggestRepoName } from "@/lib/graduation/patterns";
-import { api, rfcPath } from "./api";
+import { api, paths } from "@/lib/client/api";
 import { DialogShell } from "./dialog-shell";
 import { Field } from "./graduate-fields";
 import { GraduationOutcome } from "./graduation-outcome";
@@ -35,7 +35,7 @@ function GraduatePanel({ slug, onClose }: { slug: string; onClose: () => void })
     if (!check) return;
     if (!fields) setFields({ id: check.suggested.id, repo: check.suggested.repo });
     // Opened while a graduation runs (another tab, a reload): follow it.
-    if (!streamUrl && check.inFlight && check.graduation) setStreamUrl(`${rfcPath(slug)}/graduate/progress?g=${check.graduation.graduationId}`);
+    if (!streamUrl && check.inFlight && check.graduation) setStreamUrl(`${paths.rfc(slug)}/graduate/progress?g=${check.graduation.graduationId}`);
   }, [check, fields, streamUrl, slug]);
 
   const running = submit.busy || snapshot?.status === "running";
@@ -59,9 +59,9 @@ function GraduatePanel({ slug, onClose }: { slug: string; onClose: () => void })
     e.preventDefault();
     if (blocked || running || !fields) return;
     setSubmit({ busy: true, error: null });
-    const res = await api<{ graduation: { graduationId: number }; streamUrl: string }>(`${rfcPath(slug)}/graduate`, {
+    const res = await api<{ graduation: { graduationId: number }; streamUrl: string }>(`${paths.rfc(slug)}/graduate`, {
       method: "POST",
-      body: JSON.stringify({ id: fields.id.trim(), repo: fields.repo.trim() }),
+      json: { id: fields.id.trim(), repo: fields.repo.trim() },
     });
     if (res.ok) setStreamUrl(`${res.data.streamUrl}?g=${res.data.graduation.graduationId}`);
     else setVersion((v) => v + 1);

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { BlockingPr, GraduationCheck } from "@/lib/graduation/types";
-import { api, rfcPath } from "./api";
+import { api, paths } from "@/lib/client/api";
 
 // §13.2 what graduation needs: an owner (else "Claim ownership", §13.1) and
 // no open body-edit PR (§9.8), each listed with the actions the viewer has.
@@ -24,7 +24,7 @@ function BlockingPrRow({ slug, pr, onChanged }: { slug: string; pr: BlockingPr; 
   const act = async (verb: "merge" | "close") => {
     setBusy(verb);
     setError(null);
-    const res = await api(`${rfcPath(slug)}/prs/${pr.number}/${verb}`, { method: "POST", body: "{}" });
+    const res = await api(`${paths.rfc(slug)}/prs/${pr.number}/${verb}`, { method: "POST", json: {} });
     setBusy(null);
     if (res.ok) onChanged();
     else setError(res.message);
@@ -60,7 +60,7 @@ function ClaimButton({ slug, check, onChanged }: Props) {
   if (!check.viewer.canClaim) return null;
   const claim = async () => {
     setState({ busy: true, message: null, failed: false });
-    const res = await api<{ status: string; prNumber?: number }>(`${rfcPath(slug)}/claim`, { method: "POST", body: "{}" });
+    const res = await api<{ status: string; prNumber?: number }>(`${paths.rfc(slug)}/claim`, { method: "POST", json: {} });
     if (!res.ok) return setState({ busy: false, message: res.message, failed: true });
     const message = res.data.status === "opened" ? `Claim #${res.data.prNumber} opened: an owner or admin merges it.` : "You already own this RFC.";
     setState({ busy: false, message, failed: false });

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { GraduationCheck } from "@/lib/graduation/types";
-import { api, rfcPath } from "./api";
+import { api, paths } from "@/lib/client/api";
 
 export const CHECK_DEBOUNCE_MS = 300;
 
@@ -28,7 +28,7 @@ export function useGraduationCheck(slug: string, fields: { id: string; repo: str
     const timer = setTimeout(async () => {
       setChecking(true);
       try {
-        const res = await api<GraduationCheck>(`${rfcPath(slug)}/graduate/check?${query}`, { signal: controller.signal });
+        const res = await api<GraduationCheck>(`${paths.rfc(slug)}/graduate/check?${query}`, { signal: controller.signal });
         if (controller.signal.aborted) return;
         if (res.ok) {
           setCheck(res.data);

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { BranchSummary } from "@/lib/contracts";
-import { api, openView, paths, viewUrl } from "./api";
+import { api, openView, paths, viewUrl } from "@/lib/client/api";
 import { MenuButton, type MenuItem } from "./menu-button";
 import { ConfirmModal } from "./modal";
 import { OpenPrDialog } from "./open-pr-dialog";

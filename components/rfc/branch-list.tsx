@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { BranchSummary } from "@/lib/contracts";
-import { viewUrl } from "./api";
+import { viewUrl } from "@/lib/client/api";
 import { BranchStats, BranchTitle } from "./branch-badges";
 
 /** The left column's branches of this RFC (§8.1), with state, PR and +/− (§9). */

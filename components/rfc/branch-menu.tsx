@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import type { BranchSummary } from "@/lib/contracts";
-import { viewUrl } from "./api";
+import { viewUrl } from "@/lib/client/api";
 import { BranchStats, BranchTitle, LockIcon } from "./branch-badges";
 
 // The breadcrumb `RFC title › branch ▾` (§8.1) with a dropdown of the RFC's

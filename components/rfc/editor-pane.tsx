@@ -6,7 +6,7 @@ import { editorDecorations } from "@/lib/rfc-view/editor-decorations";
 import { mergeBlocks } from "@/lib/markdown/merge-blocks";
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
 import type { SaveStatus } from "@/lib/rfc-view/flush-scheduler";
-import { api, paths } from "./api";
+import { api, paths } from "@/lib/client/api";
 import { ConflictBanner } from "./conflict-banner";
 import { DocumentEditor, type EditorHandle } from "./document-editor";
 import { SaveStatusBadge } from "./save-status";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { api, openView, paths, viewUrl } from "./api";
+import { api, openView, paths, viewUrl } from "@/lib/client/api";
 import { BranchNameField, branchNameOk } from "./branch-name-field";
 import { Modal } from "./modal";
 import { BTN } from "./styles";

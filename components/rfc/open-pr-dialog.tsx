@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { api, paths } from "./api";
+import { api, paths } from "@/lib/client/api";
 import { Modal } from "./modal";
 import { BTN, INPUT } from "./styles";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { listRecentRfcs } from "@/lib/db/queries/catalog";
-import { viewUrl } from "./api";
+import { viewUrl } from "@/lib/client/api";
 
 // The left column's catalog part (§8.1), under the RFC's branches
 // (BranchList, client state): a search box into the catalog and the few

@@ -8,7 +8,7 @@ import { useReloadOnAccept } from "@/components/changes/use-reload-on-accept";
 import { useAiStatus } from "@/components/chat/use-ai-status";
 import { FlagDialog, type FlagTarget } from "@/components/flags/flag-dialog";
 import { NewThreadForm } from "@/components/threads/new-thread-form";
-import { viewUrl } from "./api";
+import { viewUrl } from "@/lib/client/api";
 import { ConversationColumn, type Tab } from "./conversation-column";
 import { ConversationContent } from "./conversation-content";
 import { DocumentHeader } from "./document-header";

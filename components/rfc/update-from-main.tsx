@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { api, paths } from "./api";
+import { api, paths } from "@/lib/client/api";
 
 // §12 "Behind main by N · Update from main": a bot merge of main into the
 // branch; conflicts are reported with the files and hunks, never forced.

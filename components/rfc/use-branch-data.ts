@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 import type { Change, DocumentAtHead, Flag, ThreadSummary } from "@/lib/contracts";
-import { paths } from "./api";
+import { paths } from "@/lib/client/api";
 import { useResource } from "./use-resource";
 
 // The branch's document, threads and changes (docs/API.md). Main's text comes

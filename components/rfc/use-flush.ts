@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { FlushAnswer } from "@/lib/contracts";
 import { createFlushScheduler, type FlushScheduler, type FlushSnapshot, type SendResult } from "@/lib/rfc-view/flush-scheduler";
-import { api, paths } from "./api";
+import { api, paths, request } from "@/lib/client/api";
 
 // §8.11 wiring of the flush scheduler: POST …/flush after a pause, on blur,
 // on Save; on leaving the page a keepalive request so the last words reach
@@ -25,7 +25,7 @@ function sendOnExit(s: FlushScheduler, url: string): void {
   const body = JSON.stringify(pending);
   // keepalive lets the request outlive the page, for bodies up to 64 KiB.
   if (body.length > 60_000) return void s.flushNow();
-  void fetch(url, { method: "POST", keepalive: true, headers: { "Content-Type": "application/json" }, body }).catch(() => undefined);
+  void request(url, { method: "POST", keepalive: true, json: pending }).catch(() => undefined);
 }
 
 export function useFlush({ slug, branch, initial, getText, onSaved }: Args): { snap: FlushSnapshot; controls: FlushControls } {

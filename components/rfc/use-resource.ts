@@ -1,34 +1,29 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { api } from "./api";
+import { useCallback } from "react";
+import useSWR from "swr";
+import { type ApiError, fetchJson } from "@/lib/client/api";
 
-// One GET resource of the RFC view: loading, error with retry, reload after a
-// write. An answer that arrives after a newer request started is ignored.
+// One GET resource of the RFC view on SWR: loading, an error with retry,
+// reload after a write, one request per URL however many components ask,
+// and only the newest answer kept (SWR's own sequencing). Revalidation on
+// focus is off: the view follows writes through SSE and explicit reloads.
 
 export type Resource<T> = { data: T | null; error: string | null; loading: boolean; reload: () => Promise<void>; set: (t: T) => void };
 
+export const SWR_OPTIONS = { revalidateOnFocus: false, revalidateOnReconnect: true, shouldRetryOnError: false } as const;
+
 export function useResource<T>(url: string | null, initial: T | null = null): Resource<T> {
-  const [data, setData] = useState<T | null>(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(url !== null && initial === null);
-  const seq = useRef(0);
+  const { data, error, isLoading, mutate } = useSWR<T, ApiError>(url, fetchJson<T>, {
+    ...SWR_OPTIONS,
+    fallbackData: initial ?? undefined,
+    // A value from the page is current: no request until something changes.
+    revalidateOnMount: initial === null,
+  });
+  // Stable functions (SWR's mutate is stable per key): effects may depend on them.
   const reload = useCallback(async () => {
-    if (!url) return;
-    const mine = ++seq.current;
-    setLoading(true);
-    const r = await api<T>(url);
-    if (mine !== seq.current) return;
-    setLoading(false);
-    if (r.ok) {
-      setData(r.data);
-      setError(null);
-    } else setError(r.message);
-  }, [url]);
-  useEffect(() => {
-    if (initial === null) void reload();
-    // The initial value only seeds the first render; a new url always loads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reload]);
-  return { data, error, loading, reload, set: setData };
+    await mutate();
+  }, [mutate]);
+  const set = useCallback((t: T) => void mutate(t, { revalidate: false }), [mutate]);
+  return { data: data ?? null, error: error?.message ?? null, loading: isLoading, reload, set };
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { Anchor, ThreadSummary } from "@/lib/contracts";
-import { api, paths } from "@/components/rfc/api";
+import { api, paths } from "@/lib/client/api";
 import { Modal } from "@/components/rfc/modal";
 import { BTN, INPUT } from "@/components/rfc/styles";
 

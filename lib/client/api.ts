@@ -1,16 +1,20 @@
-// The RFC view's calls to the §17 routes (docs/API.md): one place that turns
-// an error body `{ error: { code, message, details } }` into something to show.
+// The one way the browser calls the §17 routes (docs/API.md): a request
+// that turns a failed fetch or an error body `{ error: { code, message,
+// details } }` into something to show. Components use api() for writes,
+// useResource() (SWR, components/rfc/use-resource.ts) for reads, and request() where the
+// answer is a stream (the AI reply).
 
 export type ApiError = { ok: false; status: number; code: string; message: string; details?: Record<string, unknown> };
 export type ApiResult<T> = { ok: true; data: T; status: number } | ApiError;
+export type ApiInit = RequestInit & { json?: unknown };
 
 const NETWORK_MESSAGE = "Quorum could not be reached. Check your connection and try again.";
 
-export async function api<T>(url: string, init?: RequestInit & { json?: unknown }): Promise<ApiResult<T>> {
+/** Sends the request; a network failure is an ApiError (status 0), an abort still throws. */
+export async function request(url: string, init?: ApiInit): Promise<Response | ApiError> {
   const { json, ...rest } = init ?? {};
-  let res: Response;
   try {
-    res = await fetch(url, {
+    return await fetch(url, {
       ...rest,
       headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
       body: json !== undefined ? JSON.stringify(json) : rest.body,
@@ -19,17 +23,28 @@ export async function api<T>(url: string, init?: RequestInit & { json?: unknown 
     if (err instanceof DOMException && err.name === "AbortError") throw err;
     return { ok: false, status: 0, code: "network", message: NETWORK_MESSAGE };
   }
-  if (res.status === 204) return { ok: true, data: undefined as T, status: 204 };
+}
+
+/** The error body of a failed response as an ApiError. */
+export async function errorOf(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
-  if (res.ok) return { ok: true, data: body as T, status: res.status };
   const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
-  return {
-    ok: false,
-    status: res.status,
-    code: error?.code ?? "internal",
-    message: error?.message ?? `The server answered ${res.status}`,
-    details: error?.details,
-  };
+  return { ok: false, status: res.status, code: error?.code ?? "internal", message: error?.message ?? `The server answered ${res.status}`, details: error?.details };
+}
+
+export async function api<T>(url: string, init?: ApiInit): Promise<ApiResult<T>> {
+  const res = await request(url, init);
+  if (!(res instanceof Response)) return res;
+  if (!res.ok) return errorOf(res);
+  if (res.status === 204) return { ok: true, data: undefined as T, status: 204 };
+  return { ok: true, data: (await res.json().catch(() => null)) as T, status: res.status };
+}
+
+/** SWR's fetcher: the data, or a thrown ApiError (SWR keeps it as `error`). */
+export async function fetchJson<T>(url: string): Promise<T> {
+  const r = await api<T>(url);
+  if (!r.ok) throw r;
+  return r.data;
 }
 
 const seg = encodeURIComponent;
