@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { repoNameError, rfcIdError, suggestRepoName } from "@/lib/graduation/patterns";
 import { api, paths } from "@/lib/client/api";
-import { DialogShell } from "./dialog-shell";
+import { Modal } from "@/components/rfc/modal";
 import { Field } from "./graduate-fields";
 import { GraduationOutcome } from "./graduation-outcome";
 import { Preconditions } from "./preconditions";
@@ -73,7 +73,7 @@ function GraduatePanel({ slug, onClose }: { slug: string; onClose: () => void })
   };
 
   return (
-    <DialogShell labelledBy="graduate-title" onRequestClose={requestClose}>
+    <Modal title={`Graduate ${check?.title ?? slug}`} labelledBy="graduate-title" width="max-w-lg" canClose={!running} onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <header className="border-b border-slate-200 px-5 py-4">
           <h2 id="graduate-title" className="text-lg font-semibold text-slate-900">
@@ -119,6 +119,6 @@ function GraduatePanel({ slug, onClose }: { slug: string; onClose: () => void })
           )}
         </footer>
       </form>
-    </DialogShell>
+    </Modal>
   );
 }

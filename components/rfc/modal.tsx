@@ -1,40 +1,66 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import * as Dialog from "@radix-ui/react-dialog";
+import { useRef, useState, type ReactNode } from "react";
 
-// A small modal dialog: Escape and the backdrop close it, focus moves into it
-// on open and back to where it was on close.
+// The app's modal dialog, on Radix UI's Dialog: focus moves in on open (to
+// the first field, else the dialog), Tab stays inside, Escape and a click
+// outside close it, and focus returns where it was. `canClose={false}`
+// keeps it open while something runs that must not be left (a graduation).
 
-export function Modal({ title, onClose, children, width = "max-w-md" }: { title: string; onClose: () => void; children: ReactNode; width?: string }) {
+type Props = {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  width?: string;
+  canClose?: boolean;
+  /** The dialog draws its own heading (with this id) instead of the title bar. */
+  labelledBy?: string;
+};
+
+export function Modal({ title, onClose, children, width = "max-w-md", canClose = true, labelledBy }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>("[autofocus], input, textarea, select, button");
-    first?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        e.stopPropagation();
-        onClose();
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      before?.focus?.();
-    };
-  }, [onClose]);
+  // Where focus was when the dialog opened. Radix gives focus back to a
+  // Dialog.Trigger; these dialogs are opened from state, so they do it here.
+  const [returnTo] = useState(() => (typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null)));
   return (
-    <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-4 pt-[12vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={box} role="dialog" aria-modal="true" aria-label={title} className={`w-full ${width} rounded-lg bg-white shadow-xl ring-1 ring-slate-200`}>
-        <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
-          <h2 className="text-base font-semibold text-slate-900">{title}</h2>
-          <button type="button" onClick={onClose} className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label="Close dialog">
-            ✕
-          </button>
+    <Dialog.Root open onOpenChange={(open) => !open && canClose && onClose()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40" />
+        <div className="pointer-events-none fixed inset-0 z-50 flex items-start justify-center overflow-y-auto p-4 pt-[12vh]">
+          <Dialog.Content
+            ref={box}
+            aria-describedby={undefined}
+            {...(labelledBy ? { "aria-labelledby": labelledBy } : {})}
+            onOpenAutoFocus={(e) => {
+              // The first field, not the close button: typing can start at once.
+              const field = box.current?.querySelector<HTMLElement>("[autofocus], input:not([type=hidden]), textarea, select");
+              if (field) {
+                e.preventDefault();
+                field.focus();
+              }
+            }}
+            onCloseAutoFocus={(e) => {
+              e.preventDefault();
+              if (returnTo?.isConnected) returnTo.focus();
+            }}
+            className={`pointer-events-auto w-full ${width} rounded-lg bg-white shadow-xl ring-1 ring-slate-200 focus:outline-none`}
+          >
+            {labelledBy ? (
+              <Dialog.Title className="sr-only">{title}</Dialog.Title>
+            ) : (
+              <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+                <Dialog.Title className="text-base font-semibold text-slate-900">{title}</Dialog.Title>
+                <Dialog.Close className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800" aria-label="Close dialog">
+                  ✕
+                </Dialog.Close>
+              </div>
+            )}
+            {labelledBy ? children : <div className="px-4 py-4">{children}</div>}
+          </Dialog.Content>
         </div>
-        <div className="px-4 py-4">{children}</div>
-      </div>
-    </div>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }
 
