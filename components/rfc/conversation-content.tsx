@@ -1,51 +1,29 @@
 "use client";
 
-import type { RefObject } from "react";
-import type { Change, Flag, Message, ThreadSummary } from "@/lib/contracts";
 import { BufferPanel } from "@/components/changes/buffer-panel";
 import { ChangeList } from "@/components/changes/change-list";
 import { ChatPanel } from "@/components/chat/chat-panel";
-import type { AiStatus } from "@/lib/contracts";
 import { OpenFlags } from "@/components/flags/open-flags";
 import { AnchorQuote } from "@/components/threads/anchor-quote";
 import { SubThreadList } from "@/components/threads/sub-thread-list";
-import type { Tab } from "./conversation-column";
-import type { ViewPerms } from "./view-types";
+import { useRfcView } from "./rfc-view-context";
 
 // What each conversation tab shows (§8.4, §8.8, §8.12, §8.13, §8.14).
 
-type Props = {
-  tab: Tab;
-  slug: string;
-  isMain: boolean;
-  deleted: boolean;
-  perms: ViewPerms;
-  signInHref: string;
-  ai: AiStatus;
-  threads: { list: ThreadSummary[]; loading: boolean; error: string | null; reload: () => void };
-  changes: { list: Change[]; loading: boolean; error: string | null; reload: () => void };
-  flags: { list: Flag[]; loading: boolean; error: string | null; reload: () => void };
-  activeThreadId: string | null;
-  highlightMessageId: string | null;
-  chatInput: RefObject<HTMLTextAreaElement | null>;
-  onOpenThread: (id: string | null, messageId?: string | null) => void;
-  onFlagMessage: (m: Message) => void;
-  onShowChangeMessage: (c: Change) => void;
-  onShowFlag: (f: Flag) => void;
-};
+export function ConversationContent() {
+  const v = useRfcView();
+  const slug = v.rfc.slug;
+  const main = v.threads.threads.find((t) => t.kind === "main") ?? null;
+  const sub = v.thread.id ? (v.threads.threads.find((t) => t.id === v.thread.id) ?? null) : null;
+  const readOnly = v.deleted ? "This branch was deleted; its conversation is kept read-only." : null;
 
-export function ConversationContent(p: Props) {
-  const main = p.threads.list.find((t) => t.kind === "main") ?? null;
-  const sub = p.activeThreadId ? (p.threads.list.find((t) => t.id === p.activeThreadId) ?? null) : null;
-  const readOnly = p.deleted ? "This branch was deleted; its conversation is kept read-only." : null;
-
-  if (p.tab === "chat") {
-    const threadId = sub?.id ?? p.activeThreadId ?? main?.id ?? null;
+  if (v.tab === "chat") {
+    const threadId = sub?.id ?? v.thread.id ?? main?.id ?? null;
     if (!threadId)
-      return p.threads.error ? (
+      return v.threads.error ? (
         <div role="alert" className="m-3 rounded-md border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
-          The conversation could not be loaded: {p.threads.error}{" "}
-          <button type="button" className="underline" onClick={p.threads.reload}>
+          The conversation could not be loaded: {v.threads.error}{" "}
+          <button type="button" className="underline" onClick={() => void v.threads.reload()}>
             Retry
           </button>
         </div>
@@ -54,7 +32,7 @@ export function ConversationContent(p: Props) {
       );
     const header = sub ? (
       <div className="shrink-0 space-y-2 border-b border-slate-200 bg-amber-50/40 px-3 py-2">
-        <button type="button" className="text-xs font-medium text-indigo-700 hover:underline" onClick={() => p.onOpenThread(null)}>
+        <button type="button" className="text-xs font-medium text-indigo-700 hover:underline" onClick={() => v.openThread(null)}>
           ← Branch chat
         </button>
         <AnchorQuote thread={sub} clamp={false} />
@@ -65,30 +43,30 @@ export function ConversationContent(p: Props) {
         key={threadId}
         threadId={threadId}
         header={header}
-        canChat={p.perms.chat}
+        canChat={v.perms.chat}
         readOnlyReason={readOnly}
-        signInHref={p.signInHref}
-        ai={p.ai}
-        inputRef={p.chatInput}
-        highlightMessageId={p.highlightMessageId}
-        onFlagMessage={p.perms.flag && !p.deleted ? p.onFlagMessage : undefined}
-        onChangeEvent={p.changes.reload}
-        emptyText={sub ? "No replies yet." : p.isMain ? "No messages on main yet. Discuss the RFC here; edits happen on branches." : "No messages on this branch yet."}
+        signInHref={v.view.signInHref}
+        ai={v.ai}
+        inputRef={v.chatInput}
+        highlightMessageId={v.thread.message}
+        onFlagMessage={v.perms.flag && !v.deleted ? (m) => v.setFlagging({ messageId: m.id, threadId: m.threadId, label: m.body.slice(0, 240) }) : undefined}
+        onChangeEvent={() => void v.changes.reload()}
+        emptyText={sub ? "No replies yet." : v.isMain ? "No messages on main yet. Discuss the RFC here; edits happen on branches." : "No messages on this branch yet."}
       />
     );
   }
   const scroll = (node: React.ReactNode) => <div className="min-h-0 flex-1 overflow-y-auto">{node}</div>;
-  if (p.tab === "changes")
+  if (v.tab === "changes")
     return scroll(
-      p.isMain ? (
-        <BufferPanel slug={p.slug} changes={p.changes.list} loading={p.changes.loading} canPromote={p.perms.cutBranch} onReload={p.changes.reload} onShowMessage={p.onShowChangeMessage} />
+      v.isMain ? (
+        <BufferPanel slug={slug} changes={v.changes.changes} loading={v.changes.loading} canPromote={v.perms.cutBranch} onReload={() => void v.changes.reload()} onShowMessage={v.showChangeMessage} />
       ) : (
-        <ChangeList changes={p.changes.list} loading={p.changes.loading} error={p.changes.error} canDecide={p.perms.edit && !p.deleted} onReload={p.changes.reload} onShowMessage={p.onShowChangeMessage} />
+        <ChangeList changes={v.changes.changes} loading={v.changes.loading} error={v.changes.error} canDecide={v.perms.edit && !v.deleted} onReload={() => void v.changes.reload()} onShowMessage={v.showChangeMessage} />
       ),
     );
-  if (p.tab === "threads")
-    return scroll(<SubThreadList threads={p.threads.list} loading={p.threads.loading} activeId={p.activeThreadId} onOpen={(id) => p.onOpenThread(id)} canComment={p.perms.subthread && !p.deleted} />);
+  if (v.tab === "threads")
+    return scroll(<SubThreadList threads={v.threads.threads} loading={v.threads.loading} activeId={v.thread.id} onOpen={(id) => v.openThread(id)} canComment={v.perms.subthread && !v.deleted} />);
   return scroll(
-    <OpenFlags flags={p.flags.list} loading={p.flags.loading} error={p.flags.error} onReload={p.flags.reload} onShowMessage={p.onShowFlag} />,
+    <OpenFlags flags={v.flags.flags} loading={v.flags.loading} error={v.flags.error} onReload={() => void v.flags.reload()} onShowMessage={v.showFlag} />,
   );
 }

@@ -1,0 +1,127 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { createContext, useContext, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { viewUrl } from "@/lib/client/api";
+import type { Anchor, BranchSummary, Change, Flag } from "@/lib/contracts";
+import { documentBlocks } from "@/lib/threads/blocks";
+import { useReloadOnAccept } from "@/components/changes/use-reload-on-accept";
+import { useAiStatus } from "@/components/chat/use-ai-status";
+import type { FlagTarget } from "@/components/flags/flag-dialog";
+import type { Tab } from "./conversation-column";
+import type { EditorPaneHandle } from "./editor-pane";
+import { useBranchDocument, useChanges, useOpenFlags, useThreads } from "./use-branch-data";
+import { useBranchList } from "./use-branch-list";
+import { useOverlays } from "./use-overlays";
+import { useViewMode } from "./use-view-mode";
+import type { ViewProps } from "./view-types";
+
+// The RFC view's state (§8.1), held once by RfcViewProvider and read by the
+// columns with useRfcView() instead of being passed down through each of
+// them: what the page decided (RFC, branch, permissions), the branch's data
+// (document, threads, changes, flags, branch list), the view's own state
+// (mode, DiffView, tab, open thread, the comment and flag dialogs) and the
+// actions that move between them.
+
+export type RfcViewState = ReturnType<typeof useRfcViewState>;
+
+const Context = createContext<RfcViewState | null>(null);
+
+export function useRfcView(): RfcViewState {
+  const v = useContext(Context);
+  if (!v) throw new Error("useRfcView() is used outside RfcViewProvider");
+  return v;
+}
+
+export function RfcViewProvider({ view, children }: { view: ViewProps; children: ReactNode }) {
+  return <Context.Provider value={useRfcViewState(view)}>{children}</Context.Provider>;
+}
+
+function useRfcViewState(props: ViewProps) {
+  const { rfc, perms } = props;
+  const router = useRouter();
+  const list = useBranchList(rfc.slug, props.branches);
+  const branch: BranchSummary = list.branches.find((b) => b.name === props.branch.name) ?? props.branch;
+  const isMain = branch.name === "main";
+  const deleted = branch.state === "deleted";
+  const canEdit = perms.edit && !isMain && !deleted;
+  const [diff, setDiff] = useState(false);
+  const [tab, setTab] = useState<Tab>("chat");
+  const [thread, setThread] = useState<{ id: string | null; message: string | null }>({ id: null, message: null });
+  const [commenting, setCommenting] = useState<Anchor | null>(null);
+  const [flagging, setFlagging] = useState<FlagTarget | null>(null);
+  const editor = useRef<EditorPaneHandle>(null);
+  const chatInput: RefObject<HTMLTextAreaElement | null> = useRef<HTMLTextAreaElement>(null);
+  const { mode, setMode, notice } = useViewMode(canEdit, props.initialMode, editor);
+  const ai = useAiStatus();
+
+  const initialDoc = isMain && props.mainText !== null ? { text: props.mainText, headSha: branch.headSha, path: "", branch: "main" } : null;
+  const doc = useBranchDocument(rfc.slug, branch.name, initialDoc);
+  const threads = useThreads(rfc.slug, branch.name);
+  const changes = useChanges(rfc.slug, branch.name);
+  const flags = useOpenFlags(rfc.slug, perms.resolveFlags);
+  useReloadOnAccept(changes.data?.changes ?? null, () => (void doc.reload(), void list.reload()));
+  const text = doc.data?.text ?? "";
+  const overlays = useOverlays(text, changes.changes, threads.threads, thread.id);
+  const serverBlocks = useMemo(() => documentBlocks(text), [text]);
+
+  // After a branch action: the list from the branches route, and the page (permissions) behind it.
+  const branchesChanged = () => (void list.reload(), router.refresh());
+  const openThread = (id: string | null, message: string | null = null) => {
+    setThread({ id, message });
+    setTab("chat");
+  };
+  const mainThreadId = threads.threads.find((t) => t.kind === "main")?.id;
+  const showChangeMessage = (c: Change) => openThread(c.threadId && c.threadId !== mainThreadId ? c.threadId : null, c.messageId);
+  const showFlag = (f: Flag) => (f.branch === branch.name ? openThread(f.threadId, f.messageId) : router.push(viewUrl(rfc.slug, f.branch)));
+  const showCard = (id: string) => {
+    setTab("changes");
+    window.setTimeout(() => document.querySelector(`li[data-change-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }), 50);
+  };
+  const onMarkClick = (kind: "thread" | "change", ref: number) => {
+    if (kind === "thread") return openThread(threads.threads[ref]?.id ?? null);
+    const c = changes.changes[ref];
+    if (c) showCard(c.id);
+  };
+
+  return {
+    view: props,
+    rfc,
+    perms,
+    branch,
+    branches: list.branches,
+    reloadBranches: list.reload,
+    branchesChanged,
+    isMain,
+    deleted,
+    canEdit,
+    mode,
+    setMode,
+    notice,
+    diff,
+    setDiff,
+    tab,
+    setTab,
+    thread,
+    openThread,
+    showChangeMessage,
+    showFlag,
+    showCard,
+    onMarkClick,
+    commenting,
+    setCommenting,
+    flagging,
+    setFlagging,
+    editor,
+    chatInput,
+    ai,
+    doc,
+    threads,
+    changes,
+    flags,
+    overlays,
+    serverBlocks,
+    pendingCount: changes.changes.filter((c) => c.status === (isMain ? "buffered" : "pending")).length,
+    subCount: threads.threads.filter((t) => t.kind !== "main").length,
+  };
+}
