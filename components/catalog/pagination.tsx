@@ -3,7 +3,7 @@ import { catalogHref } from "@/lib/catalog/filters";
 import type { CatalogFilters } from "@/lib/db/queries/catalog";
 
 const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50";
-const off = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
+const off = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-500";
 
 /** Previous / page N of M / next, as links that keep the filters (the page is in the URL). */
 export function Pagination({ filters, page, pages }: { filters: CatalogFilters; page: number; pages: number }) {

@@ -42,7 +42,7 @@ export function RfcRow({ rfc, showState, hit }: Props) {
               {rfc.owners.map((o) => `@${o}`).join(", ")}
             </span>
           ) : (
-            <span className="italic text-slate-400">No owner yet</span>
+            <span className="italic text-slate-500">No owner yet</span>
           )}
           <TagList tags={rfc.tags} />
         </div>

@@ -16,7 +16,7 @@ export function StateTabs({ filters, counts }: { filters: CatalogFilters; counts
           href={catalogHref({ ...filters, state })}
           aria-current={current ? "page" : undefined}
           className={`flex items-center gap-1.5 whitespace-nowrap rounded-md px-2.5 py-1.5 text-sm ${
-            current ? "bg-slate-900 text-white" : count ? "text-slate-700 hover:bg-slate-100" : "text-slate-400 hover:bg-slate-100"
+            current ? "bg-slate-900 text-white" : count ? "text-slate-700 hover:bg-slate-100" : "text-slate-500 hover:bg-slate-100"
           }`}
         >
           {label}

@@ -77,7 +77,7 @@ export function ChatPanel(p: Props) {
           </ul>
         )}
       </div>
-      {!t.live && t.status === "ready" ? <p className="px-3 pb-1 text-[11px] text-slate-400">Reconnecting to live updates…</p> : null}
+      {!t.live && t.status === "ready" ? <p className="px-3 pb-1 text-[11px] text-slate-500">Reconnecting to live updates…</p> : null}
       {p.readOnlyReason ? (
         <p className="border-t border-slate-200 bg-slate-50 px-3 py-3 text-sm text-slate-600">{p.readOnlyReason}</p>
       ) : p.canChat ? (

@@ -69,7 +69,7 @@ export function Composer({ onSend, ai, inputRef, placeholder = "Write a message�
           {busy ? "Sending…" : "Send"}
         </button>
         <AskAiBar ai={ai} model={model} onModel={setModel} onAsk={() => void send(true)} disabled={busy || !body.trim()} />
-        <span className="ml-auto hidden text-[11px] text-slate-400 xl:inline">
+        <span className="ml-auto hidden text-[11px] text-slate-500 xl:inline">
           <kbd className={KBD}>Enter</kbd> send · <kbd className={KBD}>Shift</kbd>+<kbd className={KBD}>Enter</kbd> new line
           {ai.enabled ? (
             <>

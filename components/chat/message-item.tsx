@@ -20,7 +20,7 @@ export function MessageItem({ message: m, highlighted, onFlag, changes }: Props)
     return (
       <li id={`message-${m.id}`} data-kind="system" className={`flex justify-center px-1 py-1 ${ring}`}>
         <span className="max-w-[92%] rounded-full bg-slate-100 px-3 py-1 text-center text-xs text-slate-600">
-          {m.body} <time dateTime={m.createdAt} title={fullTime(m.createdAt)} className="text-slate-400">· {timeAgo(m.createdAt)}</time>
+          {m.body} <time dateTime={m.createdAt} title={fullTime(m.createdAt)}>· {timeAgo(m.createdAt)}</time>
         </span>
       </li>
     );
@@ -38,8 +38,8 @@ export function MessageItem({ message: m, highlighted, onFlag, changes }: Props)
         <div className="flex items-baseline gap-2 text-xs">
           <span className="font-semibold text-slate-900">{name}</span>
           {ai && m.modelId ? <span className="truncate text-violet-700">{m.modelId}</span> : null}
-          {!ai && m.author ? <span className="truncate text-slate-400">@{m.author.login}</span> : null}
-          <time dateTime={m.createdAt} title={fullTime(m.createdAt)} className="ml-auto shrink-0 text-slate-400">
+          {!ai && m.author ? <span className="truncate text-slate-500">@{m.author.login}</span> : null}
+          <time dateTime={m.createdAt} title={fullTime(m.createdAt)} className="ml-auto shrink-0 text-slate-500">
             {timeAgo(m.createdAt)}
           </time>
         </div>

@@ -30,7 +30,7 @@ export function Field(p: FieldProps) {
         {p.label}
       </label>
       <div className={`mt-1 flex rounded-md border bg-white focus-within:ring-2 ${error ? "border-red-400 focus-within:ring-red-200" : "border-slate-300 focus-within:ring-indigo-200"}`}>
-        {p.prefix && <span className="select-none self-center pl-2 font-mono text-sm text-slate-400">{p.prefix}</span>}
+        {p.prefix && <span className="select-none self-center pl-2 font-mono text-sm text-slate-500">{p.prefix}</span>}
         <input
           id={p.id}
           name={p.id}

@@ -6,11 +6,11 @@ import type { Step, StepStatus } from "@/lib/graduation/types";
 // as steps of their own. Status is shown by icon, colour and words.
 
 const LOOK: Record<StepStatus, { icon: string; text: string; className: string }> = {
-  pending: { icon: "○", text: "waiting", className: "text-slate-400" },
+  pending: { icon: "○", text: "waiting", className: "text-slate-500" },
   running: { icon: "◐", text: "running", className: "text-indigo-600 motion-safe:animate-spin" },
   done: { icon: "✓", text: "done", className: "text-emerald-600" },
   failed: { icon: "✕", text: "failed", className: "text-red-600" },
-  "not-reached": { icon: "–", text: "not reached", className: "text-slate-400" },
+  "not-reached": { icon: "–", text: "not reached", className: "text-slate-500" },
 };
 
 function StepRow({ step }: { step: Step }) {
@@ -21,7 +21,7 @@ function StepRow({ step }: { step: Step }) {
         {look.icon}
       </span>
       <div className="min-w-0">
-        <p className={`text-sm ${step.status === "not-reached" ? "text-slate-400 line-through" : "text-slate-800"}`}>
+        <p className={`text-sm ${step.status === "not-reached" ? "text-slate-500 line-through" : "text-slate-800"}`}>
           {step.label}
           <span className="sr-only">: {look.text}</span>
         </p>

@@ -31,8 +31,8 @@ export function LockIcon({ className = "" }: { className?: string }) {
 export function BranchTitle({ b }: { b: BranchSummary }) {
   return (
     <span className="flex items-center gap-1.5">
-      {b.visibility === "private" ? <LockIcon className="shrink-0 text-slate-500" /> : null}
-      <span className={`truncate font-mono text-[13px] ${b.state === "deleted" ? "text-slate-400 line-through" : "text-slate-900"}`}>{b.name}</span>
+      {b.visibility === "private" ? <LockIcon className="shrink-0 text-slate-600" /> : null}
+      <span className={`truncate font-mono text-[13px] ${b.state === "deleted" ? "text-slate-600 line-through" : "text-slate-900"}`}>{b.name}</span>
       <span className="ml-auto shrink-0">
         <PrBadge pr={b.pr} />
       </span>
@@ -44,7 +44,7 @@ export function BranchStats({ b }: { b: BranchSummary }) {
   if (b.name === "main") return null;
   return (
     <span className="inline-flex items-center gap-2 text-[11px] tabular-nums">
-      {b.state === "deleted" ? <span className="rounded bg-slate-100 px-1 text-slate-500">deleted</span> : null}
+      {b.state === "deleted" ? <span className="rounded bg-slate-100 px-1 text-slate-600">deleted</span> : null}
       <span className="text-emerald-700">+{b.additions}</span>
       <span className="text-rose-700">−{b.deletions}</span>
       {b.behindBy > 0 ? <span className="text-amber-700">{b.behindBy} behind</span> : null}

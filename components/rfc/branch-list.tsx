@@ -9,7 +9,7 @@ import { BranchStats, BranchTitle } from "./branch-badges";
 export function BranchList({ slug, current, branches }: { slug: string; current: string; branches: BranchSummary[] }) {
   return (
     <section aria-labelledby="branches-heading">
-      <h2 id="branches-heading" className="mb-1.5 px-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+      <h2 id="branches-heading" className="mb-1.5 px-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
         Branches
       </h2>
       <ul className="space-y-0.5">
@@ -24,14 +24,14 @@ export function BranchList({ slug, current, branches }: { slug: string; current:
               {b.name !== "main" ? (
                 <span className="mt-0.5 flex items-center gap-2">
                   <BranchStats b={b} />
-                  {b.createdBy ? <span className="truncate text-[11px] text-slate-500">@{b.createdBy}</span> : null}
+                  {b.createdBy ? <span className="truncate text-[11px] text-slate-600">@{b.createdBy}</span> : null}
                 </span>
               ) : null}
             </Link>
           </li>
         ))}
       </ul>
-      {branches.length === 1 ? <p className="mt-1 px-2 text-xs text-slate-500">No branches yet. Cut one to propose edits.</p> : null}
+      {branches.length === 1 ? <p className="mt-1 px-2 text-xs text-slate-600">No branches yet. Cut one to propose edits.</p> : null}
     </section>
   );
 }

@@ -143,7 +143,7 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
           </div>
         ) : null}
       </div>
-      <p className="mt-2 text-[11px] text-slate-400">
+      <p className="mt-2 text-[11px] text-slate-500">
         Saved as one commit after a 2-second pause, when you leave the editor, or with <kbd className={KBD}>Ctrl</kbd>/<kbd className={KBD}>⌘</kbd>+<kbd className={KBD}>S</kbd>.
       </p>
     </div>

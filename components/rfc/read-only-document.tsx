@@ -53,7 +53,7 @@ export function ReadOnlyDocument({ source, overlays, serverBlocks, canComment, c
                 <button
                   type="button"
                   onClick={() => onComment(para)}
-                  className="absolute -left-9 top-1 grid h-7 w-7 place-items-center rounded-md text-slate-400 opacity-0 hover:bg-indigo-50 hover:text-indigo-700 focus:opacity-100 focus:outline-2 focus:outline-indigo-500 group-hover/block:opacity-100"
+                  className="absolute -left-9 top-1 grid h-7 w-7 place-items-center rounded-md text-slate-500 opacity-0 hover:bg-indigo-50 hover:text-indigo-700 focus:opacity-100 focus:outline-2 focus:outline-indigo-500 group-hover/block:opacity-100"
                   aria-label="Comment on this paragraph"
                   title="Comment on this paragraph"
                 >
