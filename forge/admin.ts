@@ -14,6 +14,7 @@ const FaultBody = z.object({
   message: z.string().optional(),
   delayMs: z.number().int().min(0).optional(),
   times: z.number().int().min(1).optional(),
+  corrupt: z.boolean().optional(),
 });
 
 const RevokeBody = z.object({ token: z.string().min(1) });

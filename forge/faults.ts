@@ -1,5 +1,9 @@
 // Fault injection (tests only, off by default): the Nth matching request from
 // now fails with a chosen status and/or is delayed, `times` times in a row.
+// `corrupt` lets a contents write land with other bytes than were sent (each
+// base64 `content` gets a line appended), as a server-side hook or filter
+// rewriting files would: the answer's blob shas then differ from the bytes
+// the caller hashed.
 
 export interface FaultSpec {
   method?: string;
@@ -10,6 +14,7 @@ export interface FaultSpec {
   message?: string;
   delayMs?: number;
   times?: number;
+  corrupt?: boolean;
 }
 
 export interface Fault extends FaultSpec {
@@ -66,4 +71,20 @@ export class Faults {
     }
     return hit;
   }
+}
+
+const CORRUPTION = "\n<!-- rewritten by the forge (fault injection) -->\n";
+
+/** The `corrupt` fault: the same JSON body with every base64 `content` (top level and in `files`) altered. */
+export function corruptContents(raw: Buffer): Buffer {
+  let body: { content?: unknown; files?: { content?: unknown }[] };
+  try {
+    body = JSON.parse(raw.toString("utf8"));
+  } catch {
+    return raw;
+  }
+  const alter = (b64: unknown) => (typeof b64 === "string" ? Buffer.concat([Buffer.from(b64, "base64"), Buffer.from(CORRUPTION)]).toString("base64") : b64);
+  if ("content" in body) body.content = alter(body.content);
+  for (const f of Array.isArray(body.files) ? body.files : []) if (f && "content" in f) f.content = alter(f.content);
+  return Buffer.from(JSON.stringify(body));
 }

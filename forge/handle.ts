@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import { withDeferred } from "./after-response";
 import { authenticate, requireScope } from "./auth";
+import { corruptContents } from "./faults";
 import type { Forge } from "./forge";
 import { HttpError, notFound, type Auth, type Ctx, type Reply } from "./http";
 import { matchRoute } from "./route";
@@ -68,8 +69,9 @@ export function createHandler(forge: Forge) {
     let release = () => undefined as void;
     let reply: Reply;
     try {
-      const rawBody = await readBody(req);
+      let rawBody = await readBody(req);
       const fault = isAdmin ? null : forge.faults.check(method, safeDecode(url.pathname));
+      if (fault?.corrupt) rawBody = corruptContents(rawBody);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault?.status) throw new HttpError(fault.status, fault.message ?? "injected fault");
       if (!match) throw notFound();

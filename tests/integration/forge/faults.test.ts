@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { startTestForge, type TestForge } from "../../helpers/forge";
 
 
@@ -49,6 +50,24 @@ describe("forge fault injection and request log", () => {
     const started = Date.now();
     expect((await forge.api("/api/v1/version")).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  test("`corrupt` lands a contents write with other bytes than were sent, and answers their blob sha", async () => {
+    const sent = "exactly these bytes\n";
+    const hash = (text: string) => createHash("sha1").update(`blob ${Buffer.byteLength(text)}\0`).update(text).digest("hex");
+    await fault({ method: "POST", path: `${M}/contents`, corrupt: true });
+    const res = await forge.api(`${M}/contents`, {
+      method: "POST",
+      body: JSON.stringify({ branch: "main", message: "corrupted", files: [{ operation: "create", path: "rfcs/corrupt.md", content: Buffer.from(sent).toString("base64") }] }),
+    });
+    expect(res.status).toBe(201);
+    const out = (await res.json()) as { files: { sha: string }[]; commit: { sha: string } };
+    const stored = (await (await forge.api(`${M}/contents/rfcs/corrupt.md?ref=${out.commit.sha}`)).json()) as { sha: string; content: string };
+    expect(Buffer.from(stored.content, "base64").toString()).toMatch(/^exactly these bytes\n\n<!-- rewritten by the forge/);
+    expect(out.files[0].sha).toBe(stored.sha);
+    expect(out.files[0].sha).not.toBe(hash(sent));
+    const clean = await forge.api(`${M}/contents/rfcs/clean.md`, { method: "POST", body: JSON.stringify({ content: Buffer.from(sent).toString("base64") }) });
+    expect(((await clean.json()) as { content: { sha: string } }).content.sha).toBe(hash(sent)); // one write only
   });
 
   test("admin routes need the site-admin token", async () => {
