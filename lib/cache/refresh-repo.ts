@@ -1,5 +1,6 @@
 import { getConfig } from "@/lib/config";
 import { recomputeActivity } from "./activity";
+import { noteBranchHeads } from "./branch-heads";
 import type { RepoNeeds } from "./needs";
 import { refreshMetaBranches } from "./refresh-meta-branches";
 import { refreshMetaEntries } from "./refresh-meta-entries";
@@ -20,10 +21,20 @@ const pullsMode = (n: RepoNeeds): PullsMode | null =>
   n.allPulls || n.openPulls || n.pulls?.length ? { all: n.allPulls, open: n.openPulls, numbers: n.pulls } : null;
 
 /** Runs one repo's refresh. Callers go through the refresh queue (one at a time per repo). */
-export async function refreshRepo(repo: string, needs: RepoNeeds): Promise<RepoRefreshResult> {
+export async function refreshRepo(repo: string, asked: RepoNeeds): Promise<RepoRefreshResult> {
+  const { needs, slugs } = await noteHeadsFirst(repo, asked);
   const result: RepoRefreshResult = repo === getConfig().metaRepoFullName ? await refreshMeta(needs) : await refreshOther(repo, needs);
+  result.slugs.push(...slugs);
   await recomputeActivity(result.slugs);
   return result;
+}
+
+/** Heads the app's own write moved are noted without a listing, unless the refresh lists branches anyway or one is unknown. */
+async function noteHeadsFirst(repo: string, asked: RepoNeeds): Promise<{ needs: RepoNeeds; slugs: string[] }> {
+  const { heads, ...needs } = asked;
+  if (!heads?.length || needs.branches) return { needs, slugs: [] };
+  const noted = await noteBranchHeads(repo, heads);
+  return { needs: noted.unknown ? { ...needs, branches: true } : needs, slugs: noted.slugs };
 }
 
 async function refreshMeta(needs: RepoNeeds): Promise<RepoRefreshResult> {

@@ -4,9 +4,10 @@ import { markStaleChanges } from "@/lib/changes/mark-stale";
 import { AppError } from "@/lib/http/errors";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { postSystemMessage } from "@/lib/threads/messages";
+import { readDocumentAtCommit } from "./read-document";
 import { refreshAfterWrite } from "./refresh";
 import { editSubject, summarizeEdit } from "./sections";
-import { writeDocument } from "./write-document";
+import { headMoved, writeDocument } from "./write-document";
 
 export type FlushResult = {
   headSha: string;
@@ -21,9 +22,11 @@ type Author = { id: number; login: string; name: string };
 
 /**
  * §8.11 manual edits: the editor's text becomes one bot commit on the branch
- * ("Edit <section> on <branch>", On-behalf-of the author). Refused with 409
- * and the current head and text when `baseSha` is not the head. Then a
- * system message in the branch chat says who changed what (+N −M lines) and
+ * ("Edit <section> on <branch>", On-behalf-of the author). The write is
+ * based on the document at `baseSha` (remembered, or one read) and guarded
+ * by its blob sha, so it is refused with 409 and the current head and text
+ * when the document changed since — no silent overwrite. Then a system
+ * message in the branch chat says who changed what (+N −M lines) and
  * pending changes whose original is no longer unique turn stale.
  */
 export async function flushManualEdit(args: {
@@ -35,21 +38,20 @@ export async function flushManualEdit(args: {
 }): Promise<FlushResult> {
   const { rfc, branch, user } = args;
   if (branch === "main") throw new AppError("forbidden", "Main is never edited directly (§6)");
-  // The subject names the sections changed, which needs the text being replaced: writeDocument reads it.
-  let summary = { sections: [] as string[], added: 0, removed: 0 };
+  const before = await readDocumentAtCommit(rfc.home, args.baseSha);
+  if (!before) return headMoved(rfc.home, branch); // not a commit holding the document: whatever the editor had, it is not the head
+  const summary = summarizeEdit(before.text, args.text);
   const res = await writeDocument({
     home: rfc.home,
     branch,
-    baseSha: args.baseSha,
+    before,
     text: args.text,
     actor: actorFrom(user),
-    subject: (before) => {
-      summary = summarizeEdit(before, args.text);
-      return editSubject(summary.sections, branch);
-    },
+    subject: editSubject(summary.sections, branch),
     audit: { kind: "manual_edit" },
   });
-  if (!res.commitSha) return { headSha: res.headSha, commitSha: null, added: 0, removed: 0, sections: [], staleChangeIds: [] };
+  if (res.kind === "moved") return headMoved(rfc.home, branch);
+  if (res.kind === "unchanged") return { headSha: args.baseSha, commitSha: null, added: 0, removed: 0, sections: [], staleChangeIds: [] };
 
   const where = summary.sections.length ? summary.sections.join(", ") : "the document";
   await postSystemMessage({
@@ -59,6 +61,6 @@ export async function flushManualEdit(args: {
     details: { kind: "manual_edit", login: user.login, ...summary, commitSha: res.commitSha },
   });
   const staleChangeIds = await markStaleChanges({ slug: rfc.slug, branch, text: args.text });
-  await refreshAfterWrite(rfc.home);
-  return { headSha: res.headSha, commitSha: res.commitSha, ...summary, staleChangeIds };
+  await refreshAfterWrite(rfc.home, { head: { branch, from: res.parentSha, to: res.commitSha } });
+  return { headSha: res.commitSha, commitSha: res.commitSha, ...summary, staleChangeIds };
 }

@@ -4,7 +4,8 @@ import { entryPath } from "@/lib/entries";
 import { splitFrontmatter } from "@/lib/entries/frontmatter";
 import { getBranch, readFile } from "@/lib/gitea";
 import { notFound } from "@/lib/http/errors";
-import { loadRfcOrThrow, repoOf } from "@/lib/rfcs/context";
+import { repoNameOf, repoOf } from "@/lib/rfcs/context";
+import { recallFile, rememberFile } from "./document-memo";
 
 // Where a branch's document lives (§3, §11): for a super-draft the body of
 // `rfcs/<slug>.md` in the meta repo (main, or `edit/<slug>/<name>`), for an
@@ -13,7 +14,7 @@ import { loadRfcOrThrow, repoOf } from "@/lib/rfcs/context";
 /** The document as read from Gitea, with what a write needs (not the wire shape: lib/contracts DocumentAtHead). */
 export type StoredDocument = {
   text: string; // the document (for a super-draft: the entry body, frontmatter excluded)
-  headSha: string; // the branch head the text was read at
+  headSha: string; // the commit the text was read at (the branch head when read)
   blobSha: string; // blob sha of the whole file (the contents API's update guard)
   path: string;
   fileText: string; // the whole file as stored
@@ -21,20 +22,43 @@ export type StoredDocument = {
 
 export const documentPath = (home: DocHome) => (home.kind === "meta" ? entryPath(home.slug) : "RFC.md");
 
-/** The document at a branch's head; the file is read at that exact commit so text and sha agree. */
-export async function readDocumentAt(home: DocHome, branch: string): Promise<StoredDocument> {
-  const repo = repoOf(home);
-  const live = await getBranch(repo, gitRefOf(home, branch));
-  const headSha = live?.commit?.id;
-  if (!headSha) throw notFound(`Branch ${branch} not found`);
-  const path = documentPath(home);
-  const file = await readFile(repo, path, headSha);
-  if (!file) throw notFound(`${path} is missing on ${branch}`);
-  const text = home.kind === "meta" ? (splitFrontmatter(file.text)?.body ?? file.text) : file.text;
-  return { text, headSha, blobSha: file.sha, path, fileText: file.text };
+/** The document text of a whole file: a super-draft's body without its frontmatter. */
+export const documentText = (home: DocHome, fileText: string) => (home.kind === "meta" ? (splitFrontmatter(fileText)?.body ?? fileText) : fileText);
+
+const stored = (home: DocHome, commitSha: string, file: { fileText: string; blobSha: string }): StoredDocument => ({
+  text: documentText(home, file.fileText),
+  headSha: commitSha,
+  blobSha: file.blobSha,
+  path: documentPath(home),
+  fileText: file.fileText,
+});
+
+/** Notes the file a commit holds, so the next write based on it reads nothing (document-memo.ts). */
+export function rememberDocument(home: DocHome, commitSha: string, file: { fileText: string; blobSha: string }): void {
+  rememberFile(repoNameOf(home), commitSha, documentPath(home), file);
 }
 
-export async function readDocument({ slug, branch }: { slug: string; branch: string }): Promise<StoredDocument> {
-  const rfc = await loadRfcOrThrow(slug);
-  return readDocumentAt(rfc.home, branch);
+/** The document at a branch's head; the file is read at that exact commit so text and sha agree. */
+export async function readDocumentAt(home: DocHome, branch: string): Promise<StoredDocument> {
+  const live = await getBranch(repoOf(home), gitRefOf(home, branch));
+  const headSha = live?.commit?.id;
+  if (!headSha) throw notFound(`Branch ${branch} not found`);
+  const doc = await readDocumentAtCommit(home, headSha);
+  if (!doc) throw notFound(`${documentPath(home)} is missing on ${branch}`);
+  return doc;
+}
+
+/**
+ * The document at one commit: remembered (no request) or one read. Null
+ * when the commit or the file does not exist.
+ */
+export async function readDocumentAtCommit(home: DocHome, commitSha: string): Promise<StoredDocument | null> {
+  const path = documentPath(home);
+  const known = recallFile(repoNameOf(home), commitSha, path);
+  if (known) return stored(home, commitSha, known);
+  const file = await readFile(repoOf(home), path, commitSha);
+  if (!file) return null;
+  const entry = { fileText: file.text, blobSha: file.sha };
+  rememberDocument(home, commitSha, entry);
+  return stored(home, commitSha, entry);
 }

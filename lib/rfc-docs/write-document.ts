@@ -1,84 +1,99 @@
 import "server-only";
 import type { BotActor } from "@/lib/bot/actor";
-import { commitEntryBody } from "@/lib/bot/edit-entry-body";
 import type { Trailers } from "@/lib/bot/trailers";
-import { commitFiles } from "@/lib/bot/write-files";
+import { commitFiles, WriteMismatch } from "@/lib/bot/write-files";
 import { gitRefOf, type DocHome } from "@/lib/branches/names";
+import { updateEntry } from "@/lib/entries";
 import { GiteaError } from "@/lib/gitea";
 import { AppError } from "@/lib/http/errors";
 import { repoOf } from "@/lib/rfcs/context";
-import { readDocumentAt, type StoredDocument } from "./read-document";
+import { readDocumentAt, rememberDocument, type StoredDocument } from "./read-document";
 
 export type WriteDocumentInput = {
   home: DocHome;
   branch: string; // display name; never "main" (§6)
-  baseSha: string; // the head the new text was based on
+  /** The document the new text was made from: its blob sha guards the write. */
+  before: StoredDocument;
   text: string;
   actor: BotActor;
-  /** The commit subject, or a function of the text being replaced (e.g. naming the section that changed). */
-  subject: string | ((before: string) => string);
+  subject: string;
   body?: string | null;
   trailers?: Trailers;
   audit: { kind: string; details?: Record<string, unknown> };
 };
 
-export type WriteDocumentResult = { before: StoredDocument; commitSha: string | null; headSha: string };
+export type WriteDocumentOutcome =
+  | { kind: "written"; commitSha: string; parentSha: string | null; fileText: string }
+  /** The text is already the document's: nothing to commit. */
+  | { kind: "unchanged" }
+  /** The document changed since `before` (the blob-sha guard refused): nothing was written. */
+  | { kind: "moved" };
 
 /** 409 carrying the branch's current head and text, so the editor can offer reload or merge (§8.11). */
-async function headMoved(home: DocHome, branch: string): Promise<never> {
+export async function headMoved(home: DocHome, branch: string): Promise<never> {
   const now = await readDocumentAt(home, branch);
   throw new AppError("conflict", "The branch moved since you loaded it", { headSha: now.headSha, text: now.text });
 }
 
-const isShaConflict = (err: unknown) =>
-  (err instanceof AppError && err.code === "conflict") || (err instanceof GiteaError && (err.status === 409 || err.status === 422));
+// 1.22 answers 500 for a write that lost a race to a concurrent push (FACTS §7.5): not a refusal we can tell apart.
+const isShaConflict = (err: unknown) => err instanceof GiteaError && (err.status === 409 || err.status === 422);
+
+/** The whole file the text becomes: a super-draft keeps its frontmatter bytes (§3). */
+export const fileTextFor = (home: DocHome, before: StoredDocument, text: string) =>
+  home.kind === "meta" ? updateEntry(before.fileText, { body: text }) : text;
+
+/** Puts back the file a mismatched commit replaced (its blob sha as Gitea answered guards the revert). */
+async function revert(input: WriteDocumentInput, err: WriteMismatch): Promise<string> {
+  const { home, branch, before } = input;
+  const actual = err.mismatches.find((m) => m.path === before.path)?.actual;
+  const { commitSha } = await commitFiles({
+    repo: repoOf(home),
+    branch: gitRefOf(home, branch),
+    files: actual ? [{ op: "update", path: before.path, content: before.fileText, sha: actual }] : [{ op: "create", path: before.path, content: before.fileText }],
+    subject: `Revert "${input.subject}"`,
+    body: `This reverts commit ${err.commitSha}: Gitea stored ${before.path} differently from the text that was sent.`,
+    trailers: [...(input.trailers ?? []).filter(([k]) => k === "Change-Id"), ["Reverts", err.commitSha]],
+    actor: input.actor,
+    audit: { kind: "revert_write", rfcSlug: home.slug, branch, details: { reverted: err.commitSha, mismatches: err.mismatches } },
+  });
+  return commitSha;
+}
 
 /**
- * One bot commit replacing a branch's document (§8.11, §8.9). Refused when
- * `baseSha` is not the head; the contents API's blob-sha check is the atomic
- * guard for a commit that lands between our read and our write. A
- * super-draft keeps its frontmatter bytes (lib/bot/edit-entry-body).
- * Nothing is committed when the text is unchanged (commitSha null).
+ * One bot commit replacing a branch's document (§8.11, §8.9), based on
+ * `before` and guarded by its blob sha: a commit that changed the document
+ * since answers `moved` and nothing is written. The answer's blob sha proves
+ * the commit holds our bytes (no read-back, §15 item 3); a commit that does
+ * not is reverted and reported (502). Nothing is committed for an unchanged
+ * text. The written file is remembered, so the next write reads nothing.
  */
-export async function writeDocument(input: WriteDocumentInput): Promise<WriteDocumentResult> {
-  const { home, branch, actor } = input;
+export async function writeDocument(input: WriteDocumentInput): Promise<WriteDocumentOutcome> {
+  const { home, branch, before } = input;
   if (branch === "main") throw new AppError("forbidden", "Main is never edited directly: open a PR from a branch (§6)");
-  const before = await readDocumentAt(home, branch);
-  if (before.headSha !== input.baseSha) return headMoved(home, branch);
-  if (before.text === input.text) return { before, commitSha: null, headSha: before.headSha };
-  const subject = typeof input.subject === "string" ? input.subject : input.subject(before.text);
-  let commitSha: string;
+  const fileText = fileTextFor(home, before, input.text);
+  if (fileText === before.fileText) return { kind: "unchanged" };
   try {
-    if (home.kind === "meta") {
-      const res = await commitEntryBody({
-        actor,
-        slug: home.slug,
-        name: branch,
-        body: input.text,
-        expectedSha: before.blobSha,
-        subject,
-        messageBody: input.body ?? undefined,
-        trailers: input.trailers,
-        auditKind: input.audit.kind,
-        details: input.audit.details,
-      });
-      commitSha = res.commitSha;
-    } else {
-      const res = await commitFiles({
-        repo: repoOf(home),
-        branch: gitRefOf(home, branch),
-        files: [{ op: "update", path: before.path, content: input.text, sha: before.blobSha }],
-        subject,
-        body: input.body ?? null,
-        trailers: input.trailers,
-        actor,
-        audit: { kind: input.audit.kind, rfcSlug: home.slug, branch, details: input.audit.details },
-      });
-      commitSha = res.commitSha;
-    }
+    const res = await commitFiles({
+      repo: repoOf(home),
+      branch: gitRefOf(home, branch),
+      files: [{ op: "update", path: before.path, content: fileText, sha: before.blobSha }],
+      subject: input.subject,
+      body: input.body ?? null,
+      trailers: input.trailers,
+      actor: input.actor,
+      audit: { kind: input.audit.kind, rfcSlug: home.slug, branch: gitRefOf(home, branch), details: input.audit.details },
+    });
+    rememberDocument(home, res.commitSha, { fileText, blobSha: res.blobs[before.path] });
+    return { kind: "written", commitSha: res.commitSha, parentSha: res.parents[0] ?? null, fileText };
   } catch (err) {
-    if (isShaConflict(err)) return headMoved(home, branch);
+    if (isShaConflict(err)) return { kind: "moved" };
+    if (err instanceof WriteMismatch) {
+      const revertSha = await revert(input, err);
+      throw new AppError("upstream", `Gitea stored a different text than was sent, so commit ${err.commitSha.slice(0, 10)} was reverted in ${revertSha.slice(0, 10)}.`, {
+        commitSha: err.commitSha,
+        revertSha,
+      });
+    }
     throw err;
   }
-  return { before, commitSha, headSha: commitSha };
 }

@@ -44,15 +44,16 @@ export async function acceptBatch(args: { changeIds: string[]; user: SessionUser
   return getLocks().withLock(branchKey(scope), async () => {
     const rows = await loadAll(ids);
     assertAllAcceptable(rows);
-    const { commitSha, text } = await commitChanges({
+    const committed = await commitChanges({
       rfc: scope.rfc,
       branch: scope.branch.name,
+      cachedHead: scope.branch.headSha,
       actor: actorFrom(args.user),
       items: rows.map((row) => ({ row, proposed: row.proposed, edited: false })),
     });
     const changes: ChangeView[] = [];
-    for (const row of rows) changes.push(await markAccepted(row, { userId: args.user.id, commitSha, editedText: null }));
-    const staleChangeIds = await afterAcceptCommit(scope, text);
-    return { changes, commitSha, staleChangeIds };
+    for (const row of rows) changes.push(await markAccepted(row, { userId: args.user.id, commitSha: committed.commitSha, editedText: null }));
+    const staleChangeIds = await afterAcceptCommit(scope, committed);
+    return { changes, commitSha: committed.commitSha, staleChangeIds };
   });
 }

@@ -25,14 +25,15 @@ export async function acceptChange(args: { changeId: string; user: SessionUser; 
     assertAcceptable(row); // a concurrent accept may have made it stale meanwhile
     const edited = args.editedText !== undefined && args.editedText !== row.proposed;
     const proposed = edited ? (args.editedText as string) : row.proposed;
-    const { commitSha, text } = await commitChanges({
+    const committed = await commitChanges({
       rfc: scope.rfc,
       branch: scope.branch.name,
+      cachedHead: scope.branch.headSha,
       actor: actorFrom(user),
       items: [{ row, proposed, edited }],
     });
-    const change = await markAccepted(row, { userId: user.id, commitSha, editedText: edited ? proposed : null });
-    const staleChangeIds = await afterAcceptCommit(scope, text);
-    return { change, commitSha, staleChangeIds };
+    const change = await markAccepted(row, { userId: user.id, commitSha: committed.commitSha, editedText: edited ? proposed : null });
+    const staleChangeIds = await afterAcceptCommit(scope, committed);
+    return { change, commitSha: committed.commitSha, staleChangeIds };
   });
 }

@@ -3,42 +3,57 @@ import type { Change } from "@prisma/client";
 import type { BotActor } from "@/lib/bot/actor";
 import { applyMany, checkApplicable, type PlannedChange } from "@/lib/changes/locate";
 import { AppError } from "@/lib/http/errors";
-import { readDocumentAt } from "@/lib/rfc-docs/read-document";
-import { writeDocument } from "@/lib/rfc-docs/write-document";
+import { readDocumentAt, readDocumentAtCommit, type StoredDocument } from "@/lib/rfc-docs/read-document";
+import { headMoved, writeDocument } from "@/lib/rfc-docs/write-document";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { changeBody, changeSubject, changeTrailers, type AcceptedChange } from "./commit-message";
 import { markFailed, markStale } from "./status";
-import { expectedFileText, verifyOrRevert } from "./verify-commit";
 
 // §8.9 one bot commit for one or several accepted changes, based on the
 // branch's current head: each original must occur exactly once in the text
 // now (§8.11, else the change turns stale → 409), the spans must not overlap
-// (→ 409 naming the ids), and the commit is read back and checked.
+// (→ 409 naming the ids). §15 item 3: the document is the one the cache's
+// head points at when the app knows it (no read), else one read; the commit
+// is checked by its blob sha, not read back (lib/rfc-docs/write-document).
 
 export type ToCommit = { row: Change; proposed: string; edited: boolean };
-export type Committed = { commitSha: string; text: string };
+export type Committed = { commitSha: string; parentSha: string | null; text: string };
 
 // A write that loses the blob-sha race to a writer outside our branch lock
-// (a manual-edit flush) starts over from the new head: the originals are
-// checked again against it.
+// (a manual-edit flush), or that was based on a head the cache had not seen
+// move, starts over from the live head: the originals are checked again.
 const ATTEMPTS = 3;
 
-const isHeadMoved = (err: unknown) => err instanceof AppError && err.code === "conflict" && !!err.details && "headSha" in err.details;
+/** The document to apply to: at the head the cache knows (remembered, or one read), else read live. */
+async function documentFor(rfc: RfcContext, branch: string, cachedHead: string | null): Promise<{ doc: StoredDocument; live: boolean }> {
+  const known = cachedHead ? await readDocumentAtCommit(rfc.home, cachedHead) : null;
+  return known ? { doc: known, live: false } : { doc: await readDocumentAt(rfc.home, branch), live: true };
+}
 
-export async function commitChanges(args: { rfc: RfcContext; branch: string; actor: BotActor; items: ToCommit[] }): Promise<Committed> {
+export async function commitChanges(args: { rfc: RfcContext; branch: string; cachedHead: string | null; actor: BotActor; items: ToCommit[] }): Promise<Committed> {
   const { rfc, branch, actor, items } = args;
+  let cachedHead = args.cachedHead;
   for (let attempt = 1; ; attempt++) {
-    const before = await readDocumentAt(rfc.home, branch);
+    const { doc: before, live } = await documentFor(rfc, branch, cachedHead);
+    cachedHead = null; // a retry reads the live head
     const planned: PlannedChange[] = [];
+    let stale: { row: Change; message: string } | null = null;
     for (const { row, proposed } of items) {
       const check = checkApplicable(before.text, row.original);
       if (!check.ok) {
-        await markStale(row, check.message);
-        throw new AppError("conflict", `This change is stale: ${check.message}`, { changeId: row.id, statusReason: check.message });
+        stale = { row, message: check.message };
+        break;
       }
       planned.push({ id: row.id, span: check.span, proposed });
     }
+    // A change is judged stale against the live head only, never against a cached one that may lag.
+    if (stale && !live) continue;
+    if (stale) {
+      await markStale(stale.row, stale.message);
+      throw new AppError("conflict", `This change is stale: ${stale.message}`, { changeId: stale.row.id, statusReason: stale.message });
+    }
     const applied = applyMany(before.text, planned);
+    if (!applied.ok && !live) continue;
     if (!applied.ok) throw new AppError("conflict", applied.message, { conflicts: applied.conflicts });
     if (applied.text === before.text) throw new AppError("unprocessable", "Accepting would not change the document: the proposed text equals the original.");
 
@@ -46,27 +61,24 @@ export async function commitChanges(args: { rfc: RfcContext; branch: string; act
       id: row.id, messageId: row.messageId, modelId: row.modelId, original: row.original, proposed, reason: row.reason,
       aiProposed: edited ? row.proposed : null,
     }));
-    const subject = changeSubject(accepted, branch);
     const ids = items.map((i) => i.row.id);
-    let commitSha: string | null;
+    let res;
     try {
-      ({ commitSha } = await writeDocument({
-        home: rfc.home, branch, baseSha: before.headSha, text: applied.text, actor, subject,
+      res = await writeDocument({
+        home: rfc.home, branch, before, text: applied.text, actor, subject: changeSubject(accepted, branch),
         body: changeBody(accepted), trailers: changeTrailers(accepted),
         audit: { kind: "accept_change", details: { changeIds: ids, models: accepted.map((c) => c.modelId), edited: items.some((i) => i.edited) } },
-      }));
+      });
     } catch (err) {
-      if (isHeadMoved(err) && attempt < ATTEMPTS) continue;
+      // The commit was not our bytes and was reverted: the change is not in the document.
+      if (err instanceof AppError && err.details && "revertSha" in err.details) for (const { row } of items) await markFailed(row, err.message);
       throw err;
     }
-    if (!commitSha) throw new AppError("conflict", "The branch already holds this text; nothing was committed.");
-
-    const check = await verifyOrRevert({ rfc, branch, before, commitSha, fileText: expectedFileText(rfc, before, applied.text), subject, changeIds: ids, actor });
-    if (check.problems.length) {
-      const reason = `The commit did not match the change (${check.problems.join("; ")}), so it was reverted in ${check.revertSha?.slice(0, 10)}.`;
-      for (const { row } of items) await markFailed(row, reason);
-      throw new AppError("upstream", reason, { commitSha, revertSha: check.revertSha });
+    if (res.kind === "moved") {
+      if (attempt < ATTEMPTS) continue;
+      return headMoved(rfc.home, branch);
     }
-    return { commitSha, text: applied.text };
+    if (res.kind === "unchanged") throw new AppError("conflict", "The branch already holds this text; nothing was committed.");
+    return { commitSha: res.commitSha, parentSha: res.parentSha, text: applied.text };
   }
 }

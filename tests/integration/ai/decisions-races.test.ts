@@ -1,18 +1,12 @@
 import { POST as flushRoute } from "@/app/api/rfcs/[slug]/branches/[branch]/flush/route";
-import { actorFrom } from "@/lib/bot/actor";
-import { commitFiles } from "@/lib/bot/write-files";
-import { verifyOrRevert } from "@/lib/changes/decide/verify-commit";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { splitFullName } from "@/lib/gitea";
-import { loadRfcOrThrow } from "@/lib/rfcs/context";
-import { ensureUser } from "../../helpers/session";
 import { setupFixture, SUPER, type Fixture } from "./fixture";
 import { decisions, MODEL, propose, readDoc, splitMessage, type ApiError } from "./decide-helpers";
 
 // §8.9, §8.11, §8.14: stale changes (409), two people accepting overlapping
 // changes at once (one commit, the other stale), "Accept selected" (one
-// commit), buffered changes on main, who may decide, and the read-back check
+// commit), buffered changes on main, who may decide, and the blob-hash check
 // that reverts a commit which is not exactly the card's change.
 
 
@@ -107,21 +101,24 @@ it.each([
   expect((await d.batch(ids, as)).status).toBe(status);
 });
 
-it("reverts a commit that is not exactly the card's change and says what was wrong", async () => {
-  const rfc = await loadRfcOrThrow(SUPER);
+it("reports an accept failed and marks nothing accepted when Gitea stores other bytes (a different blob sha), and reverts it", async () => {
   const before = await readDoc(SUPER, "verify");
-  const wrong = before.fileText.replace("five minutes", "fifty minutes");
-  const { commitSha } = await commitFiles({
-    repo: splitFullName(getConfig().metaRepoFullName), branch: "edit/cache-policy/verify", actor: actorFrom(await ensureUser({ login: "alice" })),
-    files: [{ op: "update", path: before.path, content: wrong, sha: before.blobSha }], subject: "Apply change: TTL", audit: { kind: "test" },
-  });
-  const expected = before.fileText.replace("five minutes", "ten minutes");
-  const out = await verifyOrRevert({ rfc, branch: "verify", before, commitSha, fileText: expected, subject: "Apply change: TTL", changeIds: ["c1"], actor: actorFrom(await ensureUser({ login: "alice" })) });
-  expect(out.problems).toEqual(["rfcs/cache-policy.md at the commit differs from the accepted change"]);
+  const { ids } = await propose(SUPER, "verify", [{ original: "five minutes", proposed: "ten minutes", reason: "TTL" }]);
+  const fault = await fx.forge.admin("/faults", { method: "POST", body: JSON.stringify({ method: "POST", path: "/api/v1/repos/*/*/contents", corrupt: true }) });
+  expect(fault.status).toBe(201);
+  const res = await d.accept(ids[0]);
+  expect(res.status).toBe(502);
+  const error = await errorOf(res);
+  expect(error.message).toMatch(/Gitea stored a different text than was sent, so commit [0-9a-f]{10} was reverted in [0-9a-f]{10}/);
+  const row = await db().change.findUniqueOrThrow({ where: { id: ids[0] } });
+  expect(row).toMatchObject({ status: "failed", commitSha: null, decidedBy: null });
   const after = await readDoc(SUPER, "verify");
-  expect(after.headSha).toBe(out.revertSha);
-  expect(after.fileText).toBe(before.fileText);
-  const m = splitMessage((await fx.commitMessage(getConfig().metaRepoFullName, out.revertSha!)).message);
+  expect(after.fileText).toBe(before.fileText); // the document is as it was
+  const { commitSha, revertSha } = error.details as { commitSha: string; revertSha: string };
+  expect(after.headSha).toBe(revertSha);
+  const { message, parents } = await fx.commitMessage(getConfig().metaRepoFullName, revertSha);
+  expect(parents).toEqual([commitSha]);
+  const m = splitMessage(message);
   expect(m.subject).toBe('Revert "Apply change: TTL"');
-  expect(m.trailers).toMatchObject({ "Change-Id": "c1", "On-behalf-of": "alice <alice>" });
+  expect(m.trailers).toMatchObject({ "Change-Id": ids[0], Reverts: commitSha, "On-behalf-of": "alice <alice>" });
 });

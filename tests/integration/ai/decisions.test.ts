@@ -30,10 +30,15 @@ describe.each([
     const started = performance.now();
     const res = await d.accept(ids[0]);
     expect(res.status).toBe(200);
-    // A figure for the issue's note, not a bound: accept commits, reads the commit back and checks its diff.
+    // A figure for the issue's note, not a bound (npm run bench -- accept measures it): one write, checked by its blob sha.
     console.log(`accept on ${slug} took ${Math.round(performance.now() - started)} ms and ${(await forgeRequests()) - requestsBefore} forge requests`);
     const out = (await res.json()) as { commitSha: string; change: { status: string; decidedBy: { login: string }; commitSha: string } };
     expect(out.change).toMatchObject({ status: "accepted", decidedBy: { login: "alice" }, commitSha: out.commitSha });
+    // §4.1 the cache shows the new head at once, from the write's answer: no branch listing (§15 item 3).
+    const cached = await db().cachedBranch.findFirstOrThrow({ where: { repo: repo(), name: { endsWith: "accept" } } });
+    expect(cached).toMatchObject({ headSha: out.commitSha, statusStale: true });
+    const { log } = (await (await fx.forge.admin("/requests")).json()) as { log: { method: string; path: string }[] };
+    expect(log.slice(-1)).toEqual([expect.objectContaining({ method: "POST", path: `/api/v1/repos/${repo()}/contents` })]);
 
     const after = await readDoc(slug, "accept");
     expect(after.text).toBe(before.text.replace("five minutes", "ten minutes"));

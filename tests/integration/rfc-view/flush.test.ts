@@ -6,6 +6,7 @@ import { GET as getMessages } from "@/app/api/threads/[threadId]/messages/route"
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { entryPath } from "@/lib/entries";
+import { commitFiles } from "@/lib/bot/write-files";
 import { giteaClient, readFile, splitFullName } from "@/lib/gitea";
 import { ACTIVE, ACTIVE_REPO, DOC, json, makeChange, setupFixture, SUPER, type Fixture } from "./fixture";
 
@@ -115,6 +116,30 @@ describe("flush rules", () => {
     expect(after!.text).toContain("custom_key: kept");
     expect(after!.text.endsWith("One more line.\n")).toBe(true);
     expect(DOC).not.toContain("One more line");
+  });
+
+  it("guards by the document, not the head: a commit to another file meanwhile loses nothing and refuses nothing", async () => {
+    const doc = await readDoc(ACTIVE);
+    const repo = splitFullName(ACTIVE_REPO);
+    const other = await commitFiles({
+      repo, branch: "tighten", files: [{ op: "create", path: "NOTES.md", content: "notes\n" }], subject: "Notes", actor: await fx.actor("bob"), audit: { kind: "test" },
+    });
+    const text = doc.text.replace("We cache", "We really cache");
+    const res = await doFlush(ACTIVE, { baseSha: doc.headSha, text });
+    expect(res.status).toBe(200);
+    const out = await json<{ commitSha: string; headSha: string }>(res);
+    expect(out.headSha).toBe(out.commitSha);
+    const { data } = await giteaClient().repos.repoGetSingleCommit(repo.owner, repo.repo, out.commitSha);
+    expect(data.parents?.map((p) => p.sha)).toEqual([other.commitSha]); // on top of the other commit, which stays
+    expect((await readFile(repo, "NOTES.md", "tighten"))?.text).toBe("notes\n");
+    expect((await readDoc(ACTIVE)).text).toBe(text);
+  });
+
+  it("answers a flush based on something that is not a commit of the document with 409 and the head", async () => {
+    const doc = await readDoc(ACTIVE);
+    const res = await doFlush(ACTIVE, { baseSha: "0123456789".repeat(4), text: "lost?" });
+    expect(res.status).toBe(409);
+    expect((await json<{ error: { details: unknown } }>(res)).error.details).toEqual({ headSha: doc.headSha, text: doc.text });
   });
 
   it("validates the body (422) and needs a session (401)", async () => {

@@ -1,7 +1,6 @@
 import { changeBody, changeSubject, changeTrailers, type AcceptedChange } from "@/lib/changes/decide/commit-message";
-import { commitProblems } from "@/lib/changes/decide/verify-commit";
 
-// §8.9 the accept commit's message and the read-back check (the per-branch lock: tests/unit/coordination).
+// §8.9 the accept commit's message (its verification by blob hash: tests/unit/gitea/blob-sha.test.ts; the per-branch lock: tests/unit/coordination).
 
 const change = (over: Partial<AcceptedChange> = {}): AcceptedChange => ({
   id: "c1", messageId: "m1", modelId: "compat:llama3.1:8b", original: "five minutes", proposed: "ten minutes", reason: "A longer TTL.", aiProposed: null, ...over,
@@ -37,21 +36,5 @@ describe("the commit message", () => {
       ["Change-Id", "c1"], ["Change-Id", "c2"], ["Change-Id", "c3"], ["Source-Message-Id", "m1"], ["AI-Model", "compat:llama3.1:8b"],
     ]);
     expect(changeBody(two)).toMatch(/^Change 1 of 3 \(c1\)\n\nOriginal:/);
-  });
-});
-
-describe("commitProblems", () => {
-  const want = { baseSha: "a".repeat(40), path: "RFC.md", fileText: "new" };
-  const ok = { parents: [want.baseSha], files: [{ filename: "RFC.md", status: "modified" }], fileText: "new" };
-
-  it.each([
-    ["the exact change", ok, []],
-    ["another parent", { ...ok, parents: ["b".repeat(40)] }, [expect.stringMatching(/^its parent is b+/)]],
-    ["a merge", { ...ok, parents: [want.baseSha, "c"] }, [expect.stringMatching(/parent/)]],
-    ["another file touched", { ...ok, files: [...ok.files, { filename: "README.md", status: "modified" }] }, ["it touches README.md (modified)"]],
-    ["other content", { ...ok, fileText: "newer" }, ["RFC.md at the commit differs from the accepted change"]],
-    ["the file gone", { ...ok, fileText: null }, ["RFC.md is missing at the commit"]],
-  ])("%s", (_what, facts, problems) => {
-    expect(commitProblems(facts, want)).toEqual(problems);
   });
 });
