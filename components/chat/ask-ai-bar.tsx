@@ -1,6 +1,7 @@
 "use client";
 
 import { BTN } from "@/components/rfc/styles";
+import { Tip } from "@/components/ui/tip";
 import type { AiStatus } from "@/lib/contracts";
 
 // §8.4 / §18 the "Ask AI" half of the composer: the button and the model
@@ -22,17 +23,18 @@ export function AskAiBar({ ai, model, onModel, onAsk, disabled }: Props) {
   const chosen = model ?? ai.defaultModelId ?? ai.models[0]?.id ?? "";
   return (
     <>
-      <button
-        type="button"
-        className={`${BTN.secondary} border-violet-300 text-violet-800 hover:bg-violet-50`}
-        disabled={!ai.enabled || disabled}
-        onClick={onAsk}
-        aria-describedby={ai.enabled ? undefined : "ask-ai-off"}
-        title={ai.enabled ? "Send and ask the AI to reply (Ctrl+Enter)" : undefined}
-      >
-        <span aria-hidden className="text-[11px] font-bold">AI</span>
-        Ask AI
-      </button>
+      <Tip text={ai.enabled ? "Send and ask the AI to reply (Ctrl+Enter)" : null}>
+        <button
+          type="button"
+          className={`${BTN.secondary} border-violet-300 text-violet-800 hover:bg-violet-50`}
+          disabled={!ai.enabled || disabled}
+          onClick={onAsk}
+          aria-describedby={ai.enabled ? undefined : "ask-ai-off"}
+        >
+          <span aria-hidden className="text-[11px] font-bold">AI</span>
+          Ask AI
+        </button>
+      </Tip>
       {ai.enabled ? (
         ai.models.length > 1 ? (
           <select

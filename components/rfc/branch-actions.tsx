@@ -7,6 +7,7 @@ import { MenuButton, type MenuItem } from "./menu-button";
 import { ConfirmModal } from "./modal";
 import { OpenPrDialog } from "./open-pr-dialog";
 import { BTN } from "./styles";
+import { Tip } from "@/components/ui/tip";
 
 // Actions on a non-main branch (§8.3, §9, §12): public / private, open a PR,
 // merge or close it (owners), delete (creator, owners). The server re-checks
@@ -47,9 +48,14 @@ export function BranchActions({ slug, branch, perms, onChanged }: { slug: string
   return (
     <div className="flex flex-wrap items-center gap-2">
       {pr?.state === "open" && perms.mergePr ? (
-        <button type="button" className={BTN.small} disabled={!!busy || pr.mergeable === false} onClick={() => void settle("merge")} title={pr.mergeable === false ? "Update from main or resolve the conflicts first" : undefined}>
-          {busy === "merge" ? "Merging…" : `Merge PR #${pr.number}`}
-        </button>
+        // A disabled button gets no hover or focus: the tooltip sits on a focusable wrapper.
+        <Tip text={pr.mergeable === false ? "Update from main or resolve the conflicts first" : null}>
+          <span tabIndex={pr.mergeable === false ? 0 : undefined} className="inline-flex">
+            <button type="button" className={BTN.small} disabled={!!busy || pr.mergeable === false} onClick={() => void settle("merge")}>
+              {busy === "merge" ? "Merging…" : `Merge PR #${pr.number}`}
+            </button>
+          </span>
+        </Tip>
       ) : null}
       {open && perms.openPr && pr?.state !== "open" ? (
         <button type="button" className={BTN.small} onClick={() => setDialog("pr")}>

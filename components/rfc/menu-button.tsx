@@ -2,6 +2,7 @@
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import type { ReactNode } from "react";
+import { Tip } from "@/components/ui/tip";
 
 // A button that opens a short list of actions, on Radix UI's DropdownMenu:
 // arrow keys move between items, Enter picks, Escape or a click outside
@@ -19,15 +20,15 @@ export function MenuButton({ label, items, children }: { label: string; items: M
       <Menu.Portal>
         <Menu.Content align="end" sideOffset={4} className="z-50 w-52 rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg">
           {items.map((it) => (
-            <Menu.Item
-              key={it.label}
-              disabled={it.disabled}
-              title={it.hint}
-              onSelect={it.onSelect}
-              className={`block w-full cursor-pointer px-3 py-1.5 text-left outline-none data-[disabled]:cursor-not-allowed data-[highlighted]:bg-slate-100 data-[disabled]:opacity-50 ${it.danger ? "text-rose-700" : "text-slate-800"}`}
-            >
-              {it.label}
-            </Menu.Item>
+            <Tip key={it.label} text={it.hint}>
+              <Menu.Item
+                disabled={it.disabled}
+                onSelect={it.onSelect}
+                className={`block w-full cursor-pointer px-3 py-1.5 text-left outline-none data-[disabled]:cursor-not-allowed data-[highlighted]:bg-slate-100 data-[disabled]:opacity-50 ${it.danger ? "text-rose-700" : "text-slate-800"}`}
+              >
+                {it.label}
+              </Menu.Item>
+            </Tip>
           ))}
         </Menu.Content>
       </Menu.Portal>

@@ -56,6 +56,16 @@ test("the RFC view: discuss, each right-hand tab, DiffView and contribute", asyn
   }
   await screenshot(page, "a11y-01-rfc-view-tabs");
 
+  // The branch menu from the keyboard: its items, and a hint as a tooltip on focus.
+  await page.getByRole("button", { name: "More branch actions" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("menuitem", { name: "Make private" }).focus();
+  await page.getByRole("tooltip").getByText(/Only you, the owners/).waitFor();
+  await expectNoSeriousViolations(page, "branch menu with a tooltip");
+  await screenshot(page, "a11y-01b-menu-tooltip");
+  await page.keyboard.press("Escape");
+  await page.getByRole("menu").waitFor({ state: "detached" });
+
   await page.locator("#document-scroll").click({ position: { x: 8, y: 8 } });
   await page.keyboard.press("d");
   await page.getByText("compared with main").waitFor();
