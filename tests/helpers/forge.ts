@@ -22,6 +22,17 @@ export interface TestForge extends ForgeHandle, BootstrapResult {
   stop(): Promise<void>;
 }
 
+// The forges this test file started and has not stopped yet, stopped after
+// its tests whatever happened: a fixture that throws half-way (after its
+// forge started) must not leave a listening server that keeps Jest from
+// exiting. Outside a test file (the e2e global setup) there is no afterAll.
+const running = new Set<{ stop(): Promise<void> }>();
+if (typeof afterAll === "function") {
+  afterAll(async () => {
+    for (const forge of [...running]) await forge.stop();
+  });
+}
+
 export async function startTestForge(opts: { appUrl?: string; webhookSecret?: string; log?: boolean } = {}): Promise<TestForge> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "quorum-forge-"));
   const handle = await startForge({ port: 0, dataDir, log: opts.log ?? false });
@@ -35,7 +46,7 @@ export async function startTestForge(opts: { appUrl?: string; webhookSecret?: st
       if (init?.body !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
       return { ...init, headers };
     };
-    return {
+    const forge: TestForge = {
       ...handle,
       ...boot,
       bootstrap: boot,
@@ -46,10 +57,13 @@ export async function startTestForge(opts: { appUrl?: string; webhookSecret?: st
       api: (p, init, token) => fetch(`${handle.url}${p}`, withAuth(init, token === undefined ? boot.botToken : token)),
       flushWebhooks: () => handle.forge.webhooks.flush(),
       async stop() {
+        if (!running.delete(forge)) return; // stopped already
         await handle.close();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
+    running.add(forge);
+    return forge;
   } catch (err) {
     await handle.close();
     rmSync(dataDir, { recursive: true, force: true });
