@@ -14,9 +14,9 @@ export function metaRepo(): RepoRef {
 export type EntryAtRef = { text: string; sha: string; entry: Entry; path: string };
 
 /** The entry on a meta branch; 404 when absent, 422 when it does not parse. */
-export async function readEntryOrThrow(slug: string, ref = "main"): Promise<EntryAtRef> {
+export async function readEntryOrThrow(slug: string, ref = "main", repo: RepoRef = metaRepo()): Promise<EntryAtRef> {
   const path = entryPath(slug);
-  const file = await readFile(metaRepo(), path, ref);
+  const file = await readFile(repo, path, ref);
   if (!file) throw new AppError("not_found", `No entry ${path} on ${ref}`);
   const parsed = parseEntry(file.text);
   if (!parsed.ok) throw new AppError("unprocessable", `${path} on ${ref} is invalid: ${parsed.reason}`);

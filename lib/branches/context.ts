@@ -3,16 +3,19 @@ import { assertCanSeeBranch, type Actor, type BranchScope } from "@/lib/auth/per
 import { db } from "@/lib/db/client";
 import { getBranch } from "@/lib/gitea";
 import { notFound } from "@/lib/http/errors";
-import { loadRfcOrThrow, repoNameOf, repoOf, type RfcContext } from "@/lib/rfcs/context";
-import { gitRefOf } from "./names";
+import { loadRfcOrThrow, type RfcContext } from "@/lib/rfcs/context";
+import { homeRepoName, mainPlace, publicPlace, type BranchPlace } from "./place";
+import { resolveBranch } from "./resolve";
 
-// A branch of an RFC as the RFC view sees it: app data (creator, visibility,
-// deletion — BranchMeta) over the cache (head) over Gitea (for a branch cut
-// outside the app that no refresh has seen yet).
+// A branch of an RFC as the RFC view sees it: where it lives, whether it is
+// open or deleted, who cut it and who may see it (lib/branches/resolve), from
+// the cache and the app's branch rows — and, for a branch cut outside the app
+// that no refresh has seen yet, from Gitea.
 
 export type BranchContext = {
   name: string; // display name (§11)
-  ref: string; // Git ref
+  ref: string; // Git ref in place.repo
+  place: BranchPlace;
   isMain: boolean;
   state: "open" | "deleted";
   scope: BranchScope;
@@ -24,28 +27,28 @@ const MAIN_SCOPE: BranchScope = { createdBy: "", visibility: "public", isMain: t
 /** The branch, or 404 when it does not exist or is private to someone else (§6). */
 export async function loadBranchOrThrow(rfc: RfcContext, name: string, user: Actor | null): Promise<BranchContext> {
   if (name === "main") {
-    return { name, ref: "main", isMain: true, state: "open", scope: MAIN_SCOPE, headSha: null };
+    const place = mainPlace(rfc.home);
+    return { name, ref: place.ref, place, isMain: true, state: "open", scope: MAIN_SCOPE, headSha: null };
   }
-  const ref = gitRefOf(rfc.home, name);
-  const [meta, cached] = await Promise.all([
+  const [row, refs] = await Promise.all([
     db().branchMeta.findUnique({ where: { rfcSlug_name: { rfcSlug: rfc.slug, name } } }),
-    db().cachedBranch.findUnique({ where: { repo_name: { repo: repoNameOf(rfc.home), name: ref } } }),
+    db().cachedBranch.findMany({ where: { home: homeRepoName(rfc.home), rfcSlug: rfc.slug, displayName: name } }),
   ]);
-  let headSha = cached?.headSha ?? null;
-  let gone = meta?.deletedAt != null || cached?.state === "deleted";
-  if (!meta && !cached) {
-    const live = await getBranch(repoOf(rfc.home), ref);
+  // An app row of another home (a super-draft's branch, after graduation) is not this RFC's branch now.
+  const own = row && (!row.home || row.home === homeRepoName(rfc.home)) ? row : null;
+  let b = resolveBranch(rfc.home, name, refs, own);
+  let headSha = b.live?.headSha ?? null;
+  if (!own && !refs.length) {
+    // Public by nature: a ref in the home repo, cut in Gitea and not yet cached.
+    const place = publicPlace(rfc.home, name);
+    const live = await getBranch(place.repo, place.ref);
     if (!live) throw notFound("Branch not found");
     headSha = live.commit?.id ?? null;
-    gone = false;
+    b = { ...b, place, state: "open" };
   }
-  const scope: BranchScope = {
-    createdBy: meta?.createdBy ?? "",
-    visibility: meta?.visibility === "private" ? "private" : "public",
-    isMain: false,
-  };
+  const scope: BranchScope = { createdBy: b.createdBy, visibility: b.visibility, isMain: false };
   assertCanSeeBranch(user, { rfc: rfc.scope, branch: scope });
-  return { name, ref, isMain: false, state: gone ? "deleted" : "open", scope, headSha };
+  return { name, ref: b.place.ref, place: b.place, isMain: false, state: b.state, scope, headSha };
 }
 
 /** Route helper: the RFC and the branch of `/api/rfcs/{slug}/branches/{branch}/…`, visibility checked. */

@@ -7,6 +7,7 @@ import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { postSystemMessage } from "@/lib/threads/messages";
 import { cutBranch, type Visibility } from "./cut";
+import type { BranchPlace } from "./place";
 
 /**
  * §8.14 "Promote to branch": cuts a new branch from main and moves main's
@@ -20,7 +21,7 @@ export async function promoteBuffered(args: {
   name: string;
   visibility: Visibility;
   actor: BotActor;
-}): Promise<{ branch: { name: string; ref: string; headSha: string }; changeIds: string[]; staleChangeIds: string[] }> {
+}): Promise<{ branch: { name: string; place: BranchPlace; headSha: string }; changeIds: string[]; staleChangeIds: string[] }> {
   const { rfc, actor } = args;
   const branch = await cutBranch({ rfc, name: args.name, visibility: args.visibility, actor });
   const buffered = await db().change.findMany({
@@ -38,7 +39,7 @@ export async function promoteBuffered(args: {
   for (const c of moved) {
     if (c.threadId) threadEvents.publish(c.threadId, { type: "change_updated", data: { id: c.id, status: "pending", branch: branch.name } });
   }
-  const doc = await readDocumentAt(rfc.home, branch.name);
+  const doc = await readDocumentAt(branch.place);
   const staleChangeIds = await markStaleChanges({ slug: rfc.slug, branch: branch.name, text: doc.text });
   await postSystemMessage({
     slug: rfc.slug,

@@ -1,15 +1,17 @@
 import "server-only";
 import type { CachedBranch } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { splitFrontmatter } from "@/lib/entries/frontmatter";
-import { getBranch, readFile } from "@/lib/gitea";
-import { documentPath } from "@/lib/rfc-docs/read-document";
+import { countCommits, getBranch, readFile, splitFullName, type RepoRef } from "@/lib/gitea";
+import { readPrivateLine } from "@/lib/private/base";
+import { documentPath, documentText } from "@/lib/rfc-docs/read-document";
 import { summarizeEdit } from "@/lib/rfc-docs/sections";
 import { repoNameOf, repoOf, type RfcContext } from "@/lib/rfcs/context";
-import { divergence } from "./merge-base";
+import { divergence, type Divergence } from "./merge-base";
+import { placeIn } from "./place";
 
 // §9 branch status: ahead/behind main and the document's added/removed lines
-// since the merge base (what a PR would show). Recomputed when a push or PR
+// since the merge base (what a PR would show; for a private branch, since the
+// base recorded in its companion repo, lib/private/base). Recomputed when a push or PR
 // event marked it stale, otherwise at most every 120 s; a failing branch
 // backs off (seed 004) and never blocks the others.
 
@@ -22,17 +24,24 @@ export function isStatusDue(b: Pick<CachedBranch, "statusStale" | "statusAt" | "
   return b.statusStale || !b.statusAt || now.getTime() - b.statusAt.getTime() >= STATUS_TTL_MS;
 }
 
-async function documentAt(rfc: RfcContext, sha: string): Promise<string> {
-  const file = await readFile(repoOf(rfc.home), documentPath(rfc.home), sha);
-  if (!file) return "";
-  return rfc.home.kind === "meta" ? (splitFrontmatter(file.text)?.body ?? file.text) : file.text;
+async function documentAt(rfc: RfcContext, repo: RepoRef, sha: string): Promise<string> {
+  const file = await readFile(repo, documentPath(rfc.home), sha);
+  return file ? documentText(rfc.home, file.text) : "";
+}
+
+/** Ahead/behind and the merge base: from Git's history for a public branch, from the recorded base for a private one. */
+async function divergenceOf(rfc: RfcContext, row: CachedBranch, mainSha: string): Promise<Divergence> {
+  const home = repoOf(rfc.home);
+  if (row.repo === row.home) return divergence(home, mainSha, row.headSha);
+  const line = await readPrivateLine(placeIn(rfc.home, row.displayName, row.repo));
+  const behindBy = line.base === mainSha ? 0 : await countCommits(home, mainSha, line.base);
+  return { aheadBy: line.commits.length, behindBy, mergeBase: line.base };
 }
 
 async function computeOne(rfc: RfcContext, row: CachedBranch, mainSha: string): Promise<void> {
-  const repo = repoOf(rfc.home);
   try {
-    const d = await divergence(repo, mainSha, row.headSha);
-    const [base, head] = await Promise.all([documentAt(rfc, d.mergeBase), documentAt(rfc, row.headSha)]);
+    const d = await divergenceOf(rfc, row, mainSha);
+    const [base, head] = await Promise.all([documentAt(rfc, repoOf(rfc.home), d.mergeBase), documentAt(rfc, splitFullName(row.repo), row.headSha)]);
     const { added, removed } = summarizeEdit(base, head);
     // Only if the head did not move meanwhile; otherwise the row stays stale for the next read.
     await db().cachedBranch.updateMany({
@@ -45,10 +54,10 @@ async function computeOne(rfc: RfcContext, row: CachedBranch, mainSha: string): 
   }
 }
 
-/** Recomputes the status of this RFC's open branches that are due (or all, with `force`). */
+/** Recomputes the status of this RFC's open branches (public and private) that are due (or all, with `force`); `names` are display names. */
 export async function refreshBranchStatuses(rfc: RfcContext, opts: { force?: boolean; names?: string[] } = {}): Promise<number> {
   const rows = await db().cachedBranch.findMany({
-    where: { repo: repoNameOf(rfc.home), rfcSlug: rfc.slug, state: "open", ...(opts.names ? { name: { in: opts.names } } : {}) },
+    where: { home: repoNameOf(rfc.home), rfcSlug: rfc.slug, state: "open", ...(opts.names ? { displayName: { in: opts.names } } : {}) },
   });
   const due = rows.filter((b) => opts.force || isStatusDue(b));
   if (!due.length) return 0;

@@ -3,15 +3,17 @@ import type { CachedBranch, CachedPr } from "@prisma/client";
 import { can, type Actor } from "@/lib/auth/permissions";
 import { getRepoMainHead } from "@/lib/cache/repo-sync";
 import { db } from "@/lib/db/client";
-import { findRfc, repoNameOf, type RfcContext } from "@/lib/rfcs/context";
-import { displayNameOf, gitRefOf } from "./names";
+import { findRfc, type RfcContext } from "@/lib/rfcs/context";
 import type { BranchSummary } from "@/lib/contracts";
+import { displayNameOf } from "./names";
+import { homeRepoName } from "./place";
+import { resolveBranch } from "./resolve";
 
 export type { BranchSummary };
 
-// docs/API.md BranchSummary, from the cache (heads, status, PRs) and app data
-// (creator, visibility, deletion). Private branches are left out for those
-// who may not see them (§6); branches deleted in Gitea stay, read-only (§11.5).
+// docs/API.md BranchSummary, from the cache (heads, status, PRs) and the
+// app's branch rows (lib/branches/resolve). Private branches are left out for
+// those who may not see them (§6); branches deleted in Gitea stay, read-only (§11.5).
 
 /** The PR from a branch to main: the open one, else the most recent. */
 function prOf(prs: CachedPr[], ref: string): BranchSummary["pr"] {
@@ -22,47 +24,46 @@ function prOf(prs: CachedPr[], ref: string): BranchSummary["pr"] {
 
 async function mainHeadOf(rfc: RfcContext): Promise<string> {
   if (rfc.home.kind === "rfc") return (await findRfc(rfc.slug))?.mainHeadSha ?? "";
-  return (await getRepoMainHead(repoNameOf(rfc.home))) ?? "";
+  return (await getRepoMainHead(homeRepoName(rfc.home))) ?? "";
 }
 
 export async function listBranchSummaries(rfc: RfcContext, user: Actor | null): Promise<BranchSummary[]> {
-  const repo = repoNameOf(rfc.home);
-  const [cached, metas, prs, mainHead] = await Promise.all([
-    db().cachedBranch.findMany({ where: { repo, rfcSlug: rfc.slug } }),
+  const home = homeRepoName(rfc.home);
+  const [cached, rows, prs, mainHead] = await Promise.all([
+    db().cachedBranch.findMany({ where: { home, rfcSlug: rfc.slug } }),
     db().branchMeta.findMany({ where: { rfcSlug: rfc.slug } }),
-    db().cachedPr.findMany({ where: { repo, rfcSlug: rfc.slug } }),
+    db().cachedPr.findMany({ where: { repo: home, rfcSlug: rfc.slug } }),
     mainHeadOf(rfc),
   ]);
-  const metaByName = new Map(metas.map((m) => [m.name, m]));
-  const byName = new Map<string, CachedBranch>();
-  for (const row of cached) {
-    const name = displayNameOf(rfc.home, row.name);
-    if (name && name !== "main") byName.set(name, row);
+  const refsByName = new Map<string, CachedBranch[]>();
+  for (const ref of cached) {
+    if (ref.displayName === "main" || (ref.repo === home && displayNameOf(rfc.home, ref.name) === null)) continue;
+    refsByName.set(ref.displayName, [...(refsByName.get(ref.displayName) ?? []), ref]);
   }
-  const names = [...new Set([...byName.keys(), ...metaByName.keys()])].sort();
+  // App rows of branches of another home (a super-draft's branches after graduation) are not this RFC's now.
+  const rowByName = new Map(rows.filter((r) => !r.home || r.home === home).map((r) => [r.name, r]));
+  const names = [...new Set([...refsByName.keys(), ...rowByName.keys()])].sort();
   const out: BranchSummary[] = [
     { name: "main", ref: "main", headSha: mainHead, state: "open", visibility: "public", createdBy: null, aheadBy: 0, behindBy: 0, additions: 0, deletions: 0, pr: null },
   ];
   for (const name of names) {
-    const row = byName.get(name);
-    const meta = metaByName.get(name);
-    // A BranchMeta row without a cached branch is a cut the cache has not seen yet, or a deleted branch.
-    const visibility = meta?.visibility === "private" ? "private" : "public";
-    const scope = { createdBy: meta?.createdBy ?? "", visibility, isMain: false } as const;
+    const b = resolveBranch(rfc.home, name, refsByName.get(name) ?? [], rowByName.get(name) ?? null);
+    const scope = { createdBy: b.createdBy, visibility: b.visibility, isMain: false } as const;
     if (!can(user, "read_branch", { rfc: rfc.scope, branch: scope })) continue;
-    const ref = row?.name ?? gitRefOf(rfc.home, name);
+    const row = b.live;
     out.push({
       name,
-      ref,
+      ref: b.place.ref,
       headSha: row?.headSha ?? "",
-      state: meta?.deletedAt || row?.state === "deleted" ? "deleted" : "open",
-      visibility,
-      createdBy: meta?.createdBy || null,
+      state: b.state,
+      visibility: b.visibility,
+      createdBy: b.createdBy || null,
       aheadBy: row?.aheadBy ?? 0,
       behindBy: row?.behindBy ?? 0,
       additions: row?.additions ?? 0,
       deletions: row?.deletions ?? 0,
-      pr: prOf(prs, ref),
+      // A PR is public by nature: only a public branch has one (a private branch was never PR'd while private).
+      pr: b.place.private ? null : prOf(prs, b.place.ref),
     });
   }
   return out;

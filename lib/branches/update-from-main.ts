@@ -1,6 +1,7 @@
 import "server-only";
 import type { BotActor } from "@/lib/bot/actor";
 import { closePullRequest, mergePullRequest, openPullRequest } from "@/lib/bot/pull-requests";
+import { withBranchLock } from "@/lib/branches/lock";
 import { markStaleChanges } from "@/lib/changes/mark-stale";
 import { getBranch, GiteaError, readFile } from "@/lib/gitea";
 import { mergeBlocks } from "@/lib/markdown/merge-blocks";
@@ -8,6 +9,7 @@ import { AppError } from "@/lib/http/errors";
 import { documentPath, readDocumentAt } from "@/lib/rfc-docs/read-document";
 import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
 import { repoOf, type RfcContext } from "@/lib/rfcs/context";
+import { updatePrivateFromMain } from "@/lib/private/update-private";
 import { postSystemMessage } from "@/lib/threads/messages";
 import type { BranchContext } from "./context";
 import { divergence } from "./merge-base";
@@ -25,8 +27,13 @@ export type UpdateResult = { merged: boolean; behindBy: number; commitSha: strin
  * which a contents-API write of the merged text could not give.
  */
 export async function updateFromMain(args: { rfc: RfcContext; branch: BranchContext; actor: BotActor }): Promise<UpdateResult> {
+  return withBranchLock(args.rfc.slug, args.branch.name, () => update(args));
+}
+
+async function update(args: { rfc: RfcContext; branch: BranchContext; actor: BotActor }): Promise<UpdateResult> {
   const { rfc, branch, actor } = args;
   if (branch.isMain || branch.state === "deleted") throw new AppError("conflict", "Only an open branch can be updated from main");
+  if (branch.place.private) return updatePrivateFromMain(args);
   const repo = repoOf(rfc.home);
   const [main, head] = await Promise.all([getBranch(repo, "main"), getBranch(repo, branch.ref)]);
   const mainSha = main?.commit?.id;
@@ -71,7 +78,7 @@ export async function updateFromMain(args: { rfc: RfcContext; branch: BranchCont
     }
     throw err;
   }
-  const after = await readDocumentAt(rfc.home, branch.name);
+  const after = await readDocumentAt(branch.place);
   await postSystemMessage({
     slug: rfc.slug,
     branch: branch.name,

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { syncBranchRegistry, type RegistryFacts } from "./branch-registry";
 
 export type BranchSeen = { rfcSlug: string; name: string; displayName: string; headSha: string; lastCommitAt: Date | null };
 
@@ -6,22 +7,30 @@ export type BranchSeen = { rfcSlug: string; name: string; displayName: string; h
  * Makes the cached branches of one repo match what Gitea listed: new and
  * moved branches are written (a moved head marks its status stale, §9), and
  * a branch gone from Gitea keeps its row with state `deleted` (§11.5).
- * When main moved, every open branch's "behind main" is out of date: all
- * are marked stale (§9, §12), recomputed when someone next looks.
+ * `home` is the public repo the branches edit (the repo itself, or the home
+ * of a private companion repo). When the home's main moved, every open
+ * branch of that home — its private ones too — is out of date on "behind
+ * main": all are marked stale (§9, §12), recomputed when someone next looks.
+ * Then the app's branch rows learn what Git says (lib/cache/branch-registry).
  * Unchanged rows are not written. Returns the slugs touched.
  */
-export async function syncBranchRows(repo: string, seen: BranchSeen[], opts: { mainMoved?: boolean } = {}): Promise<string[]> {
+export async function syncBranchRows(
+  repo: string,
+  seen: BranchSeen[],
+  opts: { home: string; mainMoved?: boolean; registry: Omit<RegistryFacts, "repo" | "home"> },
+): Promise<string[]> {
   const existing = await db().cachedBranch.findMany({
     where: { repo },
-    select: { name: true, headSha: true, state: true, rfcSlug: true },
+    select: { name: true, headSha: true, state: true, rfcSlug: true, home: true, displayName: true },
   });
   const byName = new Map(existing.map((b) => [b.name, b]));
   const touched = new Set<string>();
   for (const b of seen) {
     const prev = byName.get(b.name);
-    if (prev && prev.headSha === b.headSha && prev.state === "open") continue;
+    if (prev && prev.headSha === b.headSha && prev.state === "open" && prev.home === opts.home && prev.displayName === b.displayName) continue;
     const data = {
       rfcSlug: b.rfcSlug,
+      home: opts.home,
       displayName: b.displayName,
       headSha: b.headSha,
       state: "open",
@@ -36,7 +45,7 @@ export async function syncBranchRows(repo: string, seen: BranchSeen[], opts: { m
     touched.add(b.rfcSlug);
   }
   if (opts.mainMoved) {
-    await db().cachedBranch.updateMany({ where: { repo, state: "open", statusStale: false }, data: { statusStale: true } });
+    await db().cachedBranch.updateMany({ where: { home: opts.home, state: "open", statusStale: false }, data: { statusStale: true } });
   }
   const names = new Set(seen.map((b) => b.name));
   const gone = existing.filter((b) => b.state !== "deleted" && !names.has(b.name));
@@ -47,5 +56,6 @@ export async function syncBranchRows(repo: string, seen: BranchSeen[], opts: { m
     });
     for (const b of gone) touched.add(b.rfcSlug);
   }
+  for (const s of await syncBranchRegistry(seen, { ...opts.registry, repo, home: opts.home })) touched.add(s);
   return [...touched];
 }

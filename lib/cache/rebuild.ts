@@ -14,6 +14,7 @@ export async function wipeCache(): Promise<void> {
   await db().$transaction([
     db().cachedRfc.deleteMany(),
     db().cachedBranch.deleteMany(),
+    db().cachedPrivateRepo.deleteMany(),
     db().cachedPr.deleteMany(),
     db().repoSync.deleteMany(),
     db().sweepRun.deleteMany(),

@@ -3,6 +3,7 @@ import { metaRepo } from "@/lib/bot/meta-entry";
 import { getConfig } from "@/lib/config";
 import { parseMetaHead } from "@/lib/entries";
 import { listBranches } from "@/lib/gitea";
+import { readCutCreators } from "@/lib/branches/cut-tag";
 import { syncBranchRows, type BranchSeen } from "./branch-rows";
 import { getRepoMainHead } from "./repo-sync";
 
@@ -27,6 +28,10 @@ export async function refreshMetaBranches(): Promise<{ mainHeadSha: string | nul
   }
   const repo = getConfig().metaRepoFullName;
   const mainMoved = mainHeadSha !== (await getRepoMainHead(repo));
-  const slugs = await syncBranchRows(repo, seen, { mainMoved });
+  const slugs = await syncBranchRows(repo, seen, {
+    home: repo,
+    mainMoved,
+    registry: { visibility: "public", creatorsFromTags: () => readCutCreators(metaRepo()) },
+  });
   return { mainHeadSha, mainMoved, slugs };
 }

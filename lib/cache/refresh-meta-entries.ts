@@ -8,7 +8,14 @@ import { entryRow } from "./entry-row";
 import { mapLimit } from "./pool";
 import { storableOrSkip } from "./skipped-rows";
 
-export type EntriesResult = { changed: string[]; removed: string[]; invalid: string[]; reposToRefresh: string[] };
+export type EntriesResult = {
+  changed: string[];
+  removed: string[];
+  invalid: string[];
+  reposToRefresh: string[];
+  /** Entries whose owners or arbiters changed: who may read their private branches changed (lib/private). */
+  readersChanged: string[];
+};
 
 /**
  * Mirrors `rfcs/*.md` on the meta repo's main (§4): one request lists the
@@ -19,14 +26,14 @@ export type EntriesResult = { changed: string[]; removed: string[]; invalid: str
  */
 export async function refreshMetaEntries(opts: { force?: boolean } = {}): Promise<EntriesResult> {
   const files = (await listDir(metaRepo(), "rfcs", "main")).filter((f) => f.type === "file");
-  const cached = await db().cachedRfc.findMany({ select: { slug: true, entrySha: true, repo: true, mainHeadSha: true } });
+  const cached = await db().cachedRfc.findMany({ select: { slug: true, entrySha: true, repo: true, mainHeadSha: true, owners: true, arbiters: true } });
   const bySlug = new Map(cached.map((c) => [c.slug, c]));
   const listed = new Map<string, { path: string; sha: string }>();
   for (const f of files) {
     const slug = slugOfEntryPath(f.path ?? "");
     if (slug) listed.set(slug, { path: f.path ?? "", sha: f.sha ?? "" });
   }
-  const result: EntriesResult = { changed: [], removed: [], invalid: [], reposToRefresh: [] };
+  const result: EntriesResult = { changed: [], removed: [], invalid: [], reposToRefresh: [], readersChanged: [] };
   const changed = [...listed].filter(([slug, f]) => opts.force || bySlug.get(slug)?.entrySha !== f.sha);
 
   await mapLimit(changed, 4, async ([slug, f]) => {
@@ -65,6 +72,7 @@ export async function refreshMetaEntries(opts: { force?: boolean } = {}): Promis
       update: { ...row, ...(doc ? { ...doc, mainHeadSha: null, mainCommitAt: null } : {}) },
     });
     if (entry.repo && (prev?.repo !== entry.repo || !prev?.mainHeadSha)) result.reposToRefresh.push(entry.repo);
+    if (prev && (prev.owners !== row.owners || prev.arbiters !== row.arbiters)) result.readersChanged.push(slug);
     result.changed.push(slug);
   });
 

@@ -6,6 +6,9 @@ import { refreshMetaBranches } from "./refresh-meta-branches";
 import { refreshMetaEntries } from "./refresh-meta-entries";
 import { refreshMetaPulls } from "./refresh-meta-pulls";
 import type { PullsMode } from "./refresh-pulls";
+import { syncPrivateCollaborators } from "@/lib/private/collaborators";
+import { isPrivateRepo } from "./private-repos";
+import { refreshPrivateRepo } from "./refresh-private-repo";
 import { refreshRfcRepo } from "./refresh-rfc-repo";
 
 export type RepoRefreshResult = {
@@ -52,13 +55,31 @@ async function refreshMeta(needs: RepoNeeds): Promise<RepoRefreshResult> {
     const e = await refreshMetaEntries({ force: needs.force });
     slugs.push(...e.changed, ...e.invalid);
     followUps.push(...e.reposToRefresh);
+    for (const slug of e.readersChanged) await syncReaders(slug);
   }
   const mode = pullsMode(needs);
   if (mode) slugs.push(...(await refreshMetaPulls(mode)));
   return { slugs, followUps, mainHeadSha };
 }
 
+/** Owners or arbiters changed: so do the readers of the RFC's private companion repos. Logged, never fatal to the refresh. */
+async function syncReaders(slug: string): Promise<void> {
+  try {
+    for (const s of await syncPrivateCollaborators(slug)) {
+      if (s.added.length || s.removed.length) console.log(`[quorum] ${s.repo}: readers +${s.added.join(",") || "-"} −${s.removed.join(",") || "-"}`);
+    }
+  } catch (err) {
+    console.warn(`[quorum] syncing the private readers of ${slug} failed:`, err instanceof Error ? err.message : err);
+  }
+}
+
 async function refreshOther(repo: string, needs: RepoNeeds): Promise<RepoRefreshResult> {
+  if (await isPrivateRepo(repo)) {
+    // A companion repo holds branches only (a PR is public by nature): any listing need means its branches.
+    if (!needs.branches && !needs.allPulls && !needs.openPulls && !needs.force) return { slugs: [], followUps: [] };
+    const r = await refreshPrivateRepo(repo);
+    return { slugs: r.slugs, followUps: [], rfcSlug: r.slug };
+  }
   const mode = pullsMode(needs);
   const r = await refreshRfcRepo(repo, { branches: needs.branches, force: needs.force, ...(mode ? { pulls: mode } : {}) });
   return { slugs: r.slugs, followUps: [], rfcSlug: r.slug };

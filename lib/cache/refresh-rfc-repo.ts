@@ -2,6 +2,7 @@ import type { Branch } from "gitea-js";
 import { summaryOf } from "@/lib/catalog/summary";
 import { db } from "@/lib/db/client";
 import { GiteaError, listBranches, readFile, splitFullName } from "@/lib/gitea";
+import { readCutCreators } from "@/lib/branches/cut-tag";
 import { syncBranchRows } from "./branch-rows";
 import { commitTime } from "./refresh-meta-branches";
 import { refreshRepoPulls, type PullsMode } from "./refresh-pulls";
@@ -47,7 +48,8 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
       headSha: b.commit?.id ?? "",
       lastCommitAt: commitTime(b),
     }));
-    for (const s of await syncBranchRows(repo, seen, { mainMoved })) slugs.add(s);
+    const registry = { visibility: "public" as const, creatorsFromTags: () => readCutCreators(ref) };
+    for (const s of await syncBranchRows(repo, seen, { home: repo, mainMoved, registry })) slugs.add(s);
   }
   if (needs.pulls) for (const s of await refreshRepoPulls(repo, { isMeta: false, rfcSlug: rfc.slug }, needs.pulls)) slugs.add(s);
   return { slug: rfc.slug, slugs: [...slugs] };

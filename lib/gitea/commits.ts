@@ -1,6 +1,8 @@
 import type { Commit } from "gitea-js";
 import { call, giteaClient } from "./client";
 import type { RepoRef } from "./contents";
+import { toGiteaError } from "./errors";
+import { paginate } from "./pager";
 
 // Commit comparisons for branch status and update-from-main (§9, §12).
 
@@ -22,4 +24,26 @@ export async function compareCommits({ owner, repo }: RepoRef, base: string, hea
   );
   const commits = (res.commits ?? []).map(node);
   return { total: res.total_commits ?? commits.length, commits };
+}
+
+/**
+ * `GET /commits?sha=…&not=…`: the commits reachable from `sha` and not from
+ * `not`, newest first (Git's `not..sha`; works with commit ids in 1.22, where
+ * compare does not). `files` adds each commit's changed paths.
+ */
+export async function listCommits({ owner, repo }: RepoRef, sha: string, opts: { not?: string; files?: boolean } = {}): Promise<Commit[]> {
+  return paginate(`list commits ${opts.not ? `${opts.not}..` : ""}${sha}`, (q) =>
+    giteaClient().repos.repoGetAllCommits(owner, repo, { sha, ...(opts.not ? { not: opts.not } : {}), stat: false, verification: false, files: !!opts.files, ...q }),
+  );
+}
+
+/** How many commits `not..sha` holds: one request for the count header (X-Total). */
+export async function countCommits({ owner, repo }: RepoRef, sha: string, not: string): Promise<number> {
+  try {
+    const res = await giteaClient().repos.repoGetAllCommits(owner, repo, { sha, not, stat: false, verification: false, files: false, limit: 1 });
+    const total = Number(res.headers.get("x-total") ?? res.headers.get("x-total-count"));
+    return Number.isFinite(total) ? total : (res.data ?? []).length;
+  } catch (err) {
+    throw toGiteaError(err, `count commits ${not}..${sha}`);
+  }
 }

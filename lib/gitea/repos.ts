@@ -1,4 +1,4 @@
-import type { CreateRepoOption, Repository } from "gitea-js";
+import type { CreateRepoOption, EditRepoOption, Repository } from "gitea-js";
 import { call, callOrNull, giteaClient } from "./client";
 import type { RepoRef } from "./contents";
 import { paginate } from "./pager";
@@ -13,6 +13,10 @@ export async function createOrgRepo(org: string, body: CreateRepoOption): Promis
 
 export async function deleteRepo({ owner, repo }: RepoRef): Promise<void> {
   await call(`delete repo ${owner}/${repo}`, () => giteaClient().repos.repoDelete(owner, repo));
+}
+
+export async function editRepo({ owner, repo }: RepoRef, body: EditRepoOption): Promise<Repository> {
+  return call(`edit repo ${owner}/${repo}`, () => giteaClient().repos.repoEdit(owner, repo, body));
 }
 
 export async function archiveRepo({ owner, repo }: RepoRef): Promise<Repository> {

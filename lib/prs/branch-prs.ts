@@ -34,6 +34,8 @@ function toView(rfc: RfcContext, pr: PullRequest): PrView {
 export async function openBranchPr(args: { rfc: RfcContext; branch: BranchContext; title: string; description: string; actor: BotActor }): Promise<PrView> {
   const { rfc, branch, actor } = args;
   if (branch.isMain || branch.state === "deleted") throw new AppError("conflict", "Open a PR from an open branch");
+  // A PR is public by nature (its head branch is in the RFC's repo): a private branch goes public first (§8.3).
+  if (branch.place.private) throw new AppError("conflict", `A pull request is public: make ${branch.name} public first, then open it`, { needsPublic: true });
   let number: number;
   if (rfc.home.kind === "meta") {
     number = (await openBodyEditPr({ actor, slug: rfc.slug, name: branch.name, title: args.title, description: args.description })).prNumber;

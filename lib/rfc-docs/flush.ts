@@ -1,5 +1,7 @@
 import "server-only";
 import { actorFrom } from "@/lib/bot/actor";
+import { withBranchLock } from "@/lib/branches/lock";
+import type { BranchPlace } from "@/lib/branches/place";
 import { markStaleChanges } from "@/lib/changes/mark-stale";
 import { AppError } from "@/lib/http/errors";
 import type { RfcContext } from "@/lib/rfcs/context";
@@ -31,26 +33,29 @@ type Author = { id: number; login: string; name: string };
  */
 export async function flushManualEdit(args: {
   rfc: RfcContext;
-  branch: string;
+  place: BranchPlace;
   baseSha: string;
   text: string;
   user: Author;
 }): Promise<FlushResult> {
-  const { rfc, branch, user } = args;
+  const { rfc, place, user } = args;
+  const branch = place.name;
   if (branch === "main") throw new AppError("forbidden", "Main is never edited directly (§6)");
-  const before = await readDocumentAtCommit(rfc.home, args.baseSha);
-  if (!before) return headMoved(rfc.home, branch); // not a commit holding the document: whatever the editor had, it is not the head
+  const before = await readDocumentAtCommit(place, args.baseSha);
+  if (!before) return headMoved(place); // not a commit holding the document here: whatever the editor had, it is not the head
   const summary = summarizeEdit(before.text, args.text);
-  const res = await writeDocument({
-    home: rfc.home,
-    branch,
-    before,
-    text: args.text,
-    actor: actorFrom(user),
-    subject: editSubject(summary.sections, branch),
-    audit: { kind: "manual_edit" },
-  });
-  if (res.kind === "moved") return headMoved(rfc.home, branch);
+  // Under the branch's lock: an accept or a move between public and private runs before or after, never between.
+  const res = await withBranchLock(rfc.slug, branch, () =>
+    writeDocument({
+      place,
+      before,
+      text: args.text,
+      actor: actorFrom(user),
+      subject: editSubject(summary.sections, branch),
+      audit: { kind: "manual_edit" },
+    }),
+  );
+  if (res.kind === "moved") return headMoved(place);
   if (res.kind === "unchanged") return { headSha: args.baseSha, commitSha: null, added: 0, removed: 0, sections: [], staleChangeIds: [] };
 
   const where = summary.sections.length ? summary.sections.join(", ") : "the document";
@@ -61,6 +66,6 @@ export async function flushManualEdit(args: {
     details: { kind: "manual_edit", login: user.login, ...summary, commitSha: res.commitSha },
   });
   const staleChangeIds = await markStaleChanges({ slug: rfc.slug, branch, text: args.text });
-  await refreshAfterWrite(rfc.home, { head: { branch, from: res.parentSha, to: res.commitSha } });
+  await refreshAfterWrite(place, { head: { from: res.parentSha, to: res.commitSha } });
   return { headSha: res.commitSha, commitSha: res.commitSha, ...summary, staleChangeIds };
 }

@@ -1,15 +1,16 @@
 import "server-only";
-import { gitRefOf, type DocHome } from "@/lib/branches/names";
+import type { DocHome } from "@/lib/branches/names";
+import type { BranchPlace } from "@/lib/branches/place";
 import { entryPath } from "@/lib/entries";
 import { splitFrontmatter } from "@/lib/entries/frontmatter";
 import { getBranch, readFile } from "@/lib/gitea";
 import { notFound } from "@/lib/http/errors";
-import { repoNameOf, repoOf } from "@/lib/rfcs/context";
 import { recallFile, rememberFile } from "./document-memo";
 
 // Where a branch's document lives (§3, §11): for a super-draft the body of
-// `rfcs/<slug>.md` in the meta repo (main, or `edit/<slug>/<name>`), for an
-// active RFC `RFC.md` in its repo. Read from Gitea — route handlers only.
+// `rfcs/<slug>.md` (on meta main, `edit/<slug>/<name>`, or a private
+// companion repo's `<name>`), for an active RFC `RFC.md` — the same path in
+// the RFC's repo and in its companions. Read from Gitea — route handlers only.
 
 /** The document as read from Gitea, with what a write needs (not the wire shape: lib/contracts DocumentAtHead). */
 export type StoredDocument = {
@@ -33,32 +34,32 @@ const stored = (home: DocHome, commitSha: string, file: { fileText: string; blob
   fileText: file.fileText,
 });
 
-/** Notes the file a commit holds, so the next write based on it reads nothing (document-memo.ts). */
-export function rememberDocument(home: DocHome, commitSha: string, file: { fileText: string; blobSha: string }): void {
-  rememberFile(repoNameOf(home), commitSha, documentPath(home), file);
+/** Notes the file a commit of the place's repo holds, so the next write based on it reads nothing (document-memo.ts). */
+export function rememberDocument(place: BranchPlace, commitSha: string, file: { fileText: string; blobSha: string }): void {
+  rememberFile(place.repoName, commitSha, documentPath(place.home), file);
 }
 
 /** The document at a branch's head; the file is read at that exact commit so text and sha agree. */
-export async function readDocumentAt(home: DocHome, branch: string): Promise<StoredDocument> {
-  const live = await getBranch(repoOf(home), gitRefOf(home, branch));
+export async function readDocumentAt(place: BranchPlace): Promise<StoredDocument> {
+  const live = await getBranch(place.repo, place.ref);
   const headSha = live?.commit?.id;
-  if (!headSha) throw notFound(`Branch ${branch} not found`);
-  const doc = await readDocumentAtCommit(home, headSha);
-  if (!doc) throw notFound(`${documentPath(home)} is missing on ${branch}`);
+  if (!headSha) throw notFound(`Branch ${place.name} not found`);
+  const doc = await readDocumentAtCommit(place, headSha);
+  if (!doc) throw notFound(`${documentPath(place.home)} is missing on ${place.name}`);
   return doc;
 }
 
 /**
- * The document at one commit: remembered (no request) or one read. Null
- * when the commit or the file does not exist.
+ * The document at one commit of the place's repo: remembered (no request) or
+ * one read. Null when the commit or the file does not exist there.
  */
-export async function readDocumentAtCommit(home: DocHome, commitSha: string): Promise<StoredDocument | null> {
-  const path = documentPath(home);
-  const known = recallFile(repoNameOf(home), commitSha, path);
-  if (known) return stored(home, commitSha, known);
-  const file = await readFile(repoOf(home), path, commitSha);
+export async function readDocumentAtCommit(place: BranchPlace, commitSha: string): Promise<StoredDocument | null> {
+  const path = documentPath(place.home);
+  const known = recallFile(place.repoName, commitSha, path);
+  if (known) return stored(place.home, commitSha, known);
+  const file = await readFile(place.repo, path, commitSha);
   if (!file) return null;
   const entry = { fileText: file.text, blobSha: file.sha };
-  rememberDocument(home, commitSha, entry);
-  return stored(home, commitSha, entry);
+  rememberDocument(place, commitSha, entry);
+  return stored(place.home, commitSha, entry);
 }

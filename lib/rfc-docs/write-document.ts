@@ -2,16 +2,15 @@ import "server-only";
 import type { BotActor } from "@/lib/bot/actor";
 import type { Trailers } from "@/lib/bot/trailers";
 import { commitFiles, WriteMismatch } from "@/lib/bot/write-files";
-import { gitRefOf, type DocHome } from "@/lib/branches/names";
+import type { DocHome } from "@/lib/branches/names";
+import type { BranchPlace } from "@/lib/branches/place";
 import { updateEntry } from "@/lib/entries";
 import { GiteaError } from "@/lib/gitea";
 import { AppError } from "@/lib/http/errors";
-import { repoOf } from "@/lib/rfcs/context";
 import { readDocumentAt, rememberDocument, type StoredDocument } from "./read-document";
 
 export type WriteDocumentInput = {
-  home: DocHome;
-  branch: string; // display name; never "main" (§6)
+  place: BranchPlace; // where the branch lives (the RFC's repo or a private companion); never main (§6)
   /** The document the new text was made from: its blob sha guards the write. */
   before: StoredDocument;
   text: string;
@@ -30,8 +29,8 @@ export type WriteDocumentOutcome =
   | { kind: "moved" };
 
 /** 409 carrying the branch's current head and text, so the editor can offer reload or merge (§8.11). */
-export async function headMoved(home: DocHome, branch: string): Promise<never> {
-  const now = await readDocumentAt(home, branch);
+export async function headMoved(place: BranchPlace): Promise<never> {
+  const now = await readDocumentAt(place);
   throw new AppError("conflict", "The branch moved since you loaded it", { headSha: now.headSha, text: now.text });
 }
 
@@ -44,17 +43,17 @@ export const fileTextFor = (home: DocHome, before: StoredDocument, text: string)
 
 /** Puts back the file a mismatched commit replaced (its blob sha as Gitea answered guards the revert). */
 async function revert(input: WriteDocumentInput, err: WriteMismatch): Promise<string> {
-  const { home, branch, before } = input;
+  const { place, before } = input;
   const actual = err.mismatches.find((m) => m.path === before.path)?.actual;
   const { commitSha } = await commitFiles({
-    repo: repoOf(home),
-    branch: gitRefOf(home, branch),
+    repo: place.repo,
+    branch: place.ref,
     files: actual ? [{ op: "update", path: before.path, content: before.fileText, sha: actual }] : [{ op: "create", path: before.path, content: before.fileText }],
     subject: `Revert "${input.subject}"`,
     body: `This reverts commit ${err.commitSha}: Gitea stored ${before.path} differently from the text that was sent.`,
     trailers: [...(input.trailers ?? []).filter(([k]) => k === "Change-Id"), ["Reverts", err.commitSha]],
     actor: input.actor,
-    audit: { kind: "revert_write", rfcSlug: home.slug, branch, details: { reverted: err.commitSha, mismatches: err.mismatches } },
+    audit: { kind: "revert_write", rfcSlug: place.home.slug, branch: place.name, details: { reverted: err.commitSha, mismatches: err.mismatches } },
   });
   return commitSha;
 }
@@ -68,22 +67,22 @@ async function revert(input: WriteDocumentInput, err: WriteMismatch): Promise<st
  * text. The written file is remembered, so the next write reads nothing.
  */
 export async function writeDocument(input: WriteDocumentInput): Promise<WriteDocumentOutcome> {
-  const { home, branch, before } = input;
-  if (branch === "main") throw new AppError("forbidden", "Main is never edited directly: open a PR from a branch (§6)");
-  const fileText = fileTextFor(home, before, input.text);
+  const { place, before } = input;
+  if (place.name === "main") throw new AppError("forbidden", "Main is never edited directly: open a PR from a branch (§6)");
+  const fileText = fileTextFor(place.home, before, input.text);
   if (fileText === before.fileText) return { kind: "unchanged" };
   try {
     const res = await commitFiles({
-      repo: repoOf(home),
-      branch: gitRefOf(home, branch),
+      repo: place.repo,
+      branch: place.ref,
       files: [{ op: "update", path: before.path, content: fileText, sha: before.blobSha }],
       subject: input.subject,
       body: input.body ?? null,
       trailers: input.trailers,
       actor: input.actor,
-      audit: { kind: input.audit.kind, rfcSlug: home.slug, branch: gitRefOf(home, branch), details: input.audit.details },
+      audit: { kind: input.audit.kind, rfcSlug: place.home.slug, branch: place.ref, details: input.audit.details },
     });
-    rememberDocument(home, res.commitSha, { fileText, blobSha: res.blobs[before.path] });
+    rememberDocument(place, res.commitSha, { fileText, blobSha: res.blobs[before.path] });
     return { kind: "written", commitSha: res.commitSha, parentSha: res.parents[0] ?? null, fileText };
   } catch (err) {
     if (isShaConflict(err)) return { kind: "moved" };

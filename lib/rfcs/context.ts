@@ -1,7 +1,7 @@
 import "server-only";
 import type { RfcScope } from "@/lib/auth/permissions";
 import type { DocHome } from "@/lib/branches/names";
-import { getConfig } from "@/lib/config";
+import { homeRepoName } from "@/lib/branches/place";
 import { db } from "@/lib/db/client";
 import { parseList } from "@/lib/db/json";
 import { splitFullName, type RepoRef } from "@/lib/gitea";
@@ -25,11 +25,9 @@ export function homeOf(rfc: { slug: string; repo: string | null }): DocHome {
   return rfc.repo ? { kind: "rfc", slug: rfc.slug, repo: rfc.repo } : { kind: "meta", slug: rfc.slug };
 }
 
-export function repoOf(home: DocHome): RepoRef {
-  return splitFullName(home.kind === "rfc" ? home.repo : getConfig().metaRepoFullName);
-}
+export const repoNameOf = homeRepoName;
 
-export const repoNameOf = (home: DocHome) => (home.kind === "rfc" ? home.repo : getConfig().metaRepoFullName);
+export const repoOf = (home: DocHome): RepoRef => splitFullName(homeRepoName(home));
 
 /** Everything the app reads of one cached RFC (§4): the context above and what pages and routes show. */
 export type Rfc = RfcContext & {

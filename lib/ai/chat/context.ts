@@ -3,6 +3,7 @@ import type { Thread } from "@prisma/client";
 import { buildPrompt, type BuiltPrompt, type PromptMessage } from "@/lib/ai/prompt";
 import type { PromptPassage } from "@/lib/ai/scope";
 import { parseAnchor, resolveAnchor, type Anchor, type Block } from "@/lib/anchors";
+import type { BranchPlace } from "@/lib/branches/place";
 import type { Span } from "@/lib/changes/locate";
 import { readDocumentAt, type StoredDocument } from "@/lib/rfc-docs/read-document";
 import type { RfcContext } from "@/lib/rfcs/context";
@@ -34,13 +35,13 @@ function widenToBlocks(range: Span, blocks: Block[]): Span {
 export async function loadChatContext(args: {
   thread: Thread;
   rfc: RfcContext;
-  branch: string;
+  branch: BranchPlace;
   contextTokens: number;
   /** The AI message being written, left out of its own prompt. */
   replyId: string;
 }): Promise<ChatContext> {
   const { thread, rfc } = args;
-  const doc = await readDocumentAt(rfc.home, args.branch);
+  const doc = await readDocumentAt(args.branch);
   const anchor = thread.kind === "main" ? null : parseAnchor(thread.anchor);
   let scope: ChatContext["scope"] = null;
   if (anchor) {
@@ -52,7 +53,7 @@ export async function loadChatContext(args: {
   const messages: PromptMessage[] = await recentHistory(thread.id, args.replyId);
   const prompt = buildPrompt({
     rfc: { title: rfc.title, state: rfc.state },
-    branch: args.branch,
+    branch: args.branch.name,
     document: doc.text,
     passage: anchor ? passageOf(anchor) : null,
     messages,

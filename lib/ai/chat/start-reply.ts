@@ -55,7 +55,7 @@ export async function startAiReply(args: {
       send("message", writer.view());
       let failure: string | null = null;
       try {
-        const ctx = await loadChatContext({ thread, rfc, branch: branch.name, contextTokens: settings.contextTokens, replyId: writer.id });
+        const ctx = await loadChatContext({ thread, rfc, branch: branch.place, contextTokens: settings.contextTokens, replyId: writer.id });
         const signal = AbortSignal.any([streamSignal, req.signal]);
         ({ failure } = await streamReply({ model: languageModel, ctx, target, writer, send, signal, timeoutS: settings.timeoutS }));
       } catch (err) {

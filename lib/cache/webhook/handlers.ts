@@ -19,17 +19,19 @@ const branchRef: Handler = (payload) => {
   return ref_type === "branch" ? { branches: true } : null;
 };
 
-/** A PR opened, closed, merged (`closed` + merged), edited or synchronised (§9). */
+/** A PR opened, closed, merged (`closed` + merged), edited or synchronised (§9). Companion repos have none of Quorum's. */
 const pullRequest: Handler = (payload, target) => {
   const p = pullRequestPayload.parse(payload);
+  if (target.kind === "private") return null;
   const merged = p.action === "closed" && !!p.pull_request?.merged;
   // A merge moves main: re-read branches (and, on meta, entries) as well.
   return { pulls: [p.number], ...(merged ? { branches: true, ...(target.kind === "meta" ? { entries: true } : {}) } : {}) };
 };
 
-/** A per-RFC repo archived or deleted: settle its branches and open PRs. */
+/** A per-RFC repo archived or deleted: settle its branches and open PRs; a companion repo made or deleted: its branches. */
 const repository: Handler = (payload, target) => {
   repositoryPayload.parse(payload);
+  if (target.kind === "private") return { branches: true };
   return target.kind === "rfc" ? { branches: true, openPulls: true } : null;
 };
 

@@ -22,4 +22,4 @@ export const pullRequestPayload = z
 
 export const repositoryPayload = z.object({ action: z.string(), repository }).loose();
 
-export type RepoTarget = { repo: string; kind: "meta" | "rfc" };
+export type RepoTarget = { repo: string; kind: "meta" | "rfc" | "private" };

@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { isPrivateRepo } from "../private-repos";
 import { enqueueRefresh } from "../refresh-queue";
 import { recordDelivery } from "./deliveries";
 import { webhookHandlers } from "./handlers";
@@ -9,9 +10,10 @@ import { verifySignature } from "./signature";
 
 export type WebhookAnswer = { status: "queued" | "duplicate" | "ignored"; event: string; repo?: string };
 
-/** Meta repo, a per-RFC repo the cache knows, or not ours. */
+/** Meta repo, a private companion repo, a per-RFC repo the cache knows, or not ours. */
 async function targetOf(fullName: string): Promise<RepoTarget | null> {
   if (fullName === getConfig().metaRepoFullName) return { repo: fullName, kind: "meta" };
+  if (await isPrivateRepo(fullName)) return { repo: fullName, kind: "private" };
   const known = await db().cachedRfc.findFirst({ where: { repo: fullName }, select: { slug: true } });
   return known ? { repo: fullName, kind: "rfc" } : null;
 }

@@ -45,8 +45,7 @@ export async function acceptBatch(args: { changeIds: string[]; user: SessionUser
     const rows = await loadAll(ids);
     assertAllAcceptable(rows);
     const committed = await commitChanges({
-      rfc: scope.rfc,
-      branch: scope.branch.name,
+      place: scope.branch.place,
       cachedHead: scope.branch.headSha,
       actor: actorFrom(args.user),
       items: rows.map((row) => ({ row, proposed: row.proposed, edited: false })),

@@ -26,8 +26,7 @@ export async function acceptChange(args: { changeId: string; user: SessionUser; 
     const edited = args.editedText !== undefined && args.editedText !== row.proposed;
     const proposed = edited ? (args.editedText as string) : row.proposed;
     const committed = await commitChanges({
-      rfc: scope.rfc,
-      branch: scope.branch.name,
+      place: scope.branch.place,
       cachedHead: scope.branch.headSha,
       actor: actorFrom(user),
       items: [{ row, proposed, edited }],

@@ -11,6 +11,6 @@ import type { DecisionScope } from "./load";
  */
 export async function afterAcceptCommit(scope: DecisionScope, committed: Committed): Promise<string[]> {
   const stale = await markStaleChanges({ slug: scope.rfc.slug, branch: scope.branch.name, text: committed.text });
-  await refreshAfterWrite(scope.rfc.home, { head: { branch: scope.branch.name, from: committed.parentSha, to: committed.commitSha } });
+  await refreshAfterWrite(scope.branch.place, { head: { from: committed.parentSha, to: committed.commitSha } });
   return stale;
 }

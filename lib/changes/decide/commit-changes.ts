@@ -1,11 +1,11 @@
 import "server-only";
 import type { Change } from "@prisma/client";
 import type { BotActor } from "@/lib/bot/actor";
+import type { BranchPlace } from "@/lib/branches/place";
 import { applyMany, checkApplicable, type PlannedChange } from "@/lib/changes/locate";
 import { AppError } from "@/lib/http/errors";
 import { readDocumentAt, readDocumentAtCommit, type StoredDocument } from "@/lib/rfc-docs/read-document";
 import { headMoved, writeDocument } from "@/lib/rfc-docs/write-document";
-import type { RfcContext } from "@/lib/rfcs/context";
 import { changeBody, changeSubject, changeTrailers, type AcceptedChange } from "./commit-message";
 import { markFailed, markStale } from "./status";
 
@@ -25,16 +25,17 @@ export type Committed = { commitSha: string; parentSha: string | null; text: str
 const ATTEMPTS = 3;
 
 /** The document to apply to: at the head the cache knows (remembered, or one read), else read live. */
-async function documentFor(rfc: RfcContext, branch: string, cachedHead: string | null): Promise<{ doc: StoredDocument; live: boolean }> {
-  const known = cachedHead ? await readDocumentAtCommit(rfc.home, cachedHead) : null;
-  return known ? { doc: known, live: false } : { doc: await readDocumentAt(rfc.home, branch), live: true };
+async function documentFor(place: BranchPlace, cachedHead: string | null): Promise<{ doc: StoredDocument; live: boolean }> {
+  const known = cachedHead ? await readDocumentAtCommit(place, cachedHead) : null;
+  return known ? { doc: known, live: false } : { doc: await readDocumentAt(place), live: true };
 }
 
-export async function commitChanges(args: { rfc: RfcContext; branch: string; cachedHead: string | null; actor: BotActor; items: ToCommit[] }): Promise<Committed> {
-  const { rfc, branch, actor, items } = args;
+export async function commitChanges(args: { place: BranchPlace; cachedHead: string | null; actor: BotActor; items: ToCommit[] }): Promise<Committed> {
+  const { place, actor, items } = args;
+  const branch = place.name;
   let cachedHead = args.cachedHead;
   for (let attempt = 1; ; attempt++) {
-    const { doc: before, live } = await documentFor(rfc, branch, cachedHead);
+    const { doc: before, live } = await documentFor(place, cachedHead);
     cachedHead = null; // a retry reads the live head
     const planned: PlannedChange[] = [];
     let stale: { row: Change; message: string } | null = null;
@@ -65,7 +66,7 @@ export async function commitChanges(args: { rfc: RfcContext; branch: string; cac
     let res;
     try {
       res = await writeDocument({
-        home: rfc.home, branch, before, text: applied.text, actor, subject: changeSubject(accepted, branch),
+        place, before, text: applied.text, actor, subject: changeSubject(accepted, branch),
         body: changeBody(accepted), trailers: changeTrailers(accepted),
         audit: { kind: "accept_change", details: { changeIds: ids, models: accepted.map((c) => c.modelId), edited: items.some((i) => i.edited) } },
       });
@@ -76,7 +77,7 @@ export async function commitChanges(args: { rfc: RfcContext; branch: string; cac
     }
     if (res.kind === "moved") {
       if (attempt < ATTEMPTS) continue;
-      return headMoved(rfc.home, branch);
+      return headMoved(place);
     }
     if (res.kind === "unchanged") throw new AppError("conflict", "The branch already holds this text; nothing was committed.");
     return { commitSha: res.commitSha, parentSha: res.parentSha, text: applied.text };

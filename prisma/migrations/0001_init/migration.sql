@@ -45,6 +45,7 @@ CREATE TABLE "CachedBranch" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "rfcSlug" TEXT NOT NULL,
     "repo" TEXT NOT NULL,
+    "home" TEXT NOT NULL DEFAULT '',
     "name" TEXT NOT NULL,
     "displayName" TEXT NOT NULL,
     "headSha" TEXT NOT NULL,
@@ -57,6 +58,15 @@ CREATE TABLE "CachedBranch" (
     "statusStale" BOOLEAN NOT NULL DEFAULT true,
     "backoffUntil" DATETIME,
     "lastCommitAt" DATETIME,
+    "refreshedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "CachedPrivateRepo" (
+    "repo" TEXT NOT NULL PRIMARY KEY,
+    "rfcSlug" TEXT NOT NULL,
+    "home" TEXT NOT NULL,
+    "creator" TEXT NOT NULL,
     "refreshedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -129,6 +139,8 @@ CREATE TABLE "BranchMeta" (
     "name" TEXT NOT NULL,
     "createdBy" TEXT NOT NULL,
     "visibility" TEXT NOT NULL DEFAULT 'public',
+    "home" TEXT,
+    "repo" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "deletedAt" DATETIME,
     "deletedBy" TEXT
@@ -276,7 +288,13 @@ CREATE INDEX "CachedRfcOwner_rfcSlug_idx" ON "CachedRfcOwner"("rfcSlug");
 CREATE INDEX "CachedBranch_rfcSlug_idx" ON "CachedBranch"("rfcSlug");
 
 -- CreateIndex
+CREATE INDEX "CachedBranch_home_rfcSlug_idx" ON "CachedBranch"("home", "rfcSlug");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "CachedBranch_repo_name_key" ON "CachedBranch"("repo", "name");
+
+-- CreateIndex
+CREATE INDEX "CachedPrivateRepo_rfcSlug_idx" ON "CachedPrivateRepo"("rfcSlug");
 
 -- CreateIndex
 CREATE INDEX "CachedPr_rfcSlug_state_idx" ON "CachedPr"("rfcSlug", "state");

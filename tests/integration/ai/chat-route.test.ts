@@ -5,6 +5,7 @@ import { setLanguageModelOverride } from "@/lib/ai/providers";
 import { db } from "@/lib/db/client";
 import { threadEvents, type ThreadEvent } from "@/lib/realtime/thread-events";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
+import { publicPlace } from "@/lib/branches/place";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { setupFixture, SUPER, type Fixture } from "./fixture";
 import { scriptedModel } from "./mock-model";
@@ -72,7 +73,7 @@ describe("a reply on a branch", () => {
     expect(message).toMatchObject({ status: "complete", body: prose, modelId: "compat:test-model" });
     expect(message.details.parts.map((p) => p.kind)).toEqual(["text", "change", "text", "change", "change", "change", "text"]);
 
-    const head = (await readDocumentAt((await loadRfcOrThrow(SUPER)).home, "tighten")).headSha;
+    const head = (await readDocumentAt(publicPlace((await loadRfcOrThrow(SUPER)).home, "tighten"))).headSha;
     const rows = await changesOf(message.id);
     expect(rows.map((r) => [r.status, r.original, r.baseSha])).toEqual([
       ["pending", "five minutes", head],

@@ -4,6 +4,7 @@ import { POST as batchRoute } from "@/app/api/changes/accept-batch/route";
 import { parseTrailers } from "@/lib/bot/trailers";
 import { db } from "@/lib/db/client";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
+import { publicPlace } from "@/lib/branches/place";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { getOrCreateMainThread } from "@/lib/threads/main-thread";
 import type { Fixture, Login } from "./fixture";
@@ -32,7 +33,7 @@ export async function propose(slug: string, branch: string, blocks: { original: 
   return { messageId: message.id, ids: rows.map((r) => r.id) };
 }
 
-export const readDoc = async (slug: string, branch: string) => readDocumentAt((await loadRfcOrThrow(slug)).home, branch);
+export const readDoc = async (slug: string, branch: string) => readDocumentAt(publicPlace((await loadRfcOrThrow(slug)).home, branch));
 
 export function decisions(fx: Fixture) {
   return {

@@ -9,6 +9,7 @@ import { createFlag } from "@/lib/flags/flags";
 import { splitFullName } from "@/lib/gitea";
 import { openBranchPr } from "@/lib/prs/branch-prs";
 import { flushManualEdit } from "@/lib/rfc-docs/flush";
+import { publicPlace } from "@/lib/branches/place";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { getOrCreateMainThread } from "@/lib/threads/main-thread";
@@ -26,8 +27,8 @@ export async function editedBranch(fx: Fixture, slug = DRAFT) {
   const { name, headSha } = await fx.branch(slug);
   const rfc = await loadRfcOrThrow(slug);
   const bianca = await fx.actor("branchCreator");
-  await flushManualEdit({ rfc, branch: name, baseSha: headSha, text: DOC.replace("Routes and actions.", `Routes and actions, ${name}.`), user: { id: bianca.userId!, login: bianca.login, name: bianca.name } });
-  return { name, headSha: (await readDocumentAt(rfc.home, name)).headSha };
+  await flushManualEdit({ rfc, place: publicPlace(rfc.home, name), baseSha: headSha, text: DOC.replace("Routes and actions.", `Routes and actions, ${name}.`), user: { id: bianca.userId!, login: bianca.login, name: bianca.name } });
+  return { name, headSha: (await readDocumentAt(publicPlace(rfc.home, name))).headSha };
 }
 
 /** An open PR from a branch of bianca's to main: a body-edit meta PR for a super-draft, a branch PR for an active RFC (§9). */

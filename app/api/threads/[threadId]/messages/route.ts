@@ -16,9 +16,9 @@ export const dynamic = "force-dynamic";
 type Params = { threadId: string };
 
 export const GET = withRoute<Params>(async (req, ctx) => {
-  const { thread, rfc, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId, "threadId"), await getRequestUser(req));
+  const { thread, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId, "threadId"), await getRequestUser(req));
   // Only sub-threads need the text, to say where their anchor is now (§8.12).
-  const text = thread.kind === "main" || branch.state === "deleted" ? null : (await readDocumentAt(rfc.home, branch.name)).text;
+  const text = thread.kind === "main" || branch.state === "deleted" ? null : (await readDocumentAt(branch.place)).text;
   const { messages, changes } = await listThreadMessages(thread);
   return Response.json({ thread: await toThreadView(thread, text), messages, changes });
 });

@@ -3,11 +3,12 @@ import { z } from "zod";
 import { assertCan } from "@/lib/auth/permissions";
 import { actorFrom } from "@/lib/bot/actor";
 import { loadRfcBranchOrThrow } from "@/lib/branches/context";
-import { deleteRfcBranch, setBranchVisibility } from "@/lib/branches/lifecycle";
+import { deleteRfcBranch } from "@/lib/branches/lifecycle";
 import { refreshBranchStatuses } from "@/lib/branches/status";
 import { listBranchSummaries } from "@/lib/branches/summaries";
 import { updateFromMain } from "@/lib/branches/update-from-main";
 import { withMutation } from "@/lib/http/mutation";
+import { setBranchVisibility } from "@/lib/private/move-branch";
 import { decodeParam, readJson } from "@/lib/http/route";
 
 type Params = { slug: string; branch: string };
@@ -29,7 +30,7 @@ export const PATCH = withMutation<Params>(async (req, ctx, user) => {
   } else {
     assertCan(user, "update_branch", { rfc: rfc.scope, branch: branch.scope });
     update = await updateFromMain({ rfc, branch, actor });
-    await refreshBranchStatuses(rfc, { force: true, names: [branch.ref] });
+    await refreshBranchStatuses(rfc, { force: true, names: [branch.name] });
   }
   const summary = (await listBranchSummaries(rfc, user)).find((b) => b.name === branch.name) ?? null;
   return Response.json({ branch: summary, ...(update ? { update } : {}) });

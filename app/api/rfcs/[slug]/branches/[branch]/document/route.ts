@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = withRoute<{ slug: string; branch: string }>(async (req, ctx) => {
   const p = await ctx.params;
-  const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), await getRequestUser(req));
+  const { branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), await getRequestUser(req));
   if (branch.state === "deleted") throw new AppError("not_found", `${branch.name} was deleted; its conversation stays readable`);
-  const doc = await readDocumentAt(rfc.home, branch.name);
+  const doc = await readDocumentAt(branch.place);
   return Response.json({ text: doc.text, headSha: doc.headSha, path: doc.path, branch: branch.name });
 });

@@ -18,6 +18,6 @@ export const POST = withMutation<{ slug: string; branch: string }>(async (req, c
   const input = flushSchema.parse(await readJson(req));
   assertCan(user, "edit_branch", { rfc: rfc.scope, branch: branch.scope }); // main: 403 for everyone (§6)
   if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; it is read-only now`);
-  const result = await flushManualEdit({ rfc, branch: branch.name, baseSha: input.baseSha, text: input.text, user });
+  const result = await flushManualEdit({ rfc, place: branch.place, baseSha: input.baseSha, text: input.text, user });
   return Response.json(result);
 });

@@ -19,7 +19,7 @@ export const GET = withRoute<Params>(async (req, ctx) => {
   const p = await ctx.params;
   const { rfc, branch } = await loadRfcBranchOrThrow(decodeParam(p.slug, "slug"), decodeParam(p.branch, "branch"), await getRequestUser(req));
   // A deleted branch has no text: its threads stay readable with unknown anchor states (§11.5).
-  const text = branch.state === "deleted" ? null : (await readDocumentAt(rfc.home, branch.name)).text;
+  const text = branch.state === "deleted" ? null : (await readDocumentAt(branch.place)).text;
   return Response.json({ threads: await listThreads({ slug: rfc.slug, branch: branch.name, text }) });
 });
 
@@ -38,6 +38,6 @@ export const POST = withMutation<Params>(async (req, ctx, user) => {
   assertCan(user, "subthread", { rfc: rfc.scope, branch: branch.scope });
   if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; its conversation is read-only`);
   const { thread, message } = await createSubThread({ slug: rfc.slug, branch: branch.name, userId: user.id, anchor: input.anchor, body: input.body });
-  const text = (await readDocumentAt(rfc.home, branch.name)).text;
+  const text = (await readDocumentAt(branch.place)).text;
   return Response.json({ thread: await toThreadView(thread, text), message }, { status: 201 });
 });
