@@ -70,3 +70,15 @@ export async function startTestForge(opts: { appUrl?: string; webhookSecret?: st
     throw err;
   }
 }
+
+/** Another forge user (beyond the demo users) with an all-scopes token, made by the site admin. */
+export async function addForgeUser(forge: TestForge, login: string): Promise<{ token: string }> {
+  const post = async (path: string, body: unknown) => {
+    const res = await forge.api(path, { method: "POST", body: JSON.stringify(body) }, forge.adminToken);
+    if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  await post("/api/v1/admin/users", { username: login, email: `${login}@forge.local`, password: `pw-${login}-123456`, must_change_password: false });
+  const token = await post(`/api/v1/users/${login}/tokens`, { name: "test", scopes: ["all"] });
+  return { token: String(token.sha1) };
+}

@@ -5,7 +5,7 @@ import { listPendingIdeas } from "@/lib/db/queries/pending-ideas";
 
 /** Everything the cache holds that Gitea determines (row ids and refresh times left out). */
 export async function cacheSnapshot() {
-  const [catalog, counts, facets, search, ideas, rfcs, branches, prs] = await Promise.all([
+  const [catalog, counts, facets, search, ideas, rfcs, branches, privateRepos, prs] = await Promise.all([
     listCatalogOverview({ perState: 1000 }),
     countCatalog(),
     listCatalogFacets(),
@@ -13,9 +13,10 @@ export async function cacheSnapshot() {
     listPendingIdeas(),
     db().cachedRfc.findMany({ orderBy: { slug: "asc" }, omit: { refreshedAt: true } }),
     db().cachedBranch.findMany({ orderBy: [{ repo: "asc" }, { name: "asc" }], omit: { id: true, refreshedAt: true } }),
+    db().cachedPrivateRepo.findMany({ orderBy: { repo: "asc" }, omit: { refreshedAt: true } }),
     db().cachedPr.findMany({ orderBy: [{ repo: "asc" }, { number: "asc" }], omit: { id: true, refreshedAt: true } }),
   ]);
-  return { catalog, counts, facets, search, ideas, rfcs, branches, prs };
+  return { catalog, counts, facets, search, ideas, rfcs, branches, privateRepos, prs };
 }
 
 export { wipeCache } from "@/lib/cache/rebuild";
