@@ -1,4 +1,3 @@
-import "server-only";
 import type { BotActor } from "@/lib/bot/actor";
 import { composeMessage, onBehalfOf, parseTrailers } from "@/lib/bot/trailers";
 import { createTag, deleteTag, GiteaError, listTags, type RepoRef } from "@/lib/gitea";

@@ -1,8 +1,7 @@
 import type { Branch } from "gitea-js";
 import { db } from "@/lib/db/client";
 import { getRepo, GiteaError, listBranches, splitFullName } from "@/lib/gitea";
-import { rfcScope } from "@/lib/auth/rfc-scope";
-import { companionReaders, syncCompanionCollaborators } from "@/lib/private/collaborators";
+import { cachedReaders, companionReaders, syncCompanionCollaborators } from "@/lib/private/collaborators";
 import { parseCompanionDescription, type CompanionFacts } from "@/lib/private/names";
 import { syncBranchRows } from "./branch-rows";
 import { commitTime } from "./refresh-meta-branches";
@@ -26,7 +25,7 @@ export async function refreshPrivateRepo(repo: string): Promise<{ slug: string |
     facts = parseCompanionDescription(info?.description);
     if (!info || !facts) return { slug: null, slugs: [] }; // not one of ours
     await db().cachedPrivateRepo.create({ data: { repo, rfcSlug: facts.slug, home: facts.home, creator: facts.creator } });
-    const scope = await rfcScope(facts.slug);
+    const scope = await cachedReaders(facts.slug);
     if (scope) await syncCompanionCollaborators(ref, companionReaders(scope, facts.creator));
   }
   try {

@@ -1,16 +1,25 @@
-import "server-only";
 import type { RfcScope } from "@/lib/auth/permissions";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import { parseList } from "@/lib/db/json";
 import { addCollaborator, GiteaError, listCollaborators, removeCollaborator, splitFullName, type RepoRef } from "@/lib/gitea";
-import { rfcScope } from "@/lib/auth/rfc-scope";
 
 // Who Gitea lets read a private companion repo (README "What private
 // means"): the branch creator and the RFC's owners and arbiters, with read
 // access — Quorum's bot writes. Org owners (the bot, and whoever the Gitea
 // admins made owners) see every repo anyway and are never listed.
 
+// Imported by the cache refresh, which runs outside Next too (npm run
+// cache:rebuild): no server-only module here, so the RFC's owners and
+// arbiters are read from the cached entry directly.
+
 const lower = (s: string) => s.toLowerCase();
+
+/** The cached entry's owners and arbiters, or null for an unknown slug. */
+export async function cachedReaders(slug: string): Promise<RfcScope | null> {
+  const row = await db().cachedRfc.findUnique({ where: { slug }, select: { owners: true, arbiters: true } });
+  return row ? { owners: parseList(row.owners), arbiters: parseList(row.arbiters) } : null;
+}
 
 export function companionReaders(scope: RfcScope, creator: string): string[] {
   const bot = lower(getConfig().botUser);
@@ -54,7 +63,7 @@ export async function syncCompanionCollaborators(repo: RepoRef, readers: string[
  */
 export async function syncPrivateCollaborators(slug: string): Promise<CollaboratorSync[]> {
   const [scope, companions] = await Promise.all([
-    rfcScope(slug),
+    cachedReaders(slug),
     db().cachedPrivateRepo.findMany({ where: { rfcSlug: slug }, select: { repo: true, creator: true } }),
   ]);
   if (!scope) return [];
