@@ -36,16 +36,18 @@ export async function promoteBuffered(args: {
     data: { branch: branch.name, status: "pending", baseSha: branch.headSha, statusReason: null },
   });
   const moved = await db().change.findMany({ where: { id: { in: ids }, branch: branch.name }, select: { id: true, threadId: true } });
+  // Main's thread is public: a private branch's name must not reach it (README "What private means").
+  const shown = branch.place.private ? null : branch.name;
   for (const c of moved) {
-    if (c.threadId) threadEvents.publish(c.threadId, { type: "change_updated", data: { id: c.id, status: "pending", branch: branch.name } });
+    if (c.threadId) threadEvents.publish(c.threadId, { type: "change_updated", data: { id: c.id, status: "pending", ...(shown ? { branch: shown } : {}) } });
   }
   const doc = await readDocumentAt(branch.place);
   const staleChangeIds = await markStaleChanges({ slug: rfc.slug, branch: branch.name, text: doc.text });
   await postSystemMessage({
     slug: rfc.slug,
     branch: "main",
-    body: `${actor.name} promoted ${moved.length} buffered change${moved.length === 1 ? "" : "s"} to the new branch ${branch.name}`,
-    details: { kind: "promote", login: actor.login, branch: branch.name, changeIds: moved.map((c) => c.id) },
+    body: `${actor.name} promoted ${moved.length} buffered change${moved.length === 1 ? "" : "s"} to ${shown ? `the new branch ${shown}` : "a new private branch"}`,
+    details: { kind: "promote", login: actor.login, ...(shown ? { branch: shown } : {}), changeIds: moved.map((c) => c.id) },
   });
   return { branch, changeIds: moved.map((c) => c.id), staleChangeIds };
 }

@@ -4,6 +4,9 @@ import { PATCH as patchRoute } from "@/app/api/rfcs/[slug]/branches/[branch]/rou
 import { GET as documentRoute } from "@/app/api/rfcs/[slug]/branches/[branch]/document/route";
 import { POST as flushRoute } from "@/app/api/rfcs/[slug]/branches/[branch]/flush/route";
 import { POST as prRoute } from "@/app/api/rfcs/[slug]/branches/[branch]/pr/route";
+import { POST as promoteRoute } from "@/app/api/rfcs/[slug]/branches/[branch]/promote/route";
+import { GET as threadsRoute } from "@/app/api/rfcs/[slug]/branches/[branch]/threads/route";
+import { GET as messagesRoute } from "@/app/api/threads/[threadId]/messages/route";
 import { actorFrom } from "@/lib/bot/actor";
 import { commitFiles } from "@/lib/bot/write-files";
 import { enqueueRefresh } from "@/lib/cache/refresh-queue";
@@ -204,6 +207,24 @@ describe.each([
     const notes = await db().threadMessage.findMany({ where: { authorKind: "system", thread: { rfcSlug: slug, branch: name } }, select: { body: true } });
     expect(notes.map((n) => n.body).filter((b) => b.includes("made flip"))).toEqual([expect.stringMatching(/made flip private/), expect.stringMatching(/made flip public/)]);
     expect(await db().action.count({ where: { kind: "branch_visibility", rfcSlug: slug, branch: name } })).toBe(2);
+  });
+});
+
+describe("main's public chat does not leak a private branch", () => {
+  it("promoting main's buffered changes to a private branch names no branch there, and its cards leave main for outsiders", async () => {
+    const threads = await json<{ threads: { id: string; kind: string }[] }>(await fx.call(threadsRoute, { as: "erin", params: { slug: ACTIVE, branch: "main" } }));
+    const mainThread = threads.threads.find((t) => t.kind === "main")!.id;
+    await makeChange({ slug: ACTIVE, branch: "main", original: "Reads dominate", proposed: "Reads win", status: "buffered", threadId: mainThread });
+    const res = await fx.call(promoteRoute, { as: "erin", method: "POST", params: { slug: ACTIVE, branch: "main" }, body: { name: "erin/hidden-promo", visibility: "private" } });
+    expect(res.status).toBe(201);
+    const view = async (as: Login | null) =>
+      json<{ messages: { body: string; details: unknown }[]; changes: { branch: string }[] }>(await fx.call(messagesRoute, { as, params: { threadId: mainThread } }));
+    for (const as of [null, "alice"] as const) {
+      const seen = await view(as);
+      expect(JSON.stringify(seen)).not.toContain("erin/hidden-promo");
+      expect(seen.messages.map((m) => m.body)).toContain("erin promoted 1 buffered change to a new private branch");
+    }
+    expect((await view("erin")).changes.map((c) => c.branch)).toContain("erin/hidden-promo");
   });
 });
 

@@ -9,6 +9,7 @@ import { withMutation } from "@/lib/http/mutation";
 import { decodeParam, readJson, withRoute } from "@/lib/http/route";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import { loadThreadOrThrow } from "@/lib/threads/access";
+import { changesVisibleTo } from "@/lib/threads/visible-changes";
 import { listThreadMessages, postUserMessage } from "@/lib/threads/messages";
 import { toThreadView } from "@/lib/threads/thread-view";
 
@@ -16,11 +17,12 @@ export const dynamic = "force-dynamic";
 type Params = { threadId: string };
 
 export const GET = withRoute<Params>(async (req, ctx) => {
-  const { thread, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId, "threadId"), await getRequestUser(req));
+  const user = await getRequestUser(req);
+  const { thread, rfc, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId, "threadId"), user);
   // Only sub-threads need the text, to say where their anchor is now (§8.12).
   const text = thread.kind === "main" || branch.state === "deleted" ? null : (await readDocumentAt(branch.place)).text;
   const { messages, changes } = await listThreadMessages(thread);
-  return Response.json({ thread: await toThreadView(thread, text), messages, changes });
+  return Response.json({ thread: await toThreadView(thread, text), messages, changes: await changesVisibleTo(rfc, branch.name, changes, user) });
 });
 
 const postSchema = z.object({
