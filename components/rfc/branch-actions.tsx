@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { BranchSummary } from "@/lib/contracts";
 import { api, openView, paths, viewUrl } from "@/lib/client/api";
 import { MenuButton, type MenuItem } from "./menu-button";
-import { ConfirmModal } from "./modal";
+import { ConfirmModal, Modal } from "./modal";
 import { OpenPrDialog } from "./open-pr-dialog";
 import { BTN } from "./styles";
 import { Tip } from "@/components/ui/tip";
@@ -16,7 +16,7 @@ import { Tip } from "@/components/ui/tip";
 export type BranchPerms = { flipVisibility: boolean; openPr: boolean; mergePr: boolean; deleteBranch: boolean };
 
 export function BranchActions({ slug, branch, perms, onChanged }: { slug: string; branch: BranchSummary; perms: BranchPerms; onChanged: () => void }) {
-  const [dialog, setDialog] = useState<null | "pr" | "delete">(null);
+  const [dialog, setDialog] = useState<null | "pr" | "delete" | "visibility" | "public-for-pr">(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async (what: string, call: () => Promise<{ ok: boolean; message?: string }>) => {
@@ -30,7 +30,14 @@ export function BranchActions({ slug, branch, perms, onChanged }: { slug: string
   };
   const pr = branch.pr;
   const open = branch.state === "open";
-  const flip = () => run("visibility", () => api(paths.branch(slug, branch.name), { method: "PATCH", json: { visibility: branch.visibility === "private" ? "public" : "private" } }));
+  const isPrivate = branch.visibility === "private";
+  // A move between public and private copies the branch's commits (new SHAs): the view reloads its document afterwards.
+  const flip = async (then?: "pr") => {
+    const ok = await run("visibility", () => api(paths.branch(slug, branch.name), { method: "PATCH", json: { visibility: isPrivate ? "public" : "private" } }));
+    if (!ok) return;
+    if (then === "pr") setDialog("pr");
+    else openView(viewUrl(slug, branch.name));
+  };
   const settle = (verb: "merge" | "close") => run(verb, () => api(`${paths.pr(slug, pr!.number)}/${verb}`, { method: "POST", json: {} }));
   const remove = async () => {
     if (await run("delete", () => api(paths.branch(slug, branch.name), { method: "DELETE" }))) openView(viewUrl(slug, "main"));
@@ -40,7 +47,7 @@ export function BranchActions({ slug, branch, perms, onChanged }: { slug: string
   const more: MenuItem[] = [
     ...(pr?.state === "open" && perms.mergePr ? [{ label: `Close PR #${pr.number}`, onSelect: () => void settle("close") }] : []),
     ...(perms.flipVisibility && open
-      ? [{ label: branch.visibility === "private" ? "Make public" : "Make private", onSelect: () => void flip(), hint: branch.visibility === "private" ? "Everyone will be able to read it" : "Only you, the owners, arbiters and admins will see it" }]
+      ? [{ label: isPrivate ? "Make public…" : "Make private…", onSelect: () => setDialog("visibility"), hint: isPrivate ? "Everyone will be able to read it" : "Only its creator, the owners, arbiters and admins will see it" }]
       : []),
     ...(open && perms.deleteBranch ? [{ label: "Delete branch…", onSelect: () => setDialog("delete"), danger: true }] : []),
   ];
@@ -58,7 +65,7 @@ export function BranchActions({ slug, branch, perms, onChanged }: { slug: string
         </Tip>
       ) : null}
       {open && perms.openPr && pr?.state !== "open" ? (
-        <button type="button" className={BTN.small} onClick={() => setDialog("pr")}>
+        <button type="button" className={BTN.small} onClick={() => setDialog(isPrivate ? "public-for-pr" : "pr")}>
           Open PR
         </button>
       ) : null}
@@ -68,6 +75,17 @@ export function BranchActions({ slug, branch, perms, onChanged }: { slug: string
       </MenuButton>
       {error ? <span role="alert" className="text-xs text-rose-700">{error}</span> : null}
       {dialog === "pr" ? <OpenPrDialog slug={slug} branch={branch.name} onClose={() => setDialog(null)} onDone={() => (setDialog(null), onChanged())} /> : null}
+      {dialog === "visibility" || dialog === "public-for-pr" ? (
+        <VisibilityDialog
+          branch={branch.name}
+          toPublic={isPrivate}
+          forPr={dialog === "public-for-pr"}
+          busy={busy === "visibility"}
+          error={error}
+          onConfirm={() => void flip(dialog === "public-for-pr" ? "pr" : undefined)}
+          onClose={() => (setDialog(null), setError(null))}
+        />
+      ) : null}
       {dialog === "delete" ? (
         <ConfirmModal
           title={`Delete ${branch.name}?`}
@@ -80,5 +98,38 @@ export function BranchActions({ slug, branch, perms, onChanged }: { slug: string
         />
       ) : null}
     </div>
+  );
+}
+
+/** What a move between public and private means (README "What private means"), before it happens. */
+function VisibilityDialog(p: { branch: string; toPublic: boolean; forPr: boolean; busy: boolean; error: string | null; onConfirm: () => void; onClose: () => void }) {
+  const title = p.forPr ? "A pull request is public" : p.toPublic ? `Make ${p.branch} public?` : `Make ${p.branch} private?`;
+  return (
+    <Modal title={title} onClose={p.onClose}>
+      <div className="space-y-2 text-sm text-slate-700">
+        {p.forPr ? <p>Everyone can read a pull request and its branch. To open one, {p.branch} must be public first.</p> : null}
+        {p.toPublic ? (
+          <p>
+            {p.branch} moves to the RFC&apos;s repository, where everyone can read it and its history, in Quorum and in Gitea. Its commits are copied
+            with their messages, authors and dates.
+          </p>
+        ) : (
+          <p>
+            {p.branch} moves to a private repository in Gitea that only its creator, the RFC&apos;s owners and arbiters can read (and admins, in Quorum).
+            Its commits are copied there, and it disappears from the RFC&apos;s repository.
+          </p>
+        )}
+        <p className="text-xs text-slate-500">The text, the conversation and pending changes stay as they are; commit ids change.</p>
+      </div>
+      {p.error ? <p role="alert" className="mt-3 text-sm text-rose-700">{p.error}</p> : null}
+      <div className="mt-5 flex justify-end gap-2">
+        <button type="button" className={BTN.ghost} onClick={p.onClose}>
+          Cancel
+        </button>
+        <button type="button" className={BTN.primary} disabled={p.busy} onClick={p.onConfirm}>
+          {p.busy ? "Moving…" : p.forPr ? "Make public and open a PR" : p.toPublic ? "Make public" : "Make private"}
+        </button>
+      </div>
+    </Modal>
   );
 }

@@ -30,7 +30,9 @@ export function NewBranchDialog({ slug, onClose }: { slug: string; onClose: () =
           <input type="checkbox" className="mt-1" checked={priv} onChange={(e) => setPriv(e.target.checked)} />
           <span>
             Private
-            <span className="block text-xs text-slate-500">Only you, the RFC&apos;s owners and arbiters, and admins can see it. You can change this later.</span>
+            <span className="block text-xs text-slate-500">
+              Only you, the RFC&apos;s owners and arbiters, and admins can see it — in Quorum and in Gitea, where it lives in a private repository. You can change this later.
+            </span>
           </span>
         </label>
         <div className="flex justify-end gap-2">
