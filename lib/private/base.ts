@@ -1,4 +1,3 @@
-import "server-only";
 import type { Commit } from "gitea-js";
 import { parseTrailers } from "@/lib/bot/trailers";
 import type { BranchPlace } from "@/lib/branches/place";
