@@ -46,7 +46,8 @@ export type Fixture = {
   cookie(as: Persona): Promise<string>;
   actor(as: Exclude<Persona, "reader">): Promise<BotActor>;
   /** A fresh public branch cut by bianca (the branch creator) on `slug`. */
-  branch(slug?: string): Promise<{ name: string; headSha: string }>;
+  /** A fresh branch of the branch creator's (public unless asked: a private one lives in their companion repo). */
+  branch(slug?: string, visibility?: "public" | "private"): Promise<{ name: string; headSha: string }>;
   refresh(): Promise<void>;
   close(): Promise<void>;
 };
@@ -89,8 +90,8 @@ export async function setupMatrixFixture(): Promise<Fixture> {
     async cookie(as) {
       return as === "reader" ? "" : sessionCookieFor({ login: LOGIN[as] });
     },
-    async branch(slug = DRAFT) {
-      const cut = await cutBranch({ rfc: await loadRfcOrThrow(slug), name: unique("b"), visibility: "public", actor: await actor("branchCreator") });
+    async branch(slug = DRAFT, visibility = "public") {
+      const cut = await cutBranch({ rfc: await loadRfcOrThrow(slug), name: unique("b"), visibility, actor: await actor("branchCreator") });
       return { name: cut.name, headSha: cut.headSha };
     },
     async close() {

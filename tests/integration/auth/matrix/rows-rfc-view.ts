@@ -20,6 +20,18 @@ export const rfcViewRows: RouteRow[] = [
   },
   {
     route: "PATCH /api/rfcs/[slug]/branches/[branch]",
+    variant: "make a private branch public",
+    request: async (fx) => ({ params: { slug: ACTIVE, branch: (await fx.branch(ACTIVE, "private")).name }, body: { visibility: "public" } }),
+    expect: allow(BRANCH_EDITORS, 200, 404), // others cannot even see it (§6)
+  },
+  {
+    route: "PATCH /api/rfcs/[slug]/branches/[branch]",
+    variant: "update a private branch from main",
+    request: async (fx) => ({ params: { slug: DRAFT, branch: (await fx.branch(DRAFT, "private")).name }, body: { action: "update_from_main" } }),
+    expect: allow(BRANCH_EDITORS, 200, 404),
+  },
+  {
+    route: "PATCH /api/rfcs/[slug]/branches/[branch]",
     variant: "update from main",
     request: async (fx) => ({ params: { slug: ACTIVE, branch: (await fx.branch(ACTIVE)).name }, body: { action: "update_from_main" } }),
     expect: allow(BRANCH_EDITORS, 200),
@@ -42,6 +54,21 @@ export const rfcViewRows: RouteRow[] = [
       return { params: { slug: DRAFT, branch: name }, body: { baseSha: headSha, text: `# Matrix\n\n${SENTENCE}\n\nFlushed.\n` } };
     },
     expect: allow(BRANCH_EDITORS, 200),
+  },
+  {
+    route: "POST /api/rfcs/[slug]/branches/[branch]/flush",
+    variant: "on a private branch",
+    request: async (fx) => {
+      const { name, headSha } = await fx.branch(ACTIVE, "private");
+      return { params: { slug: ACTIVE, branch: name }, body: { baseSha: headSha, text: `# Matrix\n\n${SENTENCE}\n\nPrivately.\n` } };
+    },
+    expect: allow(BRANCH_EDITORS, 200, 404),
+  },
+  {
+    route: "POST /api/rfcs/[slug]/branches/[branch]/pr",
+    variant: "from a private branch: public first (409)",
+    request: async (fx) => ({ params: { slug: ACTIVE, branch: (await fx.branch(ACTIVE, "private")).name }, body: { title: "Matrix PR" } }),
+    expect: allow(BRANCH_EDITORS, 409, 404),
   },
   {
     route: "POST /api/rfcs/[slug]/branches/[branch]/pr",
