@@ -62,11 +62,13 @@ test("alice makes her branch private: bob gets 404 in Quorum and in Gitea, the o
   expect(metaBranches.map((b) => b.name)).not.toContain(`edit/${SLUG}/${BRANCH}`);
   expect((await forgeApi(`/api/v1/repos/${companion()}/branches`, {}, await forgeToken("alice"))).status).toBe(200);
 
-  // carol owns the RFC: she reads the private branch.
+  // carol owns the RFC (and is Quorum's owner): she reads it in Quorum, and in Gitea as a collaborator of the companion repo.
   const carol = await newPage("carol");
   await carol.goto(branchUrl);
   await carol.getByRole("article", { name: "Document" }).getByText("Ship to three teams first.").waitFor();
+  await carol.locator('li[data-kind="system"]').getByText(/made alice\/plan private/).waitFor();
   await screenshot(carol, "private-04-owner-reads-it");
+  expect((await forgeApi(`/api/v1/repos/${companion()}/branches`, {}, await forgeToken("carol"))).status).toBe(200);
 
   // A PR is public: alice is asked to make the branch public first.
   await alice.getByRole("button", { name: "Open PR" }).click();
@@ -85,10 +87,14 @@ test("alice makes her branch private: bob gets 404 in Quorum and in Gitea, the o
   }, { what: "the branch public with its PR open" });
   await alice.reload();
   await alice.getByRole("article", { name: "Document" }).getByText("Ship to three teams first.").waitFor();
+  await alice.locator('li[data-kind="system"]').getByText(/made alice\/plan public/).waitFor();
   await screenshot(alice, "private-06-public-with-pr");
 
   expect((await bob.goto(branchUrl))?.status()).toBe(200);
   await bob.getByRole("article", { name: "Document" }).getByText("Ship to three teams first.").waitFor();
+  // The branch's conversation came along: bob reads what happened while it was private, too.
+  await bob.locator('li[data-kind="system"]').getByText(/made alice\/plan private/).waitFor();
+  await bob.locator('li[data-kind="system"]').getByText(/made alice\/plan public/).waitFor();
   await screenshot(bob, "private-07-bob-reads-it-again");
   expect((await forgeApi(`/api/v1/repos/${e2eInfo().org}/${e2eInfo().metaRepo}/branches/edit/${SLUG}/${BRANCH}`, {}, bobToken)).status).toBe(200);
 });
