@@ -63,8 +63,8 @@ test("the RFC view: discuss, each right-hand tab, DiffView and contribute", asyn
   // The branch menu from the keyboard: its items, and a hint as a tooltip on focus.
   await page.getByRole("button", { name: "More branch actions" }).focus();
   await page.keyboard.press("Enter");
-  await page.getByRole("menuitem", { name: "Make private" }).focus();
-  await page.getByRole("tooltip").getByText(/Only you, the owners/).waitFor();
+  await page.getByRole("menuitem", { name: "Make private…" }).focus();
+  await page.getByRole("tooltip").getByText(/Only its creator, the owners/).waitFor();
   await expectNoSeriousViolations(page, "branch menu with a tooltip");
   await screenshot(page, "a11y-01b-menu-tooltip");
   // Escape closes the innermost layer first: the tooltip, then the menu.

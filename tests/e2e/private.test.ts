@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { waitUntil } from "../helpers/wait";
 import { e2eInfo } from "./harness/info";
+import { expectNoSeriousViolations } from "./helpers/axe";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
 import { appApi, cutBranch, editBranch, forgeApi, seedSuperDraft } from "./helpers/world";
 
@@ -44,6 +45,7 @@ test("alice makes her branch private: bob gets 404 in Quorum and in Gitea, the o
   await alice.getByRole("menuitem", { name: "Make private…" }).click();
   const dialog = alice.getByRole("dialog", { name: `Make ${BRANCH} private?` });
   await dialog.getByText("only its creator, the RFC's owners and arbiters can read").waitFor();
+  await expectNoSeriousViolations(alice, "the make-private dialog");
   await screenshot(alice, "private-01-make-private-dialog");
   await dialog.getByRole("button", { name: "Make private" }).click();
   await alice.getByText("Private", { exact: true }).first().waitFor(); // the badge beside the breadcrumb, after the view reloads
@@ -74,6 +76,7 @@ test("alice makes her branch private: bob gets 404 in Quorum and in Gitea, the o
   await alice.getByRole("button", { name: "Open PR" }).click();
   const ask = alice.getByRole("dialog", { name: "A pull request is public" });
   await ask.getByText("must be public first").waitFor();
+  await expectNoSeriousViolations(alice, "the PR-is-public dialog");
   await screenshot(alice, "private-05-pr-asks-public");
   await ask.getByRole("button", { name: "Make public and open a PR" }).click();
   const pr = alice.getByRole("dialog", { name: `Open a pull request from ${BRANCH}` });
