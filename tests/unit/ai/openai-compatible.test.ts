@@ -14,14 +14,17 @@ import { waitUntil } from "@/tests/helpers/wait";
 type Outcome = { events: ParseEvent[]; status: "complete" | "failed" | "aborted"; error?: string };
 
 /** Stream a reply into the parser the way the route does, and say how it ended. */
-async function streamIntoParser(result: ReturnType<typeof streamText>): Promise<Outcome> {
+async function streamIntoParser(result: ReturnType<typeof streamText>, onText?: () => void): Promise<Outcome> {
   const parser = createChangeStreamParser();
   const events: ParseEvent[] = [];
   let status: Outcome["status"] = "complete";
   let error: string | undefined;
   try {
     for await (const part of result.fullStream) {
-      if (part.type === "text-delta") events.push(...parser.push(part.text));
+      if (part.type === "text-delta") {
+        events.push(...parser.push(part.text));
+        onText?.();
+      }
       if (part.type === "error") [status, error] = ["failed", String((part.error as Error).message ?? part.error)];
       if (part.type === "abort") status = "aborted";
     }
@@ -108,8 +111,8 @@ describe("streaming from an OpenAI-compatible server", () => {
     script = { kind: "hang", chunks: ["Thinking about <change>"] };
     const controller = new AbortController();
     const result = streamText({ model: compat(), prompt: "hi", abortSignal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
-    const outcome = await streamIntoParser(result);
+    // Aborted once the first text has arrived, not after a fixed delay: a busy machine may take longer.
+    const outcome = await streamIntoParser(result, () => controller.abort());
     expect(outcome).toEqual({ events: [{ type: "text", text: "Thinking about <change>" }], status: "aborted", error: undefined });
     expect(await waitFor(() => server.requests[0]?.aborted === true)).toBe(true);
   });
