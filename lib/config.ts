@@ -53,6 +53,8 @@ export type AppConfig = {
   coordination: "memory";
   /** §18 providers and models; `enabled: false` with a reason when none is configured. */
   ai: AiSettings;
+  /** Crash tests only: the point where the process kills itself (lib/writes/crash-point.ts); null unless QUORUM_TEST_HOOKS=1. */
+  testCrashAt: string | null;
 };
 
 // The AI variables (lib/ai/models.ts): part of the cache key below so tests
@@ -112,6 +114,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     reconcileIntervalS: e.RECONCILE_INTERVAL_S,
     coordination: e.COORDINATION,
     ai,
+    testCrashAt: env.QUORUM_TEST_HOOKS === "1" ? env.QUORUM_TEST_CRASH_AT || null : null,
   };
 }
 

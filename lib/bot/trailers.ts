@@ -40,6 +40,17 @@ export function parseTrailers(text: string): Record<string, string> {
   return out;
 }
 
+/** Every value of one trailer key in the last paragraph (a batch commit has several Change-Id). */
+export function trailerValues(text: string, key: string): string[] {
+  const paragraphs = text.replace(/\r\n/g, "\n").trimEnd().split(/\n{2,}/);
+  const last = paragraphs[paragraphs.length - 1] ?? "";
+  const prefix = `${key.toLowerCase()}:`;
+  return last
+    .split("\n")
+    .filter((line) => line.toLowerCase().startsWith(prefix))
+    .map((line) => line.slice(prefix.length).trim());
+}
+
 /** The login of an `On-behalf-of: Name <login>` trailer anywhere in the text. */
 export function onBehalfOfLogin(text: string): string | null {
   const m = /^On-behalf-of:\s*.*<([^>\s]+)>\s*$/m.exec(text);

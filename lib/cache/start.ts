@@ -1,13 +1,17 @@
 import { getConfig } from "@/lib/config";
+import { reconcileAppState } from "@/lib/writes/reconcile";
 import { sweepOnce } from "./sweep";
 
 // §4 reconciler loop, started once from instrumentation.ts: one sweep at
-// startup, then one every RECONCILE_INTERVAL_S. Errors are logged and never
+// startup, then one every RECONCILE_INTERVAL_S, each after the app's own
+// data is healed of what a crash left (lib/writes/reconcile.ts). Errors are logged and never
 // escape (sweepOnce does not reject; this guards the rest).
 
 const g = globalThis as unknown as { quorumReconciler?: { timer: NodeJS.Timeout | null; stopped: boolean } };
 
 async function tick(trigger: "startup" | "interval"): Promise<void> {
+  // App data a crash left half-done first, so the sweep's refreshes see its writes settled.
+  await reconcileAppState();
   try {
     const r = await sweepOnce({ trigger });
     if (r.errors) console.warn(`[quorum] sweep ${r.id}: ${r.errors} error(s), ${r.requests} Gitea requests`);

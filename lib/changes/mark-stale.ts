@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { threadEvents } from "@/lib/realtime/thread-events";
+import { changesBeingAccepted } from "@/lib/writes/journal";
 import { checkApplicable } from "./locate";
 
 /**
@@ -8,13 +9,16 @@ import { checkApplicable } from "./locate";
  * every pending change on it whose original no longer occurs exactly once in
  * the new text becomes `stale`, with the reason shown on its card. Call it
  * after every commit (manual edit flush, change accept, update from main).
- * Returns the ids that became stale.
+ * A change whose accept is still being written (an open journal row,
+ * lib/writes) is never judged by the text its own commit made: it is left
+ * for that accept to settle (issue 13 item 4). Returns the ids that became stale.
  */
-export async function markStaleChanges({ slug, branch, text }: { slug: string; branch: string; text: string }): Promise<string[]> {
-  const pending = await db().change.findMany({
-    where: { rfcSlug: slug, branch, status: "pending" },
-    select: { id: true, original: true, threadId: true },
-  });
+export async function markStaleChanges({ slug, branch, text, exclude = [] }: { slug: string; branch: string; text: string; exclude?: string[] }): Promise<string[]> {
+  const [rows, accepting] = await Promise.all([
+    db().change.findMany({ where: { rfcSlug: slug, branch, status: "pending" }, select: { id: true, original: true, threadId: true } }),
+    changesBeingAccepted(slug, branch),
+  ]);
+  const pending = rows.filter((c) => !accepting.has(c.id) && !exclude.includes(c.id));
   const stale: string[] = [];
   for (const change of pending) {
     const check = checkApplicable(text, change.original);

@@ -47,3 +47,17 @@ export async function countCommits({ owner, repo }: RepoRef, sha: string, not: s
     throw toGiteaError(err, `count commits ${not}..${sha}`);
   }
 }
+
+export type CommitSummary = { sha: string; message: string; parents: string[] };
+
+/**
+ * The newest commits of `ref` (at most `limit`, one page: unlike listCommits
+ * it never walks the whole history), leaving out those reachable from `not`
+ * when given: the commits since a known head. One request.
+ */
+export async function listCommitsSince({ owner, repo }: RepoRef, ref: string, not: string | null, limit = 50): Promise<CommitSummary[]> {
+  const res = await call(`list commits of ${ref}${not ? ` since ${not.slice(0, 10)}` : ""}`, () =>
+    giteaClient().repos.repoGetAllCommits(owner, repo, { sha: ref, ...(not ? { not } : {}), stat: false, verification: false, files: false, limit }),
+  );
+  return res.map((c) => ({ sha: c.sha ?? "", message: c.commit?.message ?? "", parents: (c.parents ?? []).map((p) => p.sha ?? "") }));
+}

@@ -32,3 +32,9 @@ export function toGiteaError(err: unknown, operation: string): GiteaError {
   const message = err instanceof Error ? err.message : String(err);
   return new GiteaError(0, `Gitea is unreachable (${message})`, operation);
 }
+
+/**
+ * No answer or a 5xx: a write may have happened although the call failed
+ * (a lost answer, a timeout; 1.22's 500 for a lost race, FACTS §7.5).
+ */
+export const mayHaveLanded = (err: unknown) => err instanceof GiteaError && (err.status === 0 || err.status >= 500);

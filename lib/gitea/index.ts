@@ -1,5 +1,5 @@
 // The one typed wrapper over gitea-js that all other code uses.
-export { GiteaError, toGiteaError } from "./errors";
+export { GiteaError, toGiteaError, mayHaveLanded } from "./errors";
 export { encodeBase64, decodeBase64 } from "./base64";
 export { giteaClient, call, callOrNull, giteaRequestCount, type GiteaApi } from "./client";
 export { paginate, PAGE_LIMIT } from "./pager";
@@ -11,4 +11,4 @@ export { searchPullsUpdatedSince, commentOnIssue } from "./issues";
 export { getOrg } from "./orgs";
 export { listCollaborators, addCollaborator, removeCollaborator, type CollaboratorPermission } from "./collaborators";
 export { listTags, createTag, deleteTag } from "./tags";
-export { listCommits, countCommits } from "./commits";
+export { listCommits, countCommits, listCommitsSince, type CommitSummary } from "./commits";

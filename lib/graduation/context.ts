@@ -1,6 +1,6 @@
 import type { BotActor } from "@/lib/bot/actor";
 import type { EntryAtRef } from "@/lib/bot/meta-entry";
-import { GiteaError, type RepoRef } from "@/lib/gitea";
+import { GiteaError, mayHaveLanded, type RepoRef } from "@/lib/gitea";
 import { toAppError } from "@/lib/http/to-app-error";
 
 /** Everything the five steps need, fixed when POST accepted the graduation. */
@@ -44,4 +44,4 @@ export function describeError(err: unknown): string {
 }
 
 /** No answer or a 5xx: the write may have happened although the call failed. */
-export const isAmbiguous = (err: unknown) => err instanceof GiteaError && (err.status === 0 || err.status >= 500);
+export const isAmbiguous = mayHaveLanded;

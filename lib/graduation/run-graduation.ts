@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAction } from "@/lib/bot/audit";
+import { crashPoint } from "@/lib/writes/crash-point";
 import { describeError, fullName, type GraduationPlan, type RunContext } from "./context";
 import { rollback } from "./rollback";
 import { FORWARD } from "./steps";
@@ -22,8 +23,11 @@ export async function runGraduation(plan: GraduationPlan, tracker: GraduationTra
 
   for (const key of FORWARD_STEPS) {
     await tracker.start(key);
+    crashPoint(`graduation:${key}:before`);
     try {
-      await tracker.done(key, await FORWARD[key](ctx));
+      const detail = await FORWARD[key](ctx);
+      crashPoint(`graduation:${key}:after`); // the step's Gitea work is done, the row does not say so yet
+      await tracker.done(key, detail);
     } catch (err) {
       const detail = describeError(err);
       if (ctx.effects.merged) {

@@ -13,10 +13,10 @@ import { publishProgress } from "./progress-events";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { assertNoBlockingPrs } from "./blocking-gate";
 import { runGraduation } from "./run-graduation";
-import { createGraduationRow } from "./store";
+import { createGraduationRow, latestGraduation } from "./store";
 import { GraduationTracker, initialSteps } from "./tracker";
 import type { GraduationSnapshot } from "./types";
-import { inFlightGraduations, repoTakenReason, rfcIdTakenReason } from "./validate";
+import { inFlightGraduations, latestSettledGraduation, repoTakenReason, rfcIdTakenReason } from "./validate";
 
 const ruled = (rule: (value: string) => string | null) =>
   z.string().trim().superRefine((value, ctx) => {
@@ -38,10 +38,14 @@ export async function startGraduation(args: { slug: string; input: GraduateInput
   assertCan(user, "graduate", { rfc: cached.scope });
   if (cached.state !== "super-draft") throw conflict(`${slug} is ${cached.state}; only a super-draft graduates`);
 
+  await latestSettledGraduation(slug); // one a stopped server left running is completed or rolled back first
   const release = await tryLockSlug(slug);
   if (!release) throw conflict(`A graduation of ${slug} is already running`);
   try {
     const { snapshot, tracker, plan } = await exclusively(async () => {
+      if ((await latestGraduation(slug))?.status === "running") {
+        throw conflict(`The last graduation of ${slug} stopped with the server and is not cleaned up yet; try again in a moment`);
+      }
       const inFlight = await inFlightGraduations(slug);
       const idTaken = await rfcIdTakenReason(input.id, slug, inFlight);
       if (idTaken) throw conflict(idTaken, { field: "id" });

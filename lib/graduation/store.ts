@@ -73,10 +73,3 @@ export async function runningGraduations(): Promise<GraduationSnapshot[]> {
   const rows = await db().graduation.findMany({ where: { status: "running" } });
   return rows.map((r) => toSnapshot(r));
 }
-
-export async function markInterrupted(id: number): Promise<void> {
-  await db().graduation.update({
-    where: { id },
-    data: { status: "interrupted", error: "The server stopped while this graduation ran", finishedAt: new Date() },
-  });
-}

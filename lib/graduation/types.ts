@@ -23,8 +23,10 @@ export type Step = {
 };
 
 /**
- * running → succeeded | rolled_back | rollback_failed. `interrupted` marks a
- * row left running by a process that died: its lock is gone with it.
+ * running → succeeded | rolled_back | rollback_failed. `interrupted`: the
+ * process running it died, and after the restart what it had changed in
+ * Gitea was undone (lib/graduation/recover.ts); one that had merged is
+ * finished instead and ends `succeeded`.
  */
 export type GraduationStatus = "running" | "succeeded" | "rolled_back" | "rollback_failed" | "interrupted";
 

@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { getRepo } from "@/lib/gitea";
 import { isSlugLocked } from "./lock";
 import { formatRfcId, rfcNumber } from "./patterns";
-import { latestGraduation, markInterrupted, runningGraduations } from "./store";
+import { recoverGraduation } from "./recover";
+import { latestGraduation, runningGraduations } from "./store";
 import type { GraduationSnapshot } from "./types";
 
 // §13.2/§13.3 uniqueness rules. A running Graduation row reserves its id and
@@ -12,26 +13,27 @@ import type { GraduationSnapshot } from "./types";
 // while neither has reached the catalog yet.
 
 /**
- * Running rows, after retiring those no process holds: the app is one
- * process (§4.2) and its lock lives in memory, so a running row without a
- * lock was left by a process that stopped mid-way. `lockedByCaller` is the
- * slug the caller just locked itself: its rows cannot be live either.
+ * Running rows: each reserves its id and repo name. The app is one process
+ * (§4.2) and its lock lives in memory, so a running row whose slug nobody
+ * holds was left by a process that stopped mid-way: it is completed or
+ * rolled back first (recover.ts). `lockedByCaller` is the slug the caller
+ * just locked itself: its rows cannot be live either.
  */
 export async function inFlightGraduations(lockedByCaller?: string): Promise<GraduationSnapshot[]> {
-  const rows = await runningGraduations();
   const live: GraduationSnapshot[] = [];
-  for (const row of rows) {
-    if (row.slug !== lockedByCaller && (await isSlugLocked(row.slug))) live.push(row);
-    else await markInterrupted(row.graduationId);
+  for (const row of await runningGraduations()) {
+    if (row.slug !== lockedByCaller && !(await isSlugLocked(row.slug))) await recoverGraduation(row.graduationId, row.slug).catch(() => undefined);
+    const now = await latestGraduation(row.slug);
+    if (now?.graduationId === row.graduationId && now.status === "running" && row.slug !== lockedByCaller) live.push(now);
   }
   return live;
 }
 
-/** The slug's latest graduation, an orphaned running one (see above) retired first. */
+/** The slug's latest graduation, an orphaned running one (see above) completed or rolled back first. */
 export async function latestSettledGraduation(slug: string): Promise<GraduationSnapshot | null> {
   const last = await latestGraduation(slug);
   if (last?.status !== "running" || (await isSlugLocked(slug))) return last;
-  await markInterrupted(last.graduationId);
+  await recoverGraduation(last.graduationId, slug).catch((err: unknown) => console.warn(`[quorum] recovering the graduation of ${slug}:`, err));
   return latestGraduation(slug);
 }
 

@@ -11,6 +11,7 @@ import type { BranchContext } from "@/lib/branches/context";
 import { getPull, GiteaError } from "@/lib/gitea";
 import { AppError, notFound } from "@/lib/http/errors";
 import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
+import { writeMerge } from "./merge-write";
 import { repoOf, type RfcContext } from "@/lib/rfcs/context";
 
 // §9 PRs from an RFC's branches to main. Active RFC: an `rfc_branch` PR in
@@ -74,29 +75,42 @@ export async function loadPrView(rfc: RfcContext, number: number): Promise<PrVie
 
 export async function settleBranchPr(args: { rfc: RfcContext; number: number; action: "merge" | "close"; actor: BotActor }): Promise<PrView> {
   const { rfc, number, actor } = args;
-  const pr = await loadOpenPr(rfc, number);
-  if (rfc.home.kind === "meta") {
-    if (args.action === "merge") await mergeMetaPr({ actor, number, expectKind: "meta_body_edit" });
-    else await closeMetaPr({ actor, number, expectKind: "meta_body_edit" });
-  } else if (args.action === "merge") {
-    try {
-      await mergePullRequest({
-        repo: repoOf(rfc.home),
-        number,
-        title: `Merge ${pr.head?.ref} into main: ${pr.title} (#${number})`,
-        headCommitId: pr.head?.sha,
-        actor,
-        audit: { kind: "merge_rfc_pr", rfcSlug: rfc.slug, details: { head: pr.head?.ref } },
-      });
-    } catch (err) {
-      if (err instanceof GiteaError && [405, 409].includes(err.status)) {
-        throw new AppError("conflict", `Gitea could not merge #${number}: ${err.message}. Update the branch from main first.`);
-      }
-      throw err;
-    }
-  } else {
-    await closePullRequest({ repo: repoOf(rfc.home), number, actor, audit: { kind: "close_rfc_pr", rfcSlug: rfc.slug } });
+  if (args.action === "merge") {
+    // Journaled (merge-write.ts): a retry of this merge answers as the first did.
+    await writeMerge({
+      rfc, number, actor,
+      auditKind: rfc.home.kind === "meta" ? "merge_meta_body_edit" : "merge_rfc_pr",
+      load: () => loadOpenPr(rfc, number),
+      merge: (pr) => mergeBranchPr(rfc, pr, actor),
+    });
+    return loadPrView(rfc, number);
   }
+  await loadOpenPr(rfc, number);
+  if (rfc.home.kind === "meta") await closeMetaPr({ actor, number, expectKind: "meta_body_edit" });
+  else await closePullRequest({ repo: repoOf(rfc.home), number, actor, audit: { kind: "close_rfc_pr", rfcSlug: rfc.slug } });
   await refreshAfterWrite(rfc.home, { pulls: [number], entries: rfc.home.kind === "meta" });
   return loadPrView(rfc, number);
+}
+
+async function mergeBranchPr(rfc: RfcContext, pr: PullRequest, actor: BotActor): Promise<void> {
+  const number = pr.number ?? 0;
+  if (rfc.home.kind === "meta") {
+    await mergeMetaPr({ actor, number, expectKind: "meta_body_edit" });
+    return;
+  }
+  try {
+    await mergePullRequest({
+      repo: repoOf(rfc.home),
+      number,
+      title: `Merge ${pr.head?.ref} into main: ${pr.title} (#${number})`,
+      headCommitId: pr.head?.sha,
+      actor,
+      audit: { kind: "merge_rfc_pr", rfcSlug: rfc.slug, details: { head: pr.head?.ref } },
+    });
+  } catch (err) {
+    if (err instanceof GiteaError && [405, 409].includes(err.status)) {
+      throw new AppError("conflict", `Gitea could not merge #${number}: ${err.message}. Update the branch from main first.`);
+    }
+    throw err;
+  }
 }

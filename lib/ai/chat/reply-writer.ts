@@ -89,3 +89,16 @@ export async function failAbandonedReplies(threadId: string, olderThanMs: number
     data: { status: "failed", error: "The reply was interrupted (the server stopped while it was being written)." },
   });
 }
+
+/**
+ * Issue 12 item 6: after a restart, a reply that was streaming when the
+ * server stopped (it was begun before this process started) can never
+ * finish: it is failed at once, not after the timeout.
+ */
+export async function failRepliesOfStoppedServer(processStartedAt: Date): Promise<number> {
+  const res = await db().threadMessage.updateMany({
+    where: { authorKind: "ai", status: "streaming", createdAt: { lt: processStartedAt } },
+    data: { status: "failed", error: "The reply was interrupted (the server stopped while it was being written)." },
+  });
+  return res.count;
+}

@@ -5,14 +5,13 @@ import { getLocks } from "@/lib/coordination/locks";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { ChangeView } from "@/lib/threads/views";
-import { afterAcceptCommit } from "./after-commit";
-import { commitChanges } from "./commit-changes";
+import { answerOf, priorAccept, writeAccept } from "./accept-write";
 import { assertAcceptable, branchKey, decisionScope } from "./load";
-import { markAccepted } from "./status";
 
 // §8.9 "Accept selected": several pending changes of one branch as one commit.
 // They must not overlap (409 naming the conflicting ids) and each must still
-// apply (a stale one → 409 naming it); then it is all of them or none.
+// apply (a stale one → 409 naming it); then it is all of them or none,
+// journaled like a single accept (accept-write.ts).
 
 export type BatchResult = { changes: ChangeView[]; commitSha: string; staleChangeIds: string[] };
 
@@ -40,19 +39,21 @@ export async function acceptBatch(args: { changeIds: string[]; user: SessionUser
   const where = new Set(first.map((r) => `${r.rfcSlug}\n${r.branch}`));
   if (where.size > 1) throw new AppError("unprocessable", "Changes accepted together must belong to one branch of one RFC.");
   const scope = await decisionScope(first[0], args.user, "accept");
+  const prior = await priorAccept(ids, args.user.id, null, false);
+  if (prior) return answerOf(prior);
   assertAllAcceptable(first);
   return getLocks().withLock(branchKey(scope), async () => {
+    const again = await priorAccept(ids, args.user.id, null, true);
+    if (again) return answerOf(again);
     const rows = await loadAll(ids);
     assertAllAcceptable(rows);
-    const committed = await commitChanges({
-      place: scope.branch.place,
-      cachedHead: scope.branch.headSha,
+    const result = await writeAccept({
+      scope,
       actor: actorFrom(args.user),
+      userId: args.user.id,
       items: rows.map((row) => ({ row, proposed: row.proposed, edited: false })),
+      editedText: null,
     });
-    const changes: ChangeView[] = [];
-    for (const row of rows) changes.push(await markAccepted(row, { userId: args.user.id, commitSha: committed.commitSha, editedText: null }));
-    const staleChangeIds = await afterAcceptCommit(scope, committed);
-    return { changes, commitSha: committed.commitSha, staleChangeIds };
+    return answerOf(result);
   });
 }

@@ -3,36 +3,46 @@ import { actorFrom } from "@/lib/bot/actor";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ChangeView } from "@/lib/threads/views";
 import { getLocks } from "@/lib/coordination/locks";
-import { afterAcceptCommit } from "./after-commit";
-import { commitChanges } from "./commit-changes";
+import { answerOf, priorAccept, writeAccept } from "./accept-write";
 import { assertAcceptable, branchKey, decisionScope, loadChangeOrThrow } from "./load";
-import { markAccepted } from "./status";
 
 // §8.9 Accept: commit the change (or the person's edit of it) to its branch
 // through the bot, with the §8.9 message, then mark it accepted and apply the
-// §8.11 stale rule to the rest. Checked twice: before taking the branch lock
-// for a quick answer, and inside it, where the decision really happens.
+// §8.11 stale rule to the rest — journaled, so it never half-happens and a
+// retry gets the first answer (accept-write.ts). Checked twice: before
+// taking the branch lock for a quick answer, and inside it, where the
+// decision really happens.
 
 export type AcceptResult = { change: ChangeView; commitSha: string; staleChangeIds: string[] };
+
+const single = async (result: Parameters<typeof answerOf>[0]): Promise<AcceptResult> => {
+  const { changes, commitSha, staleChangeIds } = await answerOf(result);
+  return { change: changes[0], commitSha, staleChangeIds };
+};
 
 export async function acceptChange(args: { changeId: string; user: SessionUser; editedText?: string }): Promise<AcceptResult> {
   const { user } = args;
   const first = await loadChangeOrThrow(args.changeId);
   const scope = await decisionScope(first, user, "accept");
-  assertAcceptable(first);
+  const editedOf = (proposed: string) => (args.editedText !== undefined && args.editedText !== proposed ? args.editedText : null);
+  if (first.status !== "pending") {
+    const prior = await priorAccept([first.id], user.id, editedOf(first.proposed), false);
+    if (prior) return single(prior);
+    assertAcceptable(first);
+  }
   return getLocks().withLock(branchKey(scope), async () => {
+    const prior = await priorAccept([first.id], user.id, editedOf(first.proposed), true);
+    if (prior) return single(prior);
     const row = await loadChangeOrThrow(args.changeId);
     assertAcceptable(row); // a concurrent accept may have made it stale meanwhile
-    const edited = args.editedText !== undefined && args.editedText !== row.proposed;
-    const proposed = edited ? (args.editedText as string) : row.proposed;
-    const committed = await commitChanges({
-      place: scope.branch.place,
-      cachedHead: scope.branch.headSha,
+    const editedText = editedOf(row.proposed);
+    const result = await writeAccept({
+      scope,
       actor: actorFrom(user),
-      items: [{ row, proposed, edited }],
+      userId: user.id,
+      items: [{ row, proposed: editedText ?? row.proposed, edited: editedText !== null }],
+      editedText,
     });
-    const change = await markAccepted(row, { userId: user.id, commitSha: committed.commitSha, editedText: edited ? proposed : null });
-    const staleChangeIds = await afterAcceptCommit(scope, committed);
-    return { change, commitSha: committed.commitSha, staleChangeIds };
+    return single(result);
   });
 }

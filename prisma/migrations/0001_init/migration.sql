@@ -272,6 +272,26 @@ CREATE TABLE "Graduation" (
     "finishedAt" DATETIME
 );
 
+-- CreateTable
+CREATE TABLE "GitWrite" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "rfcSlug" TEXT NOT NULL,
+    "branch" TEXT NOT NULL,
+    "repo" TEXT NOT NULL,
+    "ref" TEXT NOT NULL,
+    "baseSha" TEXT,
+    "userId" INTEGER,
+    "request" TEXT NOT NULL DEFAULT '{}',
+    "state" TEXT NOT NULL,
+    "commitSha" TEXT,
+    "result" TEXT,
+    "error" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
+);
+
 -- CreateIndex
 CREATE INDEX "CachedRfc_state_invalidReason_lastActivityAt_slug_idx" ON "CachedRfc"("state", "invalidReason", "lastActivityAt", "slug");
 
@@ -343,6 +363,15 @@ CREATE INDEX "Action_repo_prNumber_idx" ON "Action"("repo", "prNumber");
 
 -- CreateIndex
 CREATE INDEX "Graduation_slug_status_idx" ON "Graduation"("slug", "status");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "GitWrite_key_key" ON "GitWrite"("key");
+
+-- CreateIndex
+CREATE INDEX "GitWrite_state_updatedAt_idx" ON "GitWrite"("state", "updatedAt");
+
+-- CreateIndex
+CREATE INDEX "GitWrite_rfcSlug_branch_state_idx" ON "GitWrite"("rfcSlug", "branch", "state");
 
 
 -- prisma/sql/catalog-search.sql (raw SQL: scripts/db-regen.mjs)
