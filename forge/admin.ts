@@ -15,6 +15,7 @@ const FaultBody = z.object({
   delayMs: z.number().int().min(0).optional(),
   times: z.number().int().min(1).optional(),
   corrupt: z.boolean().optional(),
+  bodyIncludes: z.string().min(1).optional(),
 });
 
 const RevokeBody = z.object({ token: z.string().min(1) });

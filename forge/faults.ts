@@ -15,6 +15,8 @@ export interface FaultSpec {
   delayMs?: number;
   times?: number;
   corrupt?: boolean;
+  /** Only requests whose body holds this text count (e.g. one branch's writes, which share their path with every other). */
+  bodyIncludes?: string;
 }
 
 export interface Fault extends FaultSpec {
@@ -57,11 +59,12 @@ export class Faults {
   }
 
   /** Counts the request against every matching fault; returns the first that fires. */
-  check(method: string, path: string): Fault | null {
+  check(method: string, path: string, body?: Buffer): Fault | null {
     let hit: Fault | null = null;
     for (const f of this.list) {
       if (f.method && f.method.toUpperCase() !== method) continue;
       if (!f.regex.test(path)) continue;
+      if (f.bodyIncludes !== undefined && !body?.includes(f.bodyIncludes)) continue;
       f.seen++;
       const nth = f.nth ?? 1;
       if (!hit && f.seen >= nth && f.fired < (f.times ?? 1)) {

@@ -70,7 +70,7 @@ export function createHandler(forge: Forge) {
     let reply: Reply;
     try {
       let rawBody = await readBody(req);
-      const fault = isAdmin ? null : forge.faults.check(method, safeDecode(url.pathname));
+      const fault = isAdmin ? null : forge.faults.check(method, safeDecode(url.pathname), rawBody);
       if (fault?.corrupt) rawBody = corruptContents(rawBody);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault?.status) throw new HttpError(fault.status, fault.message ?? "injected fault");

@@ -8,14 +8,18 @@ import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
 import type { SaveStatus } from "@/lib/rfc-view/flush-scheduler";
 import { api, paths } from "@/lib/client/api";
 import { ConflictBanner } from "./conflict-banner";
+import { DraftOffer } from "./draft-offer";
 import { DocumentEditor, type EditorHandle } from "./document-editor";
 import { SaveStatusBadge } from "./save-status";
 import { BTN, KBD, PROSE } from "./styles";
 import { useFlush } from "./use-flush";
+import { useLocalDraft } from "./use-local-draft";
 
 // Contribute mode (§8.3, §8.11): the editable document, flushed as bot
 // commits, with the save status and the conflict flow. The user's text is
-// never dropped: on a conflict it stays in the editor until they choose.
+// never dropped: on a conflict it stays in the editor until they choose, and
+// until a flush lands it is also kept in the browser, so a reload or a crash
+// loses nothing (use-local-draft.ts).
 
 export type EditorPaneHandle = { save: () => Promise<void>; status: () => SaveStatus };
 
@@ -64,6 +68,15 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
     setSource(text);
     setVersion((v) => v + 1);
   };
+  const draft = useLocalDraft({
+    slug,
+    branch,
+    doc,
+    snap,
+    getText,
+    // The draft goes in on the head it was made on: the flush lands, or meets the conflict flow below.
+    restore: (d) => swapText(d.text, () => controls.rebase(d.baseSha, d.baseText)),
+  });
 
   // A commit made elsewhere — an accepted change card (§8.9), another tab —
   // arrives as a new `doc`. Follow it when nothing here is unsaved; otherwise
@@ -116,6 +129,13 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
             Save
           </button>
         </div>
+        {draft.offer ? (
+          <DraftOffer savedAt={draft.offer.savedAt} onRestore={draft.restoreOffer} onDiscard={draft.discardOffer} />
+        ) : draft.restored ? (
+          <p role="status" className="mt-2 rounded-md border border-sky-200 bg-sky-50 px-3 py-1.5 text-xs text-sky-900">
+            Your unsaved edits from before the page reloaded are back; they are being saved.
+          </p>
+        ) : null}
         {conflict ? (
           <div className="mt-2">
             <ConflictBanner sideBySide={theirs?.text ?? null} busy={busy} onReload={reload} onMerge={() => void merge()} onKeepMine={keepMine} onCopy={() => navigator.clipboard.writeText(getText())} />
@@ -132,7 +152,7 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
             editable
             decorations={decorations}
             onDecorationClick={onDecorationClick}
-            onChange={() => (getText(), controls.changed())}
+            onChange={() => (getText(), controls.changed(), draft.changed())}
             onBlur={() => void controls.flushNow()}
           />
         </div>

@@ -70,6 +70,16 @@ describe("forge fault injection and request log", () => {
     expect(((await clean.json()) as { content: { sha: string } }).content.sha).toBe(hash(sent)); // one write only
   });
 
+  test("`bodyIncludes` counts only requests whose body holds the text (one branch's writes)", async () => {
+    await fault({ method: "POST", path: `${M}/contents/**`, bodyIncludes: '"branch":"held"', status: 503, times: 5 });
+    const create = (file: string, branch: string) =>
+      forge.api(`${M}/contents/${file}`, { method: "POST", body: JSON.stringify({ branch, new_branch: branch === "main" ? undefined : branch, content: "" }) });
+    expect((await create("rfcs/other.md", "main")).status).toBe(201);
+    expect((await create("rfcs/held.md", "held")).status).toBe(503);
+    const [listed] = (await (await forge.admin("/faults")).json()) as { seen: number; fired: number }[];
+    expect(listed).toMatchObject({ seen: 1, fired: 1 });
+  });
+
   test("admin routes need the site-admin token", async () => {
     const asBot = await fetch(`${forge.url}/_forge/requests`, { headers: { authorization: `token ${forge.botToken}` } });
     expect(asBot.status).toBe(403);
