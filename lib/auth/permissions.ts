@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/http/errors";
+import { mainRefusalFor, refusalFor } from "./refusals";
 
 // §6 Permissions: the only place that knows the rules. Every route handler
 // and server action asks can()/assertCan() on the server; hiding a button
@@ -102,7 +103,12 @@ export function can(user: Actor | null, action: Action, res: Resource = {}): boo
  */
 export function assertCan(user: Actor | null, action: Action, res: Resource = {}): asserts user is Actor {
   if (!user) throw new AppError("unauthorized", "Sign in first");
-  if (!can(user, action, res)) throw new AppError("forbidden", `You may not ${action.replace(/_/g, " ")} here`);
+  if (!can(user, action, res)) throw new AppError("forbidden", refusalSentence(action, res));
+}
+
+/** What the person may not do and who may, in words (lib/auth/refusals). */
+function refusalSentence(action: Action, res: Resource): string {
+  return BRANCH_ACTIONS.has(action) && res.branch?.isMain ? mainRefusalFor(action) : refusalFor(action);
 }
 
 /** Private branches answer 404 to anyone not allowed, the same as a missing branch (§6). */

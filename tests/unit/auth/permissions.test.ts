@@ -101,3 +101,31 @@ describe("rules around the table", () => {
     expect(codeOf(() => assertCan(people.rfcOwner, "merge_pr", onBranch))).toBe("ok");
   });
 });
+
+describe("refusals say what may not be done and who may", () => {
+  const messageOf = (fn: () => void) => {
+    try {
+      fn();
+      return "";
+    } catch (e) {
+      return e instanceof AppError ? e.message : String(e);
+    }
+  };
+
+  test("someone else's branch: who may edit it, and what to do instead", () => {
+    const msg = messageOf(() => assertCan(people.contributor, "edit_branch", { rfc, branch: { createdBy: "someone", visibility: "public" } }));
+    expect(msg).toMatch(/^Only the branch's creator, the RFC's owners and arbiters, and admins can edit this branch/);
+    expect(msg).not.toMatch(/edit_branch|may not edit branch here/);
+  });
+
+  test("main: never edited directly, admins included", () => {
+    const msg = messageOf(() => assertCan(people.admin, "edit_branch", { rfc, branch: { createdBy: "", visibility: "public", isMain: true } }));
+    expect(msg).toMatch(/^Main is never edited directly, not even by admins/);
+  });
+
+  test("an RFC steward's right names the stewards", () => {
+    expect(messageOf(() => assertCan(people.contributor, "merge_pr", { rfc }))).toBe(
+      "Only the RFC's owners and arbiters, and admins can merge or close pull requests to main",
+    );
+  });
+});
