@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
+import { renderChatMarkdown } from "@/lib/rfc-view/markdown-render";
 import type { Change, Message } from "@/lib/contracts";
 import { PROSE_SM } from "@/components/rfc/styles";
 import { AiReplyBody } from "./ai-reply-body";
@@ -14,7 +14,7 @@ import { PersonAvatar } from "./person-avatar";
 type Props = { message: Message; highlighted: boolean; onFlag?: (m: Message) => void; changes?: Change[] };
 
 export function MessageItem({ message: m, highlighted, onFlag, changes }: Props) {
-  const html = useMemo(() => (m.authorKind === "user" ? renderMarkdown(m.body) : ""), [m.body, m.authorKind]);
+  const html = useMemo(() => (m.authorKind === "user" ? renderChatMarkdown(m.body) : ""), [m.body, m.authorKind]);
   const ring = highlighted ? "ring-2 ring-amber-300" : "";
   if (m.authorKind === "system") {
     return (

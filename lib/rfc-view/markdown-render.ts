@@ -64,6 +64,14 @@ export function renderMarkdown(source: string, defs = ""): string {
   return sanitizeHtml(marked.parse(defs ? `${source.replace(/\n*$/, "")}\n\n${defs}\n` : source, { async: false }));
 }
 
+/**
+ * A chat message: the same rendering, with a line break kept where the
+ * person pressed Shift+Enter — chat is not a document, one newline is meant.
+ */
+export function renderChatMarkdown(source: string): string {
+  return sanitizeHtml(marked.parse(source, { async: false, breaks: true }));
+}
+
 /** The top-level block type a piece of Markdown parses to (DiffView checks a merged block kept its kind). */
 export function blockTypeOf(source: string): string | null {
   return marked.lexer(source).find((t) => t.type !== "space" && t.type !== "def")?.type ?? null;

@@ -1,5 +1,5 @@
 import { closeMark, openMark, sentinelsToHtml, stripMarks } from "@/lib/rfc-view/marks";
-import { lexBlocks, renderMarkdown } from "@/lib/rfc-view/markdown-render";
+import { lexBlocks, renderChatMarkdown, renderMarkdown } from "@/lib/rfc-view/markdown-render";
 import { safeUrl } from "@/lib/text/safe-url";
 import { decorateSlice } from "@/lib/rfc-view/overlays";
 import { renderDocument } from "@/lib/rfc-view/render-document";
@@ -101,5 +101,16 @@ describe("overlays", () => {
     const blocks = renderDocument(src, [{ type: "mark", kind: "hl-active", start, end }]);
     expect(blocks[0].html).toContain("<mark");
     expect(blocks[1].html).toContain("<mark");
+  });
+});
+
+describe("chat messages", () => {
+  test("a single newline is a line break, a blank line a new paragraph", () => {
+    const html = renderChatMarkdown("first line\nsecond line\n\nnext paragraph");
+    expect(html).toBe("<p>first line<br>second line</p>\n<p>next paragraph</p>\n");
+  });
+
+  test("the document renderer keeps Markdown's soft breaks", () => {
+    expect(renderMarkdown("first line\nsecond line")).toBe("<p>first line\nsecond line</p>\n");
   });
 });
