@@ -5,6 +5,15 @@ import { metaRepo } from "./meta-entry";
 import { dropsBranchWhenSettled, KIND_LABEL, loadOpenMetaPr } from "./meta-pr";
 import { mergePullRequest } from "./pull-requests";
 
+// A meta PR's title already names its kind ("Idea: …", "Claim: …", "Metadata: …"):
+// the merge title says it once ("Merge idea: …", not "Merge idea: Idea: …").
+const KIND_PREFIX = /^\s*(?:idea|claim|metadata|body edit|graduation)\s*:\s*/i;
+
+/** The merge commit's title for a meta PR of `kindLabel`. */
+export function metaMergeTitle(kindLabel: string, prTitle: string, number: number): string {
+  return `Merge ${kindLabel}: ${prTitle.replace(KIND_PREFIX, "")} (#${number})`;
+}
+
 export type MergeMetaPrResult = { prNumber: number; kind: MetaPrKind; slug: string };
 
 /**
@@ -21,7 +30,7 @@ export async function mergeMetaPr(args: { actor: BotActor; number: number; expec
   await mergePullRequest({
     repo: metaRepo(),
     number: args.number,
-    title: `Merge ${KIND_LABEL[head.kind]}: ${pr.title ?? head.slug} (#${args.number})`,
+    title: metaMergeTitle(KIND_LABEL[head.kind], pr.title || head.slug, args.number),
     headCommitId: pr.head?.sha,
     deleteBranch: dropsBranchWhenSettled(head),
     actor: args.actor,

@@ -36,6 +36,12 @@ const lastCommit = async (repo: string, ref: string) => {
   return ((await res.json()) as { sha: string; commit: { message: string } }[])[0];
 };
 
+it("an idea's merge commit names its kind once: 'Merge idea: Draft one', not 'Merge idea: Idea: …'", async () => {
+  const message = (await lastCommit("rfcs/meta", "main")).commit.message;
+  expect(message.split("\n")[0]).toMatch(/^Merge idea: Draft one \(#\d+\)$/);
+  expect(message).toContain("On-behalf-of: Carol <carol>");
+});
+
 it("claim: opens a claim/<slug> PR adding the login to owners; a second claim is 409; an owner's claim is a no-op", async () => {
   const bob = await fx.actor("bob");
   const claim = await claimEntry({ actor: bob, slug: "draft-one" });
