@@ -45,8 +45,17 @@ export function BranchStats({ b }: { b: BranchSummary }) {
   return (
     <span className="inline-flex items-center gap-2 text-[11px] tabular-nums">
       {b.state === "deleted" ? <span className="rounded bg-slate-100 px-1 text-slate-600">deleted</span> : null}
-      <span className="text-emerald-700">+{b.additions}</span>
-      <span className="text-rose-700">−{b.deletions}</span>
+      {b.state === "deleted" ? null : b.statusKnown ? (
+        <>
+          <span className="text-emerald-700">+{b.additions}</span>
+          <span className="text-rose-700">−{b.deletions}</span>
+        </>
+      ) : (
+        // Never "+0 −0" for a status not computed yet: the branches route computes it on first view (§9).
+        <span className="text-slate-500" data-testid="branch-stats-pending">
+          +… −…<span className="sr-only"> (lines changed: computing)</span>
+        </span>
+      )}
       {b.behindBy > 0 ? <span className="text-amber-700">{b.behindBy} behind</span> : null}
     </span>
   );

@@ -12,7 +12,7 @@ import { homeRepoName, placeIn, type BranchPlace } from "./place";
 //  - it is private when it lives in a companion repo, or when its app row
 //    says so (a deleted private branch stays private).
 
-export type CachedRef = Pick<CachedBranch, "repo" | "name" | "headSha" | "state" | "aheadBy" | "behindBy" | "additions" | "deletions">;
+export type CachedRef = Pick<CachedBranch, "repo" | "name" | "headSha" | "state" | "aheadBy" | "behindBy" | "additions" | "deletions" | "statusAt">;
 export type AppRow = Pick<BranchMeta, "createdBy" | "visibility" | "repo" | "deletedAt">;
 
 export type ResolvedBranch = {

@@ -44,7 +44,7 @@ export async function listBranchSummaries(rfc: RfcContext, user: Actor | null): 
   const rowByName = new Map(rows.filter((r) => !r.home || r.home === home).map((r) => [r.name, r]));
   const names = [...new Set([...refsByName.keys(), ...rowByName.keys()])].sort();
   const out: BranchSummary[] = [
-    { name: "main", ref: "main", headSha: mainHead, state: "open", visibility: "public", createdBy: null, aheadBy: 0, behindBy: 0, additions: 0, deletions: 0, pr: null },
+    { name: "main", ref: "main", headSha: mainHead, state: "open", visibility: "public", createdBy: null, aheadBy: 0, behindBy: 0, statusKnown: true, additions: 0, deletions: 0, pr: null },
   ];
   for (const name of names) {
     const b = resolveBranch(rfc.home, name, refsByName.get(name) ?? [], rowByName.get(name) ?? null);
@@ -60,6 +60,7 @@ export async function listBranchSummaries(rfc: RfcContext, user: Actor | null): 
       createdBy: b.createdBy || null,
       aheadBy: row?.aheadBy ?? 0,
       behindBy: row?.behindBy ?? 0,
+      statusKnown: !!row?.statusAt,
       additions: row?.additions ?? 0,
       deletions: row?.deletions ?? 0,
       // A PR is public by nature: only a public branch has one (a private branch was never PR'd while private).

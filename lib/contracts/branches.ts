@@ -11,6 +11,8 @@ export type BranchSummary = {
   createdBy: string | null;
   aheadBy: number;
   behindBy: number;
+  /** False until §9's status was first computed: aheadBy…deletions are then 0 and mean nothing yet. */
+  statusKnown: boolean;
   additions: number;
   deletions: number;
   pr: PrRef | null;
