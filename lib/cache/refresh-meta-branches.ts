@@ -12,10 +12,11 @@ export const commitTime = (b: Branch): Date | null => (b.commit?.timestamp ? new
 /**
  * Lists the meta repo's branches (one request per 50) and caches the
  * super-draft branches `edit/<slug>/<name>`, shown as `<name>` (§11).
- * Returns main's head and whether it moved since the last refresh, so the
- * caller re-lists `rfcs/` only then.
+ * Returns main's head, the head the cache was last built from, and whether
+ * main moved since, so the caller re-reads entries only then, and only those
+ * the new commits touched.
  */
-export async function refreshMetaBranches(): Promise<{ mainHeadSha: string | null; mainMoved: boolean; slugs: string[] }> {
+export async function refreshMetaBranches(): Promise<{ mainHeadSha: string | null; previousHeadSha: string | null; mainMoved: boolean; slugs: string[] }> {
   const branches = await listBranches(metaRepo());
   let mainHeadSha: string | null = null;
   const seen: BranchSeen[] = [];
@@ -27,11 +28,12 @@ export async function refreshMetaBranches(): Promise<{ mainHeadSha: string | nul
     seen.push({ rfcSlug: head.slug, name, displayName: head.name, headSha: b.commit?.id ?? "", lastCommitAt: commitTime(b) });
   }
   const repo = getConfig().metaRepoFullName;
-  const mainMoved = mainHeadSha !== (await getRepoMainHead(repo));
+  const previousHeadSha = await getRepoMainHead(repo);
+  const mainMoved = mainHeadSha !== previousHeadSha;
   const slugs = await syncBranchRows(repo, seen, {
     home: repo,
     mainMoved,
     registry: { visibility: "public", creatorsFromTags: () => readCutCreators(metaRepo()) },
   });
-  return { mainHeadSha, mainMoved, slugs };
+  return { mainHeadSha, previousHeadSha, mainMoved, slugs };
 }

@@ -1,82 +1,68 @@
 import { metaRepo } from "@/lib/bot/meta-entry";
-import { summaryOf } from "@/lib/catalog/summary";
 import { db } from "@/lib/db/client";
-import { parseEntry, slugOfEntryPath } from "@/lib/entries";
-import { listDir, readFile } from "@/lib/gitea";
-import { unstorable } from "@/lib/text/encodable";
-import { entryRow } from "./entry-row";
+import { entryPath, slugOfEntryPath } from "@/lib/entries";
+import { filesChangedBetween, listDir, readFile } from "@/lib/gitea";
+import { applyEntryFile, CACHED_ENTRY, emptyResult, type CachedEntry, type EntriesResult } from "./entry-file";
 import { mapLimit } from "./pool";
-import { storableOrSkip } from "./skipped-rows";
 
-export type EntriesResult = {
-  changed: string[];
-  removed: string[];
-  invalid: string[];
-  reposToRefresh: string[];
-  /** Entries whose owners or arbiters changed: who may read their private branches changed (lib/private). */
-  readersChanged: string[];
-};
+export type { EntriesResult } from "./entry-file";
 
 /**
- * Mirrors `rfcs/*.md` on the meta repo's main (§4): one request lists the
- * folder with each file's blob sha; only files whose sha differs from the
- * cache are read. Entries gone from main leave the cache. An invalid entry is
- * logged and recorded (invalidReason, shown by the health route), never fatal.
- * `force` re-reads every file (only the benchmark's naive sweep does that).
+ * Mirrors `rfcs/*.md` on the meta repo's main (§4), at a cost in proportion
+ * to what changed (issue 15: 10,000 entries). When main moved from a head
+ * the cache was built from (`since`), one compare request names the files
+ * the new commits touched and only those are read. Otherwise (a first sweep,
+ * a history rewritten under the cache, a very long gap) one request lists the
+ * folder with each file's blob sha and the files whose sha differs are read;
+ * entries gone from main leave the cache. `force` re-reads every file (only
+ * the benchmark's naive sweep does that).
  */
-export async function refreshMetaEntries(opts: { force?: boolean } = {}): Promise<EntriesResult> {
+export async function refreshMetaEntries(opts: { force?: boolean; since?: { base: string; head: string } } = {}): Promise<EntriesResult> {
+  if (opts.since && !opts.force) {
+    const paths = await filesChangedBetween(metaRepo(), opts.since.base, opts.since.head);
+    if (paths) return refreshChangedEntries(paths, opts.since.head);
+  }
+  return refreshAllEntries(!!opts.force);
+}
+
+async function refreshChangedEntries(paths: string[], head: string): Promise<EntriesResult> {
+  const slugs = [...new Set(paths.map((p) => slugOfEntryPath(p)).filter((s): s is string => !!s))];
+  const result = emptyResult();
+  if (!slugs.length) return result;
+  const cached: CachedEntry[] = await db().cachedRfc.findMany({ where: { slug: { in: slugs } }, select: CACHED_ENTRY });
+  const bySlug = new Map(cached.map((c) => [c.slug, c]));
+  await mapLimit(slugs, 4, async (slug) => {
+    const path = entryPath(slug);
+    const file = await readFile(metaRepo(), path, head);
+    if (!file) {
+      // Entries are never deleted in normal use (§3); one removed out of band leaves the cache too.
+      if (bySlug.has(slug)) result.removed.push(slug);
+      return;
+    }
+    if (bySlug.get(slug)?.entrySha === file.sha) return;
+    await applyEntryFile(slug, path, file, bySlug.get(slug), result);
+  });
+  if (result.removed.length) await db().cachedRfc.deleteMany({ where: { slug: { in: result.removed } } });
+  result.reposToRefresh = [...new Set(result.reposToRefresh)];
+  return result;
+}
+
+async function refreshAllEntries(force: boolean): Promise<EntriesResult> {
   const files = (await listDir(metaRepo(), "rfcs", "main")).filter((f) => f.type === "file");
-  const cached = await db().cachedRfc.findMany({ select: { slug: true, entrySha: true, repo: true, mainHeadSha: true, owners: true, arbiters: true } });
+  const cached: CachedEntry[] = await db().cachedRfc.findMany({ select: CACHED_ENTRY });
   const bySlug = new Map(cached.map((c) => [c.slug, c]));
   const listed = new Map<string, { path: string; sha: string }>();
   for (const f of files) {
     const slug = slugOfEntryPath(f.path ?? "");
     if (slug) listed.set(slug, { path: f.path ?? "", sha: f.sha ?? "" });
   }
-  const result: EntriesResult = { changed: [], removed: [], invalid: [], reposToRefresh: [], readersChanged: [] };
-  const changed = [...listed].filter(([slug, f]) => opts.force || bySlug.get(slug)?.entrySha !== f.sha);
-
+  const result = emptyResult();
+  const changed = [...listed].filter(([slug, f]) => force || bySlug.get(slug)?.entrySha !== f.sha);
   await mapLimit(changed, 4, async ([slug, f]) => {
     const file = await readFile(metaRepo(), f.path, "main");
     if (!file) return; // deleted between the listing and the read: the next refresh settles it
-    const parsed = parseEntry(file.text);
-    // YAML escapes can spell a lone surrogate ("\ud800"), which cannot be stored (issue 12).
-    const bad = parsed.ok ? unstorable(parsed.entry) : null;
-    const reason = !parsed.ok
-      ? parsed.reason
-      : parsed.entry.slug !== slug
-        ? `slug "${parsed.entry.slug}" does not match the file name ${f.path}`
-        : bad
-          ? `${bad.path} ${bad.reason}`
-          : null;
-    if (reason || !parsed.ok) {
-      console.warn(`[quorum] invalid meta entry ${f.path}: ${reason}`);
-      const data = { entryPath: f.path, entrySha: file.sha, invalidReason: reason ?? "invalid" };
-      if (!storableOrSkip(`entry ${f.path}`, data)) return;
-      await db().cachedRfc.upsert({
-        where: { slug },
-        create: { slug, title: slug, state: "invalid", lastActivityAt: new Date(0), ...data },
-        update: data,
-      });
-      result.invalid.push(slug);
-      return;
-    }
-    const entry = parsed.entry;
-    const row = entryRow(entry, file.text, f.path, file.sha);
-    const prev = bySlug.get(slug);
-    // Without a repo the entry body is the document; with one, RFC.md is (§4).
-    const doc = entry.repo ? null : { body: entry.body, summary: summaryOf(entry.body) };
-    await db().cachedRfc.upsert({
-      where: { slug },
-      create: { slug, ...row, body: "", summary: "", ...doc, lastActivityAt: new Date(0) },
-      update: { ...row, ...(doc ? { ...doc, mainHeadSha: null, mainCommitAt: null } : {}) },
-    });
-    if (entry.repo && (prev?.repo !== entry.repo || !prev?.mainHeadSha)) result.reposToRefresh.push(entry.repo);
-    if (prev && (prev.owners !== row.owners || prev.arbiters !== row.arbiters)) result.readersChanged.push(slug);
-    result.changed.push(slug);
+    await applyEntryFile(slug, f.path, file, bySlug.get(slug), result);
   });
-
-  // Entries are never deleted in normal use (§3); one removed out of band leaves the cache too.
   const gone = cached.filter((c) => !listed.has(c.slug)).map((c) => c.slug);
   if (gone.length) await db().cachedRfc.deleteMany({ where: { slug: { in: gone } } });
   result.removed = gone;

@@ -45,14 +45,17 @@ async function refreshMeta(needs: RepoNeeds): Promise<RepoRefreshResult> {
   const followUps: string[] = [];
   let readEntries = !!needs.entries || !!needs.force;
   let mainHeadSha: string | null | undefined;
+  let since: { base: string; head: string } | undefined;
   if (needs.branches) {
     const b = await refreshMetaBranches();
     slugs.push(...b.slugs);
     mainHeadSha = b.mainHeadSha;
     if (b.mainMoved) readEntries = true;
+    // Main's heads before and now: the entries to re-read are those the commits between touched.
+    if (b.previousHeadSha && b.mainHeadSha) since = { base: b.previousHeadSha, head: b.mainHeadSha };
   }
   if (readEntries) {
-    const e = await refreshMetaEntries({ force: needs.force });
+    const e = await refreshMetaEntries({ force: needs.force, since });
     slugs.push(...e.changed, ...e.invalid);
     followUps.push(...e.reposToRefresh);
     for (const slug of e.readersChanged) await syncReaders(slug);

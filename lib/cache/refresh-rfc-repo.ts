@@ -1,7 +1,7 @@
 import type { Branch } from "gitea-js";
 import { summaryOf } from "@/lib/catalog/summary";
 import { db } from "@/lib/db/client";
-import { GiteaError, listBranches, readFile, splitFullName } from "@/lib/gitea";
+import { GiteaError, listBranches, readRawText, splitFullName } from "@/lib/gitea";
 import { readCutCreators } from "@/lib/branches/cut-tag";
 import { syncBranchRows } from "./branch-rows";
 import { commitTime } from "./refresh-meta-branches";
@@ -33,10 +33,10 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
     const head = main?.commit?.id ?? null;
     const mainMoved = !!head && head !== rfc.mainHeadSha;
     if (head && (needs.force || mainMoved)) {
-      const file = await readFile(ref, "RFC.md", head);
+      const text = (await readRawText(ref, "RFC.md", head)) ?? "";
       await db().cachedRfc.update({
         where: { slug: rfc.slug },
-        data: { body: file?.text ?? "", summary: summaryOf(file?.text ?? ""), mainHeadSha: head, mainCommitAt: main ? commitTime(main) : null },
+        data: { body: text, summary: summaryOf(text), mainHeadSha: head, mainCommitAt: main ? commitTime(main) : null },
       });
       slugs.add(rfc.slug);
     }

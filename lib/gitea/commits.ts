@@ -1,10 +1,11 @@
 import type { Commit } from "gitea-js";
 import { call, giteaClient } from "./client";
 import type { RepoRef } from "./contents";
-import { toGiteaError } from "./errors";
+import { GiteaError, toGiteaError } from "./errors";
 import { paginate } from "./pager";
 
-// Commit comparisons for branch status and update-from-main (§9, §12).
+// Commit comparisons for branch status and update-from-main (§9, §12), and
+// for the cache's meta refresh: which entries a push touched (§4).
 
 export type CommitNode = { sha: string; parents: string[]; date: string };
 
@@ -60,4 +61,30 @@ export async function listCommitsSince({ owner, repo }: RepoRef, ref: string, no
     giteaClient().repos.repoGetAllCommits(owner, repo, { sha: ref, ...(not ? { not } : {}), stat: false, verification: false, files: false, limit }),
   );
   return res.map((c) => ({ sha: c.sha ?? "", message: c.commit?.message ?? "", parents: (c.parents ?? []).map((p) => p.sha ?? "") }));
+}
+
+/** One page of commits (Gitea's default MAX_RESPONSE_ITEMS): a longer range is listed instead. */
+const RANGE_PAGE = 50;
+
+/**
+ * The paths the commits from `base` to `head` touched (each commit's files,
+ * Git's `base..head`; the commits listing takes commit ids in 1.22, compare
+ * does not), from one request, or null when that cannot be told so: `base`
+ * is unknown or not an ancestor of `head` (history was rewritten under us),
+ * or the range fills the page.
+ */
+export async function filesChangedBetween({ owner, repo }: RepoRef, base: string, head: string): Promise<string[] | null> {
+  if (base === head) return [];
+  let commits: Commit[];
+  try {
+    commits = await call(`commits ${base.slice(0, 10)}..${head.slice(0, 10)}`, () =>
+      giteaClient().repos.repoGetAllCommits(owner, repo, { sha: head, not: base, stat: false, verification: false, files: true, limit: RANGE_PAGE }),
+    );
+  } catch (err) {
+    if (err instanceof GiteaError && (err.status === 404 || err.status === 422)) return null;
+    throw err;
+  }
+  const descends = commits.some((c) => (c.parents ?? []).some((p) => p.sha === base));
+  if (!descends || commits.length >= RANGE_PAGE) return null;
+  return [...new Set(commits.flatMap((c) => (c.files ?? []).map((f) => f.filename ?? "")).filter(Boolean))];
 }

@@ -1,4 +1,4 @@
-import type { ChangeFilesOptions, ContentsResponse, FilesResponse } from "gitea-js";
+import type { ChangeFilesOptions, ContentsResponse, FilesResponse, HttpResponse } from "gitea-js";
 import { call, callOrNull, giteaClient } from "./client";
 import { decodeBase64 } from "./base64";
 
@@ -18,6 +18,17 @@ export async function readFile({ owner, repo }: RepoRef, path: string, ref?: str
   if (!data || Array.isArray(data)) return null;
   const file = data as ContentsResponse;
   return { text: decodeBase64(file.content), sha: file.sha ?? "", lastCommitSha: file.last_commit_sha ?? null };
+}
+
+/**
+ * A text file's content at a ref through the raw endpoint, or null when it
+ * does not exist. Cheaper than readFile when neither the blob sha nor the
+ * last commit is needed: Gitea finds a file's last commit with a `git log`.
+ */
+export async function readRawText({ owner, repo }: RepoRef, path: string, ref: string): Promise<string | null> {
+  return callOrNull(`read ${owner}/${repo}:${path} (raw)`, () =>
+    giteaClient().repos.repoGetRawFile(owner, repo, path, { ref }, { format: "text" }) as unknown as Promise<HttpResponse<string, unknown>>,
+  );
 }
 
 /** The entries of a folder (no content), or [] when it does not exist. */

@@ -299,6 +299,9 @@ CREATE INDEX "CachedRfc_state_invalidReason_lastActivityAt_slug_idx" ON "CachedR
 CREATE INDEX "CachedRfc_state_invalidReason_slug_idx" ON "CachedRfc"("state", "invalidReason", "slug");
 
 -- CreateIndex
+CREATE INDEX "CachedRfc_repo_idx" ON "CachedRfc"("repo");
+
+-- CreateIndex
 CREATE INDEX "CachedRfcTag_rfcSlug_idx" ON "CachedRfcTag"("rfcSlug");
 
 -- CreateIndex

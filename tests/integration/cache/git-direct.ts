@@ -27,3 +27,11 @@ export function pushDirect(forge: TestForge, fullName: string, file: string, edi
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** Rewrites history under the cache: main is force-pushed back `commits` commits, as an admin's `git push --force` would. */
+export function rewindDirect(forge: TestForge, fullName: string, commits: number): void {
+  const [owner, name] = fullName.split("/");
+  const bare = forge.forge.store.repoDir(owner, name);
+  const head = execFileSync("git", ["rev-parse", `main~${commits}`], { cwd: bare, encoding: "utf8" }).trim();
+  execFileSync("git", ["update-ref", "refs/heads/main", head], { cwd: bare });
+}
