@@ -43,23 +43,26 @@ CREATE TRIGGER "CachedRfc_search_delete" AFTER DELETE ON "CachedRfc" WHEN old."i
 END;
 
 -- Tags and owners of valid entries only (an invalid entry is kept out of the
--- catalog). A malformed list reads as empty instead of failing the write.
+-- catalog). A malformed list reads as empty instead of failing the write, and
+-- a name listed twice is one row: DISTINCT, because an OR IGNORE in a
+-- trigger gives way to the conflict policy of the statement that fired it
+-- (Prisma's upsert), and one duplicate tag would fail the entry's refresh.
 
 CREATE TRIGGER "CachedRfc_facets_insert" AFTER INSERT ON "CachedRfc" WHEN new."invalidReason" IS NULL BEGIN
-    INSERT OR IGNORE INTO "CachedRfcTag"("rfcSlug", "tag")
-        SELECT new.slug, value FROM json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END) WHERE type = 'text';
-    INSERT OR IGNORE INTO "CachedRfcOwner"("rfcSlug", "login")
-        SELECT new.slug, value FROM json_each(CASE WHEN json_valid(new.owners) THEN new.owners ELSE '[]' END) WHERE type = 'text';
+    INSERT INTO "CachedRfcTag"("rfcSlug", "tag")
+        SELECT DISTINCT new.slug, value FROM json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END) WHERE type = 'text';
+    INSERT INTO "CachedRfcOwner"("rfcSlug", "login")
+        SELECT DISTINCT new.slug, value FROM json_each(CASE WHEN json_valid(new.owners) THEN new.owners ELSE '[]' END) WHERE type = 'text';
 END;
 
 CREATE TRIGGER "CachedRfc_facets_update" AFTER UPDATE OF slug, tags, owners, "invalidReason" ON "CachedRfc" BEGIN
     DELETE FROM "CachedRfcTag" WHERE "rfcSlug" = old.slug;
     DELETE FROM "CachedRfcOwner" WHERE "rfcSlug" = old.slug;
-    INSERT OR IGNORE INTO "CachedRfcTag"("rfcSlug", "tag")
-        SELECT new.slug, value FROM json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END)
+    INSERT INTO "CachedRfcTag"("rfcSlug", "tag")
+        SELECT DISTINCT new.slug, value FROM json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END)
         WHERE type = 'text' AND new."invalidReason" IS NULL;
-    INSERT OR IGNORE INTO "CachedRfcOwner"("rfcSlug", "login")
-        SELECT new.slug, value FROM json_each(CASE WHEN json_valid(new.owners) THEN new.owners ELSE '[]' END)
+    INSERT INTO "CachedRfcOwner"("rfcSlug", "login")
+        SELECT DISTINCT new.slug, value FROM json_each(CASE WHEN json_valid(new.owners) THEN new.owners ELSE '[]' END)
         WHERE type = 'text' AND new."invalidReason" IS NULL;
 END;
 

@@ -6,6 +6,7 @@ import { countCatalog, listCatalogFacets, type CatalogFilters } from "@/lib/db/q
 import { searchCatalog } from "@/lib/db/queries/catalog-search";
 import { entryPath } from "@/lib/entries";
 import { readFile } from "@/lib/gitea";
+import { db } from "@/lib/db/client";
 import { createActiveRfc } from "@/scripts/seed/active-rfc";
 import { startCacheFixture, type CacheFixture } from "../cache/fixture";
 import { editEntries, entryText, writeEntries } from "./entries";
@@ -37,6 +38,7 @@ beforeAll(async () => {
     { slug: "unicode", title: "Überprüfung der Zugänge", body: "Le café est prêt. 日本語 テキスト\n" },
     { slug: "operators", title: "AND OR NOT NEAR", body: "Words that look like query operators: title:secret and *star*.\n" },
     { slug: "markup", title: "Markup in results", body: "## Design\n\nThe **zebra** crossing is [documented](https://example.test/z) here.\n" },
+    { slug: "twice", title: "Listed twice", body: "A tapir.\n", tags: ["process", "process"], owners: ["bob", "bob"] },
   ]);
   await createActiveRfc(carol, {
     slug: "active-one",
@@ -142,11 +144,23 @@ it("punctuation alone is no search: the catalog shows its ordinary pages, the bo
   expect(view.filters.q).toBe("* -");
 });
 
+it("an entry naming a tag or an owner twice is cached (under each once), not a failed refresh", async () => {
+  expect(await slugs("tapir")).toEqual(["twice"]);
+  expect(await slugs("tapir", { tag: "process", owner: "bob" })).toEqual(["twice"]);
+  expect(await db().cachedRfcTag.count({ where: { rfcSlug: "twice" } })).toBe(1);
+  expect(await db().cachedRfcOwner.count({ where: { rfcSlug: "twice" } })).toBe(1);
+  // Updated, the row's tags are written again (the trigger of an update, where a conflict would abort the refresh).
+  await editEntries(await fx.actor("carol", "admin"), { twice: (t) => t.replace("title: Listed twice", "title: Listed twice, retitled") });
+  await fx.settle();
+  expect((await search("tapir")).map((h) => h.title)).toEqual(["Listed twice, retitled"]);
+  expect(await db().cachedRfcTag.count({ where: { rfcSlug: "twice" } })).toBe(1);
+});
+
 it("counts the matches per state in one aggregate, and the state and tag filters narrow the results", async () => {
   const counts = await countCatalog({ filters: { q: "graduation" } });
   expect(counts.matching).toEqual({ "super-draft": 3, active: 0, accepted: 0, rejected: 0, withdrawn: 1 });
   expect(counts.matchingTotal).toBe(4);
-  expect(counts.all).toBe(10);
+  expect(counts.all).toBe(11);
   expect(await slugs("graduation", { state: "withdrawn" })).toEqual(["graduation-withdrawn"]);
   expect((await slugs("graduation", { tag: "process" })).sort()).toEqual(["summary-hit", "title-hit"]);
   expect(await slugs("graduation", { owner: "bob" })).toEqual(["body-hit"]);
