@@ -10,8 +10,8 @@ export type { EntriesResult } from "./entry-file";
 /**
  * Mirrors `rfcs/*.md` on the meta repo's main (§4), at a cost in proportion
  * to what changed (issue 15: 10,000 entries). When main moved from a head
- * the cache was built from (`since`), one compare request names the files
- * the new commits touched and only those are read. Otherwise (a first sweep,
+ * the cache was built from (`since`), one request for the commits since
+ * (with their files) names what they touched and only those are read. Otherwise (a first sweep,
  * a history rewritten under the cache, a very long gap) one request lists the
  * folder with each file's blob sha and the files whose sha differs are read;
  * entries gone from main leave the cache. `force` re-reads every file (only
