@@ -56,7 +56,8 @@ export function AskAiBar({ ai, model, onModel, onAsk, disabled }: Props) {
         )
       ) : (
         <p id="ask-ai-off" className="basis-full text-xs text-slate-500">
-          <span className="font-medium text-slate-600">AI is off.</span> {ai.reason ?? "No AI provider is configured."} People can still chat.
+          <span className="font-medium text-slate-600">AI is off.</span> {ai.reason ?? "Checking whether the AI participant is set up…"} People can still chat.
+          {ai.setup ? <span className="mt-0.5 block text-slate-600">For admins: {ai.setup}</span> : null}
         </p>
       )}
     </>

@@ -20,3 +20,10 @@ export const initials = (name: string) =>
     .slice(0, 2)
     .map((w) => w[0]?.toUpperCase())
     .join("") || "?";
+
+/** "The reply failed: <why>." — one full stop, whether or not the reason brings its own. */
+export function failureNote(error: string | null): string {
+  const why = error?.trim();
+  if (!why) return "The reply failed.";
+  return `The reply failed: ${why}${/[.!?…]$/.test(why) ? "" : "."}`;
+}

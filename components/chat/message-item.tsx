@@ -5,7 +5,7 @@ import { renderChatMarkdown } from "@/lib/rfc-view/markdown-render";
 import type { Change, Message } from "@/lib/contracts";
 import { PROSE_SM } from "@/components/rfc/styles";
 import { AiReplyBody } from "./ai-reply-body";
-import { fullTime, timeAgo } from "./format";
+import { failureNote, fullTime, timeAgo } from "./format";
 import { PersonAvatar } from "./person-avatar";
 
 // One message (§8.4): people and the AI in bubbles, system notes (e.g. "Alice
@@ -50,7 +50,7 @@ export function MessageItem({ message: m, highlighted, onFlag, changes }: Props)
           ) : m.body ? (
             <div className={PROSE_SM} dangerouslySetInnerHTML={{ __html: html }} />
           ) : null}
-          {m.status === "failed" ? <p className="mt-1 text-xs text-rose-700">The reply failed{m.error ? `: ${m.error}` : ""}.</p> : null}
+          {m.status === "failed" ? <p className="mt-1 text-xs text-rose-700">{failureNote(m.error)}</p> : null}
         </div>
       </div>
       {onFlag ? (

@@ -7,7 +7,7 @@ import { useResource } from "@/components/rfc/use-resource";
 // visible explanation. Until /api/ai/status answers, the AI counts as not
 // configured (human chat works regardless).
 
-const OFF: AiStatus = { enabled: false, reason: "AI is not configured", models: [], defaultModelId: null };
+const OFF: AiStatus = { enabled: false, reason: null, setup: null, models: [], defaultModelId: null };
 
 export function useAiStatus(initial?: AiStatus): AiStatus {
   const r = useResource<AiStatus>(initial ? null : "/api/ai/status");

@@ -46,8 +46,12 @@ export class AiConfigError extends Error {
   }
 }
 
+/** For admins and the server log: what to set. Never shown to other users (lib/ai/status.ts). */
 export const AI_DISABLED_REASON =
   "No AI provider is configured: set OPENAI_API_KEY, ANTHROPIC_API_KEY or AI_COMPAT_BASE_URL (and AI_MODELS) to enable the AI participant.";
+
+/** What everyone else reads when the AI is off: who can turn it on, not how. */
+export const AI_OFF_FOR_USERS = "The AI participant is not set up on this server. Ask an admin to set it up.";
 
 // Used when AI_MODELS is empty: a compat server's models cannot be guessed.
 const FALLBACK_MODELS: Partial<Record<AiProviderId, string>> = { openai: "gpt-4o-mini", anthropic: "claude-sonnet-4-5" };

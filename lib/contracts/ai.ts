@@ -2,6 +2,8 @@
 export type AiStatus = {
   enabled: boolean;
   reason: string | null;
+  /** For admins only, when the AI is off: what to set on the server to turn it on. */
+  setup: string | null;
   models: { id: string; label: string }[];
   defaultModelId: string | null;
 };

@@ -13,7 +13,11 @@ export type Script =
   /** Send the chunks, then destroy the socket: a provider dying mid-stream. */
   | { kind: "destroy"; chunks: ScriptChunk[]; delayMs?: number }
   /** Send the chunks (if any), then nothing, ever: for timeouts and aborts. */
-  | { kind: "hang"; chunks?: ScriptChunk[] };
+  | { kind: "hang"; chunks?: ScriptChunk[] }
+  /** Send the chunks, then an error event inside the 200 stream (`data: {"error": …}`), as OpenAI does mid-reply. */
+  | { kind: "stream-error"; chunks: ScriptChunk[]; error: { message: string; type?: string; code?: string | null } }
+  /** Send the chunks, then a line that is not a chat completion chunk at all. */
+  | { kind: "garbage"; chunks: ScriptChunk[]; line: string };
 
 export type ChatCompletionRequest = {
   model: string;
@@ -61,6 +65,11 @@ async function stream(res: http.ServerResponse, record: RecordedRequest, script:
     return void res.socket?.destroy();
   }
   if (script.kind === "hang") return; // close() ends it
+  if (script.kind === "stream-error" || script.kind === "garbage") {
+    send(script.kind === "garbage" ? script.line : { error: { type: "server_error", code: null, ...script.error } });
+    send("[DONE]");
+    return void res.end();
+  }
   send(chunk(model, {}, script.kind === "reply" ? (script.finishReason ?? "stop") : "stop"));
   send({ id: "chatcmpl-test", object: "chat.completion.chunk", created: 1700000000, model, choices: [], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } });
   send("[DONE]");
@@ -69,6 +78,10 @@ async function stream(res: http.ServerResponse, record: RecordedRequest, script:
 
 function complete(res: http.ServerResponse, record: RecordedRequest, script: Script) {
   if (script.kind === "destroy") return void res.socket?.destroy();
+  if (script.kind === "stream-error" || script.kind === "garbage") {
+    res.writeHead(200, { "content-type": "application/json" });
+    return void res.end(script.kind === "garbage" ? script.line : JSON.stringify({ error: { type: "server_error", code: null, ...script.error } }));
+  }
   if (script.kind !== "reply") return; // hang
   const content = script.chunks.map(text).join("");
   res.writeHead(200, { "content-type": "application/json" });

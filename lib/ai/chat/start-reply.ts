@@ -2,6 +2,7 @@ import "server-only";
 import type { Thread } from "@prisma/client";
 import { AISDKError } from "ai";
 import { findModel, getLanguageModel } from "@/lib/ai/providers";
+import { aiStatus } from "@/lib/ai/status";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { BranchContext } from "@/lib/branches/context";
@@ -15,7 +16,8 @@ import { loadChatContext } from "./context";
 import { mentionsAi } from "./mention";
 import { takeAiRequest } from "./rate-limit";
 import { createReplyWriter, failAbandonedReplies } from "./reply-writer";
-import { describeAiError, streamReply } from "./stream-reply";
+import { describeAiError } from "./describe-error";
+import { streamReply } from "./stream-reply";
 
 // POST /api/threads/{id}/messages when the AI is asked (§8.4, §18), in
 // STYLE.md's order: (validated and authenticated by the route) → may ask the
@@ -39,7 +41,10 @@ export async function startAiReply(args: {
   const { req, user, thread, rfc, branch } = args;
   assertCan(user, "ask_ai", { rfc: rfc.scope, branch: branch.scope });
   const settings = getConfig().ai;
-  if (!settings.enabled) throw new AppError("unprocessable", settings.reason);
+  if (!settings.enabled) {
+    const off = aiStatus(user); // who can turn it on; for an admin, also what to set
+    throw new AppError("unprocessable", [off.reason, off.setup].filter(Boolean).join(" "));
+  }
   const model = findModel(settings, args.model); // 400 for a model the picker does not offer
   const languageModel = getLanguageModel(model.id, settings);
   takeAiRequest(user.id, settings.ratePerMinute);

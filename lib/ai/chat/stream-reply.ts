@@ -1,10 +1,11 @@
 import "server-only";
-import { APICallError, RetryError, streamText } from "ai";
+import { streamText } from "ai";
 import type { ResolvedModel } from "@/lib/ai/providers";
 import { createChangeStreamParser, type ParseEvent } from "@/lib/changes/parser";
 import type { SseSend } from "@/lib/http/sse";
 import { createChangeRow, type ReplyTarget } from "./change-row";
 import type { ChatContext } from "./context";
+import { countWords, describeAiError } from "./describe-error";
 import type { ReplyWriter } from "./reply-writer";
 
 // §18 Streaming: the model's text goes through the change parser as it
@@ -18,17 +19,6 @@ import type { ReplyWriter } from "./reply-writer";
 // One retry covers a provider's transient 5xx/429 (the SDK waits ~2 s);
 // more would keep a person watching a spinner for a reply that is not coming.
 const MAX_RETRIES = 1;
-
-const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-
-export function describeAiError(err: unknown): string {
-  const inner = RetryError.isInstance(err) ? err.lastError : err;
-  if (APICallError.isInstance(inner)) {
-    return clip(`The AI provider answered ${inner.statusCode ?? "with an error"}: ${inner.message}`);
-  }
-  const message = inner instanceof Error ? inner.message : String(inner);
-  return clip(`The AI provider failed: ${message || "unknown error"}`);
-}
 
 export type StreamReplyInput = {
   model: ResolvedModel;
@@ -49,6 +39,7 @@ export async function streamReply(input: StreamReplyInput): Promise<{ failure: s
     timeout.aborted ? `The AI did not finish within ${input.timeoutS} s.` : "The reply was cancelled: the person who asked left the page.";
   const parser = createChangeStreamParser();
   let failure: string | null = null;
+  let raw = ""; // what the model sent, so a dropped connection can say how far it got
 
   const handle = async (events: ParseEvent[]) => {
     for (const e of events) {
@@ -80,13 +71,15 @@ export async function streamReply(input: StreamReplyInput): Promise<{ failure: s
       onError: () => {}, // reported through the `error` part below; the default logs it twice
     });
     for await (const part of result.fullStream) {
-      if (part.type === "text-delta") await handle(parser.push(part.text));
-      else if (part.type === "error") failure = signal.aborted ? aborted() : describeAiError(part.error);
+      if (part.type === "text-delta") {
+        raw += part.text;
+        await handle(parser.push(part.text));
+      } else if (part.type === "error") failure = signal.aborted ? aborted() : describeAiError(part.error, countWords(raw));
       else if (part.type === "abort") failure = aborted();
       if (failure) break;
     }
   } catch (err) {
-    failure = signal.aborted ? aborted() : describeAiError(err);
+    failure = signal.aborted ? aborted() : describeAiError(err, countWords(raw));
   }
   await handle(parser.end());
   if (!failure && !writer.hasContent()) failure = "The model returned an empty reply.";

@@ -63,9 +63,18 @@ describe("with no provider configured", () => {
   });
   afterAll(() => Object.assign(process.env, AI));
 
-  it("says the AI is off and why", async () => {
-    const status = (await (await aiStatus(new Request("http://x/api/ai/status"), { params: Promise.resolve({}) })).json()) as Record<string, unknown>;
-    expect(status).toMatchObject({ enabled: false, models: [], defaultModelId: null, reason: expect.stringMatching(/AI_COMPAT_BASE_URL/) });
+  it.each([
+    { who: "a reader", as: null },
+    { who: "a contributor", as: "alice" },
+  ] as const)("tells $who the AI is off and to ask an admin, without environment variables", async ({ as }) => {
+    const status = (await (await fx.call(aiStatus as never, { as })).json()) as Record<string, unknown>;
+    expect(status).toEqual({ enabled: false, models: [], defaultModelId: null, reason: expect.stringMatching(/Ask an admin/), setup: null });
+    expect(JSON.stringify(status)).not.toMatch(/[A-Z]+_[A-Z_]+/);
+  });
+
+  it("tells an admin (carol owns the app) what to set", async () => {
+    const status = (await (await fx.call(aiStatus as never, { as: "carol" })).json()) as Record<string, unknown>;
+    expect(status).toMatchObject({ enabled: false, reason: expect.stringMatching(/Ask an admin/), setup: expect.stringMatching(/AI_COMPAT_BASE_URL.*AI_MODELS/) });
   });
 
   it("keeps human chat working, @ai included, and refuses askAi with the reason", async () => {
@@ -74,11 +83,11 @@ describe("with no provider configured", () => {
     expect(((await res.json()) as { message: { authorKind: string } }).message.authorKind).toBe("user");
     const asked = await post({ body: "please answer", askAi: true });
     expect(asked.status).toBe(422);
-    expect((await errorOf(asked)).message).toMatch(/No AI provider is configured/);
+    expect((await errorOf(asked)).message).toBe("The AI participant is not set up on this server. Ask an admin to set it up.");
   });
 });
 
 it("lists the offered models for the picker", async () => {
   const status = (await (await aiStatus(new Request("http://x/api/ai/status"), { params: Promise.resolve({}) })).json()) as Record<string, unknown>;
-  expect(status).toEqual({ enabled: true, reason: null, models: [{ id: "compat:test-model", label: "test-model (compat)" }], defaultModelId: "compat:test-model" });
+  expect(status).toEqual({ enabled: true, reason: null, setup: null, models: [{ id: "compat:test-model", label: "test-model (compat)" }], defaultModelId: "compat:test-model" });
 });

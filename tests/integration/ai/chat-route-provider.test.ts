@@ -53,9 +53,11 @@ it("streams a reply with a change card through the real provider code", async ()
 it("ends failed with no half change rows when the provider drops mid-block", async () => {
   script = { kind: "destroy", chunks: chunks.slice(0, 2) };
   const events = await readSse(await ask("@ai again"));
-  expect(events.find((e) => e.event === "error")?.data.message).toBeTruthy();
+  // Said in words, with how far it got (the SDK's own "Failed to process successful response" is no help).
+  const words = chunks.slice(0, 2).join("").split(/\s+/).filter(Boolean).length;
+  expect(events.find((e) => e.event === "error")?.data.message).toBe(`The connection to the AI provider dropped after ${words} words.`);
   const message = finalOf(events);
-  expect(message).toMatchObject({ status: "failed", body: "Sure.\n\n" });
+  expect(message).toMatchObject({ status: "failed", body: "Sure.\n\n", error: `The connection to the AI provider dropped after ${words} words.` });
   expect(await rowsOf(message.id)).toEqual([]);
 });
 
@@ -64,8 +66,17 @@ it("ends failed on an HTTP 500, after one retry", async () => {
   script = { kind: "http-error", status: 500, message: "model exploded" };
   const message = finalOf(await readSse(await ask("@ai once more")));
   expect(message.status).toBe("failed");
-  expect(message.error).toContain("model exploded");
+  expect(message.error).toBe("The AI provider reported: model exploded (HTTP 500).");
   expect(server.requests.length - before).toBe(2);
+});
+
+it.each<{ what: string; script: Script; error: string }>([
+  { what: "an error event inside the stream", script: { kind: "stream-error", chunks: ["Let me "], error: { message: "The server is overloaded" } }, error: "The AI provider reported: The server is overloaded." },
+  { what: "a line that is not a chunk", script: { kind: "garbage", chunks: ["Let me "], line: "<html>Bad gateway</html>" }, error: "The AI provider sent an answer Quorum could not read." },
+])("ends failed in words on $what", async ({ script: s, error }) => {
+  script = s;
+  const message = finalOf(await readSse(await ask("@ai try")));
+  expect(message).toMatchObject({ status: "failed", body: "Let me ", error });
 });
 
 it("ends failed when the client aborts, and the provider request is closed too", async () => {
