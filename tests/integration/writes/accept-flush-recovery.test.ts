@@ -21,7 +21,7 @@ import { ACTIVE, ACTIVE_REPO, setupFixture, SUPER, type Fixture } from "../ai/fi
 // database, the process — simulated here by doing exactly what the app had
 // done when it stopped) is found by its trailer and settled, by the retry
 // or by the reconciler, and its change is never marked stale by its own
-// commit. The real kill -9 is tests/e2e/crash.test.ts.
+// commit. The real kill -9 is tests/integration/crash/crash.test.ts.
 
 let fx: Fixture;
 let d: ReturnType<typeof decisions>;
