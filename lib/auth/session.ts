@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { decode } from "next-auth/jwt";
+import { cache } from "react";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
@@ -102,7 +103,10 @@ export async function currentCookieHeader(): Promise<string> {
     .join("; ");
 }
 
-/** Server components and server actions: the user of the current request. */
-export async function getCurrentUser(): Promise<SessionUser | null> {
-  return userFromCookieHeader(await currentCookieHeader());
-}
+/**
+ * Server components and server actions: the user of the current request.
+ * Cached for the request (React cache()): the header, the layout and the
+ * page each ask, and each answer would decrypt the session and read the
+ * users row again. Outside a server render it simply runs.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => userFromCookieHeader(await currentCookieHeader()));
