@@ -22,7 +22,8 @@ export type BenchWorld = {
   close(): Promise<void>;
 };
 
-async function spawnForge(dataDir: string, adminToken: string): Promise<{ child: ChildProcess; url: string }> {
+/** The local forge in a process of its own (as Gitea runs beside the app), on a free port. */
+export async function spawnForge(dataDir: string, adminToken: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "forge/main.ts", "--port", "0", "--data", dataDir, "--admin-token", adminToken, "--quiet"], {
     stdio: ["ignore", "pipe", "inherit"],
   });

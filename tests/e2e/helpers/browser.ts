@@ -8,7 +8,7 @@ import { e2eInfo } from "../harness/info";
 // machine does not have. Playwright gives each launch a fresh, temporary
 // --user-data-dir of its own (it refuses one passed in `args`).
 
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -32,7 +32,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
   });
   const contexts: BrowserContext[] = [];
   return {

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+// CPU time and resident memory of the app: `next start` and every process it
+// spawned share its process group, so they are summed over the group (Linux /proc).
+
+const TICKS_PER_S = 100; // USER_HZ on Linux
+
+function groupPids(pgid: number): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // after "pid (comm) "
+      if (Number(fields[2]) === pgid) pids.push(Number(name)); // field 5: pgrp
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return pids;
+}
+
+/** User + system CPU time of the group, in ms. */
+export function cpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const pid of groupPids(pgid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // fields 14 and 15: utime, stime
+    } catch {
+      /* ended */
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_S;
+}
+
+/** Resident set size of the group, in bytes. */
+export function rssBytes(pgid: number): number {
+  let kb = 0;
+  for (const pid of groupPids(pgid)) {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+      if (m) kb += Number(m[1]);
+    } catch {
+      /* ended */
+    }
+  }
+  return kb * 1024;
+}

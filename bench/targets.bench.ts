@@ -1,0 +1,95 @@
+import os from "node:os";
+import { db } from "@/lib/db/client";
+import { waitUntil } from "@/tests/helpers/wait";
+import { loadCorpus } from "./scale/corpus";
+import { chatFigures } from "./scale/figures/chat";
+import { editorFigure } from "./scale/figures/editor";
+import { memoryFigures } from "./scale/figures/memory";
+import { naiveCatalog } from "./scale/figures/naive";
+import { readFigures } from "./scale/figures/reads";
+import { idleSweepRequests } from "./scale/figures/sweep";
+import { acceptFigures, noopSaveCommits, pushFigures } from "./scale/figures/writes";
+import { cutFixtureBranches, FIXTURES, writeFixtureEntries } from "./scale/fixtures";
+import { ms } from "./scale/http";
+import { seedRfcs, type SeededRfc } from "./scale/seed";
+import { printTable, type ScaleResult } from "./scale/table";
+import { startScaleWorld, type ScaleWorld } from "./scale/world";
+
+// `npm run bench -- targets`: every figure of issue 15's Targets table on a
+// production build, at 1,000 and then 10,000 RFCs in the same world, with
+// the naive baseline, printed as one table (bench/README.md). BENCH_SCALES
+// (e.g. "300,1000"), BENCH_N (requests per read figure) and BENCH_MIXED
+// (the mixed requests before the RSS figure) change the run.
+
+const SCALES = (process.env.BENCH_SCALES ?? "1000,10000").split(",").map(Number);
+const N = Number(process.env.BENCH_N ?? 200);
+const MIXED = Number(process.env.BENCH_MIXED ?? 10_000);
+
+/** Starts (or restarts) the app and waits until its startup sweep has put every RFC in the cache. */
+async function startAndFill(w: ScaleWorld, seeded: SeededRfc[]): Promise<void> {
+  const t0 = performance.now();
+  await w.restartApp();
+  const graduated = seeded.filter((s) => s.repo).length;
+  await waitUntil(
+    async () => {
+      const [rfcs, withText, sweep] = await Promise.all([
+        db().cachedRfc.count({ where: { invalidReason: null } }),
+        db().cachedRfc.count({ where: { repo: { not: null }, mainHeadSha: { not: null } } }),
+        db().sweepRun.findFirst({ where: { trigger: "startup" }, orderBy: { id: "desc" }, select: { finishedAt: true } }),
+      ]);
+      return rfcs >= seeded.length + 3 && withText >= graduated && !!sweep?.finishedAt;
+    },
+    { timeoutMs: 60 * 60_000, intervalMs: 1000, what: `${seeded.length} RFCs in the cache` },
+  );
+  console.log(`  app started and its startup sweep filled the cache in ${ms(performance.now() - t0)}`);
+}
+
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
+
+export default async function targetsBench(): Promise<void> {
+  const started = performance.now();
+  const loadAtStart = load();
+  const w = await startScaleWorld();
+  const results: ScaleResult[] = [];
+  try {
+    await w.adminPost("/webhooks/pause"); // seeding: the app is not running; its startup sweep reads everything
+    const corpus = loadCorpus();
+    await writeFixtureEntries(w);
+    const seeded: SeededRfc[] = [];
+    for (const [i, scale] of SCALES.entries()) {
+      console.log(`\n— ${scale.toLocaleString("en")} RFCs`);
+      const t0 = performance.now();
+      seeded.push(...(await seedRfcs(w.bot, corpus, seeded.length + 1, scale)));
+      console.log(`  seeded ${seeded.length} RFCs (${seeded.filter((s) => s.repo).length} with their own repo) in ${ms(performance.now() - t0)}`);
+      await startAndFill(w, seeded);
+      const startRss = i === SCALES.length - 1;
+      const memoryStart = startRss ? await import("./scale/proc").then((p) => p.rssBytes(w.appPid())) : 0;
+      await w.adminPost("/webhooks/resume");
+      const { editThreadId } = await cutFixtureBranches(w);
+      const slugs = seeded.map((s) => s.slug);
+      const memory = startRss
+        ? await memoryFigures(w, { slugs, branch: { slug: FIXTURES.large, name: FIXTURES.editBranch, threadId: editThreadId }, total: MIXED }).then((m) => ({ ...m, startBytes: memoryStart }))
+        : undefined;
+      const reads = await readFigures(w, { n: N, slugs, smallDocSlug: FIXTURES.small });
+      const naive = await naiveCatalog(w);
+      const idleSweep = await idleSweepRequests(w);
+      const push = {
+        rfcRepo: await pushFigures(w, { targets: seeded.filter((s) => s.state === "active" && s.repo), n: 40 }),
+        meta: await pushFigures(w, { targets: seeded.filter((s) => s.state === "super-draft"), n: 40 }),
+      };
+      const chat = await chatFigures(w, { slug: FIXTURES.small, branch: "main", n: 30, chunks: 20_000 });
+      const accept = await acceptFigures(w, { slug: FIXTURES.accept, branch: FIXTURES.acceptBranch, n: 20, from: i * 20 });
+      const noop = await noopSaveCommits(w, { slug: FIXTURES.large, branch: FIXTURES.editBranch });
+      const editor = await editorFigure(w, { slug: FIXTURES.large, branch: FIXTURES.editBranch, n: 8 });
+      results.push({ rfcs: seeded.length, reads, naive, idleSweep, push, accept, noopSaveCommits: noop, chat, editor, memory });
+      console.log(`  search medians by query: ${Object.entries(reads.search.perQuery).map(([q, t]) => `${q} ${ms(t)}`).join(", ")}`);
+      console.log(`  accept's forge requests by route (last accept): ${JSON.stringify(accept.byRoute)}`);
+      await w.adminPost("/webhooks/pause");
+    }
+  } finally {
+    await w.close();
+  }
+  printTable(results);
+  // Latencies on a shared machine: the table means little without the load it was taken under.
+  console.log(`\n${os.cpus().length} cores; load average (1, 5, 15 min) ${loadAtStart} at the start, ${load()} at the end; the run took ${(performance.now() - started) / 60_000 | 0} min`);
+}
