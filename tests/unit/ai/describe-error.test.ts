@@ -9,6 +9,7 @@ const apiError = (statusCode: number | undefined, message: string, extra: Partia
   new APICallError({ message, url: "http://x/v1/chat/completions", requestBodyValues: {}, statusCode, ...extra });
 
 describe("describeAiError", () => {
+  // `received = 0`, a default: Jest would take an unfilled plain fourth parameter for the `done` callback.
   it.each([
     ["an HTTP error with the provider's message", apiError(500, "model exploded"), "The AI provider reported: model exploded (HTTP 500)."],
     ["an HTTP error whose message ends with a full stop", apiError(429, "Rate limit reached."), "The AI provider reported: Rate limit reached (HTTP 429)."],
@@ -21,8 +22,8 @@ describe("describeAiError", () => {
     ["a thrown 'terminated'", new TypeError("terminated"), "The connection to the AI provider dropped after 1 word.", 1],
     ["an unreadable chunk", Object.assign(new Error("JSON parsing failed"), { name: "AI_JSONParseError" }), "The AI provider sent an answer Quorum could not read."],
     ["any other error", new Error("boom."), "The AI provider failed: boom."],
-  ] as Array<[string, unknown, string, number?]>)("%s", (_what, err, expected, received) => {
-    expect(describeAiError(err, received ?? 0)).toBe(expected);
+  ] as Array<[string, unknown, string, number?]>)("%s", (_what, err, expected, received = 0) => {
+    expect(describeAiError(err, received)).toBe(expected);
   });
 
   it("reads the last error behind the SDK's retries", () => {
