@@ -2,7 +2,8 @@
 const nextConfig = {
   // Native and wasm-backed packages must stay outside the server bundle (STACK.md);
   // so must jsdom (the server side of isomorphic-dompurify: it reads its own files at run time).
-  serverExternalPackages: ["better-sqlite3", "@prisma/client", ".prisma/client", "@prisma/adapter-better-sqlite3", "isomorphic-dompurify", "jsdom"],
+  // ioredis and redis-semaphore (COORDINATION=redis) are plain Node libraries, loaded as they are.
+  serverExternalPackages: ["better-sqlite3", "@prisma/client", ".prisma/client", "@prisma/adapter-better-sqlite3", "isomorphic-dompurify", "jsdom", "ioredis", "redis-semaphore"],
   // A separate build folder lets the e2e suite build while `npm run dev` runs.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,

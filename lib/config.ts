@@ -1,3 +1,4 @@
+import os from "node:os";
 import { z } from "zod";
 import { AiConfigError, parseAiSettings, type AiSettings } from "@/lib/ai/models";
 
@@ -30,8 +31,12 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters"),
   ADMIN_LOGINS: list,
   RECONCILE_INTERVAL_S: z.coerce.number().int().min(5).default(300),
-  // How server processes share events and locks (lib/coordination). `memory`: one process (§2).
-  COORDINATION: z.enum(["memory"]).default("memory"),
+  // How server processes share events and locks (lib/coordination). `memory`: one process (§2);
+  // `redis`: several instances behind a load balancer, through REDIS_URL (the default when it is set).
+  COORDINATION: z.enum(["memory", "redis"]).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
+  // This instance's name in /api/health and the reconciler's leadership; host:pid when unset.
+  INSTANCE_ID: z.string().min(1).optional(),
 });
 
 export type AppConfig = {
@@ -50,7 +55,12 @@ export type AppConfig = {
   nextAuthSecret: string;
   adminLogins: string[];
   reconcileIntervalS: number;
-  coordination: "memory";
+  coordination: "memory" | "redis";
+  redisUrl: string | null;
+  /** The reconciler leader's lease (lib/coordination/leadership.ts): a third of an interval, at most 15 s. */
+  leaderLeaseMs: number;
+  /** This process's name (health, leadership, sweeps). */
+  instanceId: string;
   /** §18 providers and models; `enabled: false` with a reason when none is configured. */
   ai: AiSettings;
   /** Crash tests only: the point where the process kills itself (lib/writes/crash-point.ts); null unless QUORUM_TEST_HOOKS=1. */
@@ -93,6 +103,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         return value === undefined || value === "" ? `${name} is missing` : `${name} ${issue.message}`;
       });
   const ai = parseAi(env, problems);
+  if (result.success && result.data.COORDINATION === "redis" && !result.data.REDIS_URL) problems.push("REDIS_URL is missing (COORDINATION=redis)");
   if (!result.success || !ai || problems.length) throw new ConfigError(problems);
   const e = result.data;
   const trim = (u: string) => u.replace(/\/+$/, "");
@@ -112,7 +123,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     nextAuthSecret: e.NEXTAUTH_SECRET,
     adminLogins: e.ADMIN_LOGINS,
     reconcileIntervalS: e.RECONCILE_INTERVAL_S,
-    coordination: e.COORDINATION,
+    coordination: e.COORDINATION ?? (e.REDIS_URL ? "redis" : "memory"),
+    redisUrl: e.REDIS_URL ?? null,
+    // A standby takes over within one interval of the leader's death: the lease runs out, then its next try.
+    leaderLeaseMs: Math.min(15_000, Math.round((e.RECONCILE_INTERVAL_S * 1000) / 3)),
+    instanceId: e.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
     ai,
     testCrashAt: env.QUORUM_TEST_HOOKS === "1" ? env.QUORUM_TEST_CRASH_AT || null : null,
   };
@@ -129,6 +144,10 @@ export function getConfig(): AppConfig {
     process.env.ADMIN_LOGINS,
     process.env.WEBHOOK_SECRET,
     process.env.NEXTAUTH_URL,
+    process.env.REDIS_URL,
+    process.env.COORDINATION,
+    process.env.INSTANCE_ID,
+    process.env.RECONCILE_INTERVAL_S,
     ...AI_VARIABLES.map((name) => process.env[name]),
   ]);
   if (cached?.env !== key) cached = { env: key, config: parseConfig(process.env) };

@@ -1,4 +1,6 @@
 import { getConfig } from "@/lib/config";
+import { LEADER_LOCK, leadsReconciler } from "@/lib/cache/start";
+import { getLocks } from "@/lib/coordination/locks";
 import { db } from "@/lib/db/client";
 
 /** A repo whose last refresh failed, or skipped rows it could not store (issue 12). */
@@ -11,7 +13,11 @@ export type Health = {
   repos: RepoProblem[];
   database: { ok: boolean; error?: string };
   gitea: { ok: boolean; url: string; version?: string; error?: string };
-  lastSweep: { startedAt: string; finishedAt: string | null; errors: number; error: string | null } | null;
+  /** Redis (COORDINATION=redis); null when this one process coordinates in memory. */
+  redis: { ok: boolean; error?: string } | null;
+  /** Which instance leads the §4 reconciler (null: none right now, or Redis unreachable). */
+  reconciler: { instance: string; leader: string | null; leads: boolean };
+  lastSweep: { startedAt: string; finishedAt: string | null; errors: number; error: string | null; instance: string | null } | null;
   invalidEntries: { slug: string; reason: string }[];
 };
 
@@ -36,8 +42,25 @@ async function checkGitea(): Promise<Health["gitea"]> {
   }
 }
 
+/** Redis answers and names the reconciler's leader; one question does both. */
+async function checkCoordination(): Promise<{ redis: Health["redis"]; leader: string | null }> {
+  const redis = getConfig().coordination === "redis";
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("no answer within 3 s")), 3000)));
+  try {
+    const leader = await Promise.race([getLocks().holder(LEADER_LOCK), late]);
+    return { redis: redis ? { ok: true } : null, leader };
+  } catch (err) {
+    return { redis: { ok: false, error: err instanceof Error ? err.message : String(err) }, leader: null };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function getHealth(): Promise<Health> {
-  const [database, gitea] = await Promise.all([checkDatabase(), checkGitea()]);
+  const [database, gitea, coordination] = await Promise.all([checkDatabase(), checkGitea(), checkCoordination()]);
+  const { redis } = coordination;
+  const reconciler = { instance: getConfig().instanceId, leader: coordination.leader, leads: leadsReconciler() };
   let lastSweep: Health["lastSweep"] = null;
   let invalidEntries: Health["invalidEntries"] = [];
   if (database.ok) {
@@ -48,6 +71,7 @@ export async function getHealth(): Promise<Health> {
         finishedAt: run.finishedAt?.toISOString() ?? null,
         errors: run.errors,
         error: run.error,
+        instance: run.instance,
       };
     const invalid = await db().cachedRfc.findMany({
       where: { invalidReason: { not: null } },
@@ -56,8 +80,8 @@ export async function getHealth(): Promise<Health> {
     invalidEntries = invalid.map((r) => ({ slug: r.slug, reason: r.invalidReason ?? "" }));
   }
   const repos = database.ok ? await repoProblems() : [];
-  const ok = database.ok && gitea.ok;
-  return { ok, status: !ok ? "down" : repos.length ? "degraded" : "ok", repos, database, gitea, lastSweep, invalidEntries };
+  const ok = database.ok && gitea.ok && (redis?.ok ?? true);
+  return { ok, status: !ok ? "down" : repos.length ? "degraded" : "ok", repos, database, gitea, redis, reconciler, lastSweep, invalidEntries };
 }
 
 async function repoProblems(): Promise<RepoProblem[]> {

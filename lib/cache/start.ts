@@ -1,15 +1,25 @@
 import { getConfig } from "@/lib/config";
+import { createLeadership, type Leadership } from "@/lib/coordination/leadership";
+import { getLocks } from "@/lib/coordination/locks";
 import { reconcileAppState } from "@/lib/writes/reconcile";
-import { sweepOnce } from "./sweep";
+import { sweepOnce, type SweepTrigger } from "./sweep";
 
 // §4 reconciler loop, started once from instrumentation.ts: one sweep at
 // startup, then one every RECONCILE_INTERVAL_S, each after the app's own
-// data is healed of what a crash left (lib/writes/reconcile.ts). Errors are logged and never
-// escape (sweepOnce does not reject; this guards the rest).
+// data is healed of what a crash left (lib/writes/reconcile.ts). Errors are
+// logged and never escape (sweepOnce does not reject; this guards the rest).
+// With several instances (COORDINATION=redis) only the leader runs it: the
+// lead is a lock with an expiry (lib/coordination/leadership.ts), which a
+// standby asks for every half lease and takes within one interval of the
+// leader's death, sweeping at once.
 
-const g = globalThis as unknown as { quorumReconciler?: { timer: NodeJS.Timeout | null; stopped: boolean } };
+export const LEADER_LOCK = "reconciler:leader";
 
-async function tick(trigger: "startup" | "interval"): Promise<void> {
+const g = globalThis as unknown as {
+  quorumReconciler?: { timer: NodeJS.Timeout | null; stopped: boolean; leadership: Leadership };
+};
+
+async function tick(trigger: SweepTrigger): Promise<void> {
   // App data a crash left half-done first, so the sweep's refreshes see its writes settled.
   await reconcileAppState();
   try {
@@ -23,24 +33,46 @@ async function tick(trigger: "startup" | "interval"): Promise<void> {
 /** Starts the reconciler; a second call does nothing. */
 export function startReconciler(): void {
   if (g.quorumReconciler) return;
-  const state = { timer: null as NodeJS.Timeout | null, stopped: false };
+  const { reconcileIntervalS, leaderLeaseMs, instanceId } = getConfig();
+  const leadership = createLeadership(getLocks(), LEADER_LOCK, leaderLeaseMs, () => console.warn(`[quorum] ${instanceId} lost the reconciler's lead`));
+  const state = { timer: null as NodeJS.Timeout | null, stopped: false, leadership };
   g.quorumReconciler = state;
-  const intervalMs = getConfig().reconcileIntervalS * 1000;
-  const loop = async (trigger: "startup" | "interval") => {
-    await tick(trigger);
+  const later = (ms: number, trigger: SweepTrigger) => {
     if (state.stopped) return;
     // Scheduled after the sweep ends, so a slow sweep never piles up behind itself.
-    state.timer = setTimeout(() => void loop("interval"), intervalMs);
+    state.timer = setTimeout(() => void loop(trigger), ms);
     state.timer.unref?.();
+  };
+  let led = false;
+  const loop = async (trigger: SweepTrigger) => {
+    const leads = await leadership.claim().catch((err: unknown) => {
+      console.warn("[quorum] could not ask for the reconciler's lead:", err instanceof Error ? err.message : err);
+      return false;
+    });
+    if (state.stopped) return;
+    if (!leads) {
+      led = false;
+      return later(leaderLeaseMs / 2, "takeover");
+    }
+    if (!led && trigger !== "startup") console.info(`[quorum] ${instanceId} leads the reconciler`);
+    led = true;
+    await tick(trigger);
+    later(reconcileIntervalS * 1000, "interval");
   };
   void loop("startup");
 }
 
-/** Stops the loop (tests). */
-export function stopReconciler(): void {
+/** Stops the loop and gives the lead up (tests). */
+export async function stopReconciler(): Promise<void> {
   const state = g.quorumReconciler;
   if (!state) return;
   state.stopped = true;
   if (state.timer) clearTimeout(state.timer);
   g.quorumReconciler = undefined;
+  await state.leadership.resign();
+}
+
+/** Whether this instance leads the reconciler now (health). */
+export function leadsReconciler(): boolean {
+  return g.quorumReconciler?.leadership.leading ?? false;
 }

@@ -1,9 +1,11 @@
+import { getConfig } from "@/lib/config";
+import { getLocks } from "@/lib/coordination/locks";
 import { db } from "@/lib/db/client";
 import { giteaRequestCount } from "@/lib/gitea";
 import { enqueueRefresh, whenIdle } from "./refresh-queue";
 import { planSweep } from "./sweep-plan";
 
-export type SweepTrigger = "startup" | "interval" | "manual" | "bench";
+export type SweepTrigger = "startup" | "interval" | "takeover" | "manual" | "bench";
 export type SweepResult = {
   id: number;
   trigger: SweepTrigger;
@@ -14,24 +16,35 @@ export type SweepResult = {
   error: string | null;
 };
 
-// §4 "a lock so two sweeps never overlap": a second call joins the running
-// sweep. Kept on globalThis, which every bundle of the Next server shares.
+// §4 "a lock so two sweeps never overlap": a second call in this process
+// joins the running sweep (kept on globalThis, which every bundle of the Next
+// server shares); across instances the sweep lock makes one wait for the other.
 const g = globalThis as unknown as { quorumSweep?: Promise<SweepResult> | null };
 
 /** One reconciler sweep (tests and the loop in start.ts call it). Never rejects. */
 export function sweepOnce({ trigger }: { trigger: SweepTrigger }): Promise<SweepResult> {
   if (g.quorumSweep) return g.quorumSweep;
-  const running = runSweep(trigger).finally(() => {
+  const running = getLocks()
+    .withLock(SWEEP_LOCK, () => runSweep(trigger))
+    .catch((err: unknown): SweepResult => {
+      // The lock itself failed (Redis unreachable): no sweep ran; the next tick tries again.
+      const error = err instanceof Error ? err.message : String(err);
+      console.warn("[quorum] sweep not run:", error);
+      return { id: 0, trigger, reposRead: 0, errors: 1, requests: 0, ms: 0, error };
+    })
+    .finally(() => {
     g.quorumSweep = null;
   });
   g.quorumSweep = running;
   return running;
 }
 
+export const SWEEP_LOCK = "sweep";
+
 async function runSweep(trigger: SweepTrigger): Promise<SweepResult> {
   const started = Date.now();
   const requests0 = giteaRequestCount();
-  const run = await db().sweepRun.create({ data: { trigger }, select: { id: true } });
+  const run = await db().sweepRun.create({ data: { trigger, instance: getConfig().instanceId }, select: { id: true } });
   let reposRead = 0;
   let errors = 0;
   let error: string | null = null;

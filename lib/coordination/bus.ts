@@ -1,11 +1,13 @@
 import { getConfig } from "@/lib/config";
 import { createMemoryBus } from "./memory-bus";
+import { createRedisBus } from "./redis-bus";
 
 // The one pub/sub of the app (§8.4 thread events, §13.3 graduation
 // progress): publishers and SSE subscribers meet on a named topic. Messages
 // are plain JSON values so that a bus between several server processes can
-// carry them; the implementation is chosen by COORDINATION (lib/config.ts).
-// Today only `memory` exists: one server process, as §2 describes.
+// carry them; the implementation is chosen by COORDINATION (lib/config.ts):
+// `memory` for one server process (§2), `redis` to fan out across instances
+// through Redis pub/sub (lib/coordination/redis-bus.ts).
 
 export type Listener = (message: unknown) => void;
 
@@ -21,8 +23,8 @@ const g = globalThis as unknown as { quorumBus?: Bus };
 
 export function getBus(): Bus {
   if (!g.quorumBus) {
-    const kind = getConfig().coordination;
-    g.quorumBus = { memory: createMemoryBus }[kind]();
+    const { coordination, redisUrl } = getConfig();
+    g.quorumBus = coordination === "redis" && redisUrl ? createRedisBus(redisUrl) : createMemoryBus();
   }
   return g.quorumBus;
 }

@@ -1,28 +1,37 @@
 import { getConfig } from "@/lib/config";
 import { createMemoryLocks } from "./memory-locks";
+import { createRedisLocks } from "./redis-locks";
 
 // The one lock helper: named locks that serialise work on one thing (a
 // branch's change decisions, §8.9; a graduation, §13.3). The implementation
-// is chosen by COORDINATION (lib/config.ts); `memory` holds them in this
-// process, which is enough for one server process (§2). Every method is
-// async so a lock shared by several processes can implement it.
+// is chosen by COORDINATION (lib/config.ts): `memory` holds them in this
+// process, which is enough for one server process (§2); `redis` shares them
+// between instances, each with an expiry so a dead instance never blocks
+// the others for long (lib/coordination/redis-locks.ts).
 
 export type Release = () => Promise<void>;
 
 export interface Locks {
   /** Runs `fn` once every earlier holder of `key` has finished (first come, first served). */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
-  /** Takes `key` if nobody holds it; null when held. The caller must release it. */
-  tryLock(key: string): Promise<Release | null>;
+  /**
+   * Takes `key` if nobody holds it; null when held. The caller must release
+   * it. `onLost` is called if the lock is lost while held (it could not be
+   * renewed in Redis, so another instance may take it). `ttlMs`: how long
+   * the lock outlives an instance that died holding it (default 15 s).
+   */
+  tryLock(key: string, opts?: { onLost?: () => void; ttlMs?: number }): Promise<Release | null>;
   isLocked(key: string): Promise<boolean>;
+  /** The instance holding `key` (INSTANCE_ID), or null. */
+  holder(key: string): Promise<string | null>;
 }
 
 const g = globalThis as unknown as { quorumLocks?: Locks };
 
 export function getLocks(): Locks {
   if (!g.quorumLocks) {
-    const kind = getConfig().coordination;
-    g.quorumLocks = { memory: createMemoryLocks }[kind]();
+    const { coordination, redisUrl, instanceId } = getConfig();
+    g.quorumLocks = coordination === "redis" && redisUrl ? createRedisLocks(redisUrl, { instanceId }) : createMemoryLocks(instanceId);
   }
   return g.quorumLocks;
 }

@@ -5,7 +5,7 @@ import type { Locks } from "./locks";
  * removes the key, so idle keys hold no memory. A lock taken with tryLock
  * is part of the same chain: withLock waits for its release.
  */
-export function createMemoryLocks(): Locks {
+export function createMemoryLocks(instanceId = "this instance"): Locks {
   const tails = new Map<string, Promise<unknown>>();
 
   /** Queues behind the key's holders; resolves with the release once it is this caller's turn. */
@@ -44,6 +44,9 @@ export function createMemoryLocks(): Locks {
     },
     async isLocked(key) {
       return tails.has(key);
+    },
+    async holder(key) {
+      return tails.has(key) ? instanceId : null;
     },
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { failRepliesOfStoppedServer } from "@/lib/ai/chat/reply-writer";
+import { getConfig } from "@/lib/config";
 import { recoverGraduations } from "@/lib/graduation/recover";
 import { processStartedAt } from "./process-start";
 import { settleOpenWrites } from "./settle-open";
@@ -12,11 +13,23 @@ import { settleOpenWrites } from "./settle-open";
  */
 export async function reconcileAppState(): Promise<void> {
   try {
-    const failed = await failRepliesOfStoppedServer(processStartedAt);
+    const failed = await failRepliesOfStoppedServer(interruptedBefore());
     if (failed) console.warn(`[quorum] ${failed} AI repl${failed === 1 ? "y was" : "ies were"} interrupted by a restart and marked failed`);
   } catch (err) {
     console.error("[quorum] could not fail interrupted replies", err);
   }
   await recoverGraduations();
   await settleOpenWrites();
+}
+
+/**
+ * Replies begun before this are dead: with one process, those begun before it
+ * started; with several instances (another may be writing one now), those
+ * older than the longest a reply may take, plus a minute.
+ */
+function interruptedBefore(): Date {
+  const { coordination, ai } = getConfig();
+  if (coordination === "memory") return processStartedAt;
+  const longestS = (ai.enabled ? ai.timeoutS : 120) + 60;
+  return new Date(Math.min(processStartedAt.getTime(), Date.now() - longestS * 1000));
 }

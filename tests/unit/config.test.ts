@@ -49,3 +49,13 @@ test("malformed values are named with what is wrong", () => {
 test("the error's message carries every problem in one line", () => {
   expect(() => parseConfig({})).toThrow(/^Quorum configuration error: GITEA_URL is missing; .*NEXTAUTH_URL is missing/);
 });
+
+test("coordination: memory by default, redis when REDIS_URL is set (issue 19)", () => {
+  expect(parseConfig(valid)).toMatchObject({ coordination: "memory", redisUrl: null, leaderLeaseMs: 15_000 });
+  expect(parseConfig({ ...valid, REDIS_URL: "redis://cache:6379/2", RECONCILE_INTERVAL_S: "6", INSTANCE_ID: "web-2" })).toMatchObject({
+    coordination: "redis", redisUrl: "redis://cache:6379/2", leaderLeaseMs: 2000, instanceId: "web-2",
+  });
+  expect(parseConfig({ ...valid, REDIS_URL: "redis://cache:6379", COORDINATION: "memory" }).coordination).toBe("memory");
+  expect(configProblems({ ...valid, COORDINATION: "redis" })).toEqual(["REDIS_URL is missing (COORDINATION=redis)"]);
+  expect(configProblems({ ...valid, REDIS_URL: "cache:6379" })).toEqual(["REDIS_URL must be a redis:// or rediss:// URL"]);
+});

@@ -1,4 +1,4 @@
-// GET /api/health — database, Gitea reachability, the last reconciler sweep and repos that do not refresh fully (§17);
+// GET /api/health — database, Gitea and Redis reachability, the reconciler's leader, the last sweep and repos that do not refresh fully (§17);
 // 200 while serving (status ok or degraded), 503 when down
 import { getHealth } from "@/lib/health";
 import { withRoute } from "@/lib/http/route";

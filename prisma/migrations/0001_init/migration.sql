@@ -112,6 +112,7 @@ CREATE TABLE "SweepRun" (
     "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "finishedAt" DATETIME,
     "trigger" TEXT NOT NULL,
+    "instance" TEXT,
     "reposRead" INTEGER NOT NULL DEFAULT 0,
     "requests" INTEGER NOT NULL DEFAULT 0,
     "errors" INTEGER NOT NULL DEFAULT 0,

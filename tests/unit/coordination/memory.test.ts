@@ -39,11 +39,12 @@ describe("memory locks", () => {
   });
 
   it("tryLock refuses a held key, and withLock waits for its release", async () => {
-    const locks = createMemoryLocks();
+    const locks = createMemoryLocks("web-1");
     const release = await locks.tryLock("g");
     expect(release).not.toBeNull();
     expect(await locks.tryLock("g")).toBeNull();
     expect(await locks.isLocked("g")).toBe(true);
+    expect(await locks.holder("g")).toBe("web-1"); // the one process holds every lock it has
     let ran = false;
     const waiting = locks.withLock("g", async () => {
       ran = true;
@@ -55,6 +56,7 @@ describe("memory locks", () => {
     await waiting;
     expect(ran).toBe(true);
     expect(await locks.isLocked("g")).toBe(false);
+    expect(await locks.holder("g")).toBeNull();
   });
 });
 
