@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { slices } from "@/lib/db/in-slices";
 import { parseObject } from "@/lib/db/json";
 import { entryDates } from "./entry-row";
 
@@ -8,8 +9,11 @@ import { entryDates } from "./entry-row";
  * from what Gitea holds, so a rebuilt cache gives the same value.
  */
 export async function recomputeActivity(slugs: string[]): Promise<void> {
-  const unique = [...new Set(slugs)];
-  if (!unique.length) return;
+  // A first sweep names every entry at once: slices keep each query under SQLite's parameter limit.
+  for (const slice of slices([...new Set(slugs)])) await recomputeSlice(slice);
+}
+
+async function recomputeSlice(unique: string[]): Promise<void> {
   const [rfcs, branches, prs] = await Promise.all([
     db().cachedRfc.findMany({ where: { slug: { in: unique } }, select: { slug: true, frontmatter: true, mainCommitAt: true, lastActivityAt: true } }),
     db().cachedBranch.groupBy({ by: ["rfcSlug"], where: { rfcSlug: { in: unique } }, _max: { lastCommitAt: true } }),
