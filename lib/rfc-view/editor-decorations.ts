@@ -1,6 +1,7 @@
 import { checkApplicable } from "@/lib/changes/locate";
 import { wordDiff } from "@/lib/changes/word-diff";
 import type { Change, ThreadSummary } from "@/lib/contracts";
+import { placeThreads } from "@/lib/threads/place";
 
 // Contribute mode (§8.10, §8.12): pending changes and commented passages as
 // the editor's source decorations (components/editor/decorations.ts), in
@@ -34,14 +35,24 @@ export function changeDecorations(source: string, change: Pick<Change, "id" | "o
   return out;
 }
 
+/**
+ * `source` is the text the editor was loaded from; `threads` are placed in
+ * the branch's text now (lib/threads/place.ts). A thread detached now is not
+ * drawn; an attached one is placed again in `source`, never drawn at a
+ * range computed on another text: the editor maps these offsets through
+ * every edit since it loaded, so a highlight stays on its words as text is
+ * typed before it.
+ */
 export function editorDecorations(source: string, changes: Change[], threads: ThreadSummary[], activeThreadId: string | null): SourceDecoration[] {
   const out: SourceDecoration[] = [];
   for (const c of changes) if (c.status === "pending") out.push(...changeDecorations(source, c));
-  for (const t of threads) {
-    if (t.kind === "main" || t.anchorState !== "attached" || !t.anchorRange) continue;
+  const inSource = placeThreads(source, threads);
+  threads.forEach((now, i) => {
+    const t = inSource[i];
+    if (t.kind === "main" || now.anchorState !== "attached" || t.anchorState !== "attached" || !t.anchorRange) return;
     const { start, end } = t.anchorRange;
-    if (end <= start || end > source.length) continue;
+    if (end <= start || end > source.length) return;
     out.push({ kind: "highlight", from: start, to: end, id: DOC_THREAD + t.id, title: t.title, className: t.id === activeThreadId ? "bg-amber-300/80" : "bg-amber-100 cursor-pointer" });
-  }
+  });
   return out;
 }
