@@ -4,6 +4,9 @@ import { metaBranch, RESERVED_BRANCH_PREFIXES } from "@/lib/entries";
 
 export const MAX_BRANCH_NAME = 64;
 
+/** Short-lived branches Quorum makes for its own merges (merge-resolved.ts): never an RFC's branch. */
+export const HELPER_BRANCH_PREFIX = "quorum/";
+
 export type NameCheck = { ok: true } | { ok: false; reason: string };
 
 export function checkBranchName(name: string): NameCheck {
@@ -15,6 +18,7 @@ export function checkBranchName(name: string): NameCheck {
   if (name === "main") return { ok: false, reason: '"main" is the RFC itself; pick another name' };
   const reserved = RESERVED_BRANCH_PREFIXES.find((p) => name.startsWith(p));
   if (reserved) return { ok: false, reason: `Names starting with "${reserved}" are reserved` };
+  if (name.startsWith(HELPER_BRANCH_PREFIX)) return { ok: false, reason: `Names starting with "${HELPER_BRANCH_PREFIX}" are reserved` };
   if (name.includes("..")) return { ok: false, reason: 'A name may not contain ".."' };
   if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) {
     return { ok: false, reason: "A name may not start or end with / or contain //" };
@@ -38,7 +42,7 @@ export function gitRefOf(home: DocHome, name: string): string {
 /** The display name of a Git ref, or null when the ref is not a branch of this RFC. */
 export function displayNameOf(home: DocHome, ref: string): string | null {
   if (ref === "main") return "main";
-  if (home.kind === "rfc") return ref;
+  if (home.kind === "rfc") return ref.startsWith(HELPER_BRANCH_PREFIX) ? null : ref;
   const prefix = metaBranch.edit(home.slug, "");
   return ref.startsWith(prefix) && ref.length > prefix.length ? ref.slice(prefix.length) : null;
 }

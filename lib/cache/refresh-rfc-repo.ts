@@ -3,6 +3,7 @@ import { summaryOf } from "@/lib/catalog/summary";
 import { db } from "@/lib/db/client";
 import { GiteaError, listBranches, readRawText, splitFullName } from "@/lib/gitea";
 import { readCutCreators } from "@/lib/branches/cut-tag";
+import { HELPER_BRANCH_PREFIX } from "@/lib/branches/names";
 import { syncBranchRows } from "./branch-rows";
 import { commitTime } from "./refresh-meta-branches";
 import { refreshRepoPulls, type PullsMode } from "./refresh-pulls";
@@ -40,7 +41,8 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
       });
       slugs.add(rfc.slug);
     }
-    const others = branches.filter((b) => b.name && b.name !== "main");
+    // Quorum's own helper branches (quorum/…, lib/branches/merge-resolved.ts) are not the RFC's.
+    const others = branches.filter((b) => b.name && b.name !== "main" && !b.name.startsWith(HELPER_BRANCH_PREFIX));
     const seen = others.map((b) => ({
       rfcSlug: rfc.slug,
       name: b.name ?? "",

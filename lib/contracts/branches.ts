@@ -17,3 +17,16 @@ export type BranchSummary = {
   deletions: number;
   pr: PrRef | null;
 };
+
+/** One piece of a block merge (lib/markdown/merge-blocks.ts mergeSegments): merged text, or a place both sides changed. */
+export type MergePiece = { kind: "clean"; text: string } | { kind: "conflict"; base: string; ours: string; theirs: string; oursStartLine: number };
+
+/**
+ * docs/API.md: the details of a 409 from PATCH …/branches/{branch} `update_from_main`
+ * when main and the branch changed the same passages.
+ */
+export type MergeConflictDetails = {
+  files: { path: string; hunks: { base: string; ours: string; theirs: string; oursStartLine: number }[] }[];
+  /** For the resolution view: the whole merge in order, and the heads it was read at. */
+  resolve: { path: string; mainSha: string; headSha: string; segments: MergePiece[] };
+};

@@ -2,7 +2,7 @@
 // build an answer return these types and the components that read it import
 // them from here. Types only (and the flag kinds): safe in client bundles.
 export type { AiStatus } from "./ai";
-export type { BranchSummary, PrRef } from "./branches";
+export type { BranchSummary, MergeConflictDetails, MergePiece, PrRef } from "./branches";
 export type { Change, ChangeStatus } from "./changes";
 export type { RfcListPage, RfcView } from "./rfcs";
 export type { DocumentAtHead, FlushAnswer } from "./documents";

@@ -1,5 +1,6 @@
 import { diffArrays } from "diff";
 import { topLevelTokens } from "./top-level";
+import type { MergePiece } from "@/lib/contracts/branches";
 
 // The one three-way merge of a document, block by block: the editor's
 // "Merge" after a refused flush (§8.11: the user's edits onto the branch's
@@ -22,10 +23,10 @@ export function mergeUnits(text: string): string[] {
   return out;
 }
 
-type Edit = { start: number; end: number; blocks: string[]; side: 0 | 1; at: number };
+export type Edit = { start: number; end: number; blocks: string[]; side: 0 | 1; at: number };
 
 /** One side's edits of the base: base blocks [start, end) became `blocks`, found at `at` in that side. */
-function editsOf(base: string[], side: string[], which: 0 | 1): Edit[] {
+export function editsOf(base: string[], side: string[], which: 0 | 1): Edit[] {
   const edits: Edit[] = [];
   let at = 0;
   let mine = 0;
@@ -63,51 +64,113 @@ const same = (a: Edit, b: Edit) => a.start === b.start && a.end === b.end && a.b
 export type ConflictHunk = { base: string; ours: string; theirs: string; oursStartLine: number };
 export type MergeResult = { clean: true; text: string } | { clean: false; conflicts: ConflictHunk[] };
 
+/**
+ * The merge as pieces that join to the whole text: what merged on its own,
+ * and each place both sides changed, with the exact text of base, ours and
+ * theirs there (blank lines included), so a person can pick or write each
+ * place's text and the joined result keeps every other byte (the
+ * resolution view, §12).
+ */
+export type MergeSegment = MergePiece;
+
 // A hunk shows its text without the blank lines that separate it from the next block.
-const shown = (blocks: string[]) => blocks.join("").replace(/(?:\n[ \t]*)+$/, "\n");
+const shown = (text: string) => text.replace(/(?:\n[ \t]*)+$/, "\n");
 
 /** Merges `ours` and `theirs`, both edited from `base`. */
 export function mergeBlocks(baseText: string, oursText: string, theirsText: string): MergeResult {
-  if (oursText === baseText) return { clean: true, text: theirsText };
-  if (theirsText === baseText || oursText === theirsText) return { clean: true, text: oursText };
+  const segments = mergeSegments(baseText, oursText, theirsText);
+  const conflicts = conflictHunks(segments);
+  return conflicts.length ? { clean: false, conflicts } : { clean: true, text: joinSegments(segments, []) };
+}
+
+/** The conflicts of a merge as hunks to show (trailing blank lines left out). */
+export function conflictHunks(segments: MergeSegment[]): ConflictHunk[] {
+  return segments.flatMap((g) => (g.kind === "conflict" ? [{ base: shown(g.base), ours: shown(g.ours), theirs: shown(g.theirs), oursStartLine: g.oursStartLine }] : []));
+}
+
+/**
+ * The whole text: the clean pieces as merged and, for the i-th conflict,
+ * `resolved[i]` — what the person picked or wrote there.
+ */
+export function joinSegments(segments: MergeSegment[], resolved: string[]): string {
+  let i = 0;
+  return segments.map((g) => (g.kind === "clean" ? g.text : (resolved[i++] ?? ""))).join("");
+}
+
+/** The merge of `ours` and `theirs` (both edited from `base`) as clean pieces and conflicts, in document order. */
+export function mergeSegments(baseText: string, oursText: string, theirsText: string): MergeSegment[] {
+  if (oursText === baseText) return [{ kind: "clean", text: theirsText }];
+  if (theirsText === baseText || oursText === theirsText) return [{ kind: "clean", text: oursText }];
   const base = mergeUnits(baseText);
   const oursBlocks = mergeUnits(oursText);
   const ours = editsOf(base, oursBlocks, 0);
   const theirs = editsOf(base, mergeUnits(theirsText), 1);
-  const conflicts: ConflictHunk[] = [];
+
+  // Edits that collide (and are not the same change) form one conflict with
+  // every edit they reach; the others merge on their own. Same changes on
+  // both sides are kept once.
+  const groups: Edit[][] = [];
+  const groupOf = new Map<Edit, Edit[]>();
+  const join = (a: Edit, b: Edit) => {
+    const ga = groupOf.get(a);
+    const gb = groupOf.get(b);
+    if (ga && ga === gb) return;
+    const merged = [...new Set([...(ga ?? [a]), ...(gb ?? [b])])];
+    for (const g of [ga, gb]) if (g) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+    for (const e of merged) groupOf.set(e, merged);
+  };
   const kept: Edit[] = [...theirs];
   for (const m of ours) {
     const hit = theirs.filter((t) => collide(m, t));
     if (hit.length === 0) kept.push(m);
-    else if (!(hit.length === 1 && same(m, hit[0]))) {
-      const start = Math.min(m.start, ...hit.map((t) => t.start));
-      const end = Math.max(m.end, ...hit.map((t) => t.end));
-      const apply = (edits: Edit[]) => {
-        let out: string[] = [];
-        let at = start;
-        for (const e of edits) {
-          out = [...out, ...base.slice(at, e.start), ...e.blocks];
-          at = e.end;
-        }
-        return [...out, ...base.slice(at, end)];
-      };
-      const oursStart = Math.max(0, m.at - (m.start - start)); // the unchanged blocks before m are ours too
-      conflicts.push({
-        base: shown(base.slice(start, end)),
-        ours: shown(apply([m])),
-        theirs: shown(apply(hit)),
-        oursStartLine: oursBlocks.slice(0, oursStart).join("").split("\n").length,
-      });
+    else if (!(hit.length === 1 && same(m, hit[0]))) for (const t of hit) join(m, t);
+  }
+
+  type Piece = { start: number; end: number; emit: () => MergeSegment };
+  const apply = (edits: Edit[], start: number, end: number) => {
+    let out = "";
+    let at = start;
+    for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+      out += base.slice(at, e.start).join("") + e.blocks.join("");
+      at = e.end;
     }
+    return out + base.slice(at, end).join("");
+  };
+  const pieces: Piece[] = kept.filter((e) => !groupOf.has(e)).map((e) => ({ start: e.start, end: e.end, emit: () => ({ kind: "clean", text: e.blocks.join("") }) }));
+  for (const g of groups) {
+    const start = Math.min(...g.map((e) => e.start));
+    const end = Math.max(...g.map((e) => e.end));
+    const mine = g.filter((e) => e.side === 0);
+    const first = mine.reduce((a, b) => (b.start < a.start ? b : a));
+    const oursStart = Math.max(0, first.at - (first.start - start)); // the unchanged blocks before it are ours too
+    pieces.push({
+      start,
+      end,
+      emit: () => ({
+        kind: "conflict",
+        base: base.slice(start, end).join(""),
+        ours: apply(mine, start, end),
+        theirs: apply(g.filter((e) => e.side === 1), start, end),
+        oursStartLine: oursBlocks.slice(0, oursStart).join("").split("\n").length,
+      }),
+    });
   }
-  if (conflicts.length) return { clean: false, conflicts };
   // Insertions before replacements at one position; ties keep theirs first.
-  kept.sort((a, b) => a.start - b.start || (a.end - a.start) - (b.end - b.start) || b.side - a.side);
-  let out = "";
+  const sideOf = (p: Piece) => kept.find((e) => e.start === p.start && e.end === p.end)?.side ?? 0;
+  pieces.sort((a, b) => a.start - b.start || a.end - a.start - (b.end - b.start) || sideOf(b) - sideOf(a));
+  const out: MergeSegment[] = [];
+  const push = (g: MergeSegment) => {
+    const last = out[out.length - 1];
+    if (g.kind === "clean" && last?.kind === "clean") last.text += g.text;
+    else if (g.kind === "conflict" || g.text) out.push(g);
+  };
   let at = 0;
-  for (const e of kept) {
-    out += base.slice(at, e.start).join("") + e.blocks.join("");
-    at = Math.max(at, e.end);
+  for (const p of pieces) {
+    push({ kind: "clean", text: base.slice(at, p.start).join("") });
+    push(p.emit());
+    at = Math.max(at, p.end);
   }
-  return { clean: true, text: out + base.slice(at).join("") };
+  push({ kind: "clean", text: base.slice(at).join("") });
+  return out.length ? out : [{ kind: "clean", text: "" }];
 }

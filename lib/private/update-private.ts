@@ -2,7 +2,9 @@ import "server-only";
 import type { BotActor } from "@/lib/bot/actor";
 import { commitFiles, type FileWrite } from "@/lib/bot/write-files";
 import type { BranchContext } from "@/lib/branches/context";
-import { mergeBlocks } from "@/lib/markdown/merge-blocks";
+import { joinSegments, mergeSegments } from "@/lib/markdown/merge-blocks";
+import { mergeConflict } from "@/lib/branches/resolve-conflict";
+import type { Resolution } from "@/lib/branches/update-from-main";
 import { mainPlace } from "@/lib/branches/place";
 import { markStaleChanges } from "@/lib/changes/mark-stale";
 import { countCommits, getBranch, readFile } from "@/lib/gitea";
@@ -23,7 +25,7 @@ export type PrivateUpdate = { merged: boolean; behindBy: number; commitSha: stri
  * nothing is written; a clean merge is one bot commit with the merged text
  * and the new base (lib/private/base).
  */
-export async function updatePrivateFromMain(args: { rfc: RfcContext; branch: BranchContext; actor: BotActor }): Promise<PrivateUpdate> {
+export async function updatePrivateFromMain(args: { rfc: RfcContext; branch: BranchContext; actor: BotActor; resolution?: Resolution }): Promise<PrivateUpdate> {
   const { rfc, branch, actor } = args;
   const place = branch.place;
   const home = mainPlace(rfc.home);
@@ -41,12 +43,11 @@ export async function updatePrivateFromMain(args: { rfc: RfcContext; branch: Bra
     readFile(home.repo, path, mainSha),
     readFile(place.repo, BASE_FILE, headSha),
   ]);
-  const merged = mergeBlocks(base?.text ?? "", ours?.text ?? "", theirs?.text ?? "");
-  if (!merged.clean) {
-    throw new AppError("conflict", `Main and ${branch.name} changed the same paragraphs; resolve on the branch, then update again`, {
-      files: [{ path, hunks: merged.conflicts }],
-    });
-  }
+  const r = args.resolution;
+  const segments = mergeSegments(base?.text ?? "", ours?.text ?? "", theirs?.text ?? "");
+  const fresh = !!r && r.mainSha === mainSha && r.headSha === headSha;
+  if (!fresh && segments.some((g) => g.kind === "conflict")) throw mergeConflict({ name: branch.name, path, mainSha, headSha, segments, moved: !!r });
+  const merged = { text: fresh ? r.text : joinSegments(segments, []) };
   const files: FileWrite[] = [
     baseFile ? { op: "update", path: BASE_FILE, content: `${mainSha}\n`, sha: baseFile.sha } : { op: "create", path: BASE_FILE, content: `${mainSha}\n` },
   ];

@@ -17,6 +17,7 @@ describe("branch names (§11)", () => {
     ["claim/x", "reserved claim/"],
     ["metadata/x", "reserved metadata/"],
     ["graduate/x", "reserved graduate/"],
+    ["quorum/update/x", "reserved quorum/ (Quorum's helper branches)"],
     ["a..b", "double dot"],
     ["/a", "leading slash"],
     ["a/", "trailing slash"],
@@ -35,6 +36,7 @@ describe("branch names (§11)", () => {
     expect(gitRefOf(rfc, "a/b")).toBe("a/b");
     expect(displayNameOf(meta, "edit/cache/a/b")).toBe("a/b");
     expect(displayNameOf(meta, "edit/other/a")).toBeNull();
+    expect(displayNameOf({ kind: "rfc", slug: "cache", repo: "rfcs/rfc-0001-cache" }, "quorum/update/abc")).toBeNull();
     expect(displayNameOf(rfc, "a/b")).toBe("a/b");
   });
 });

@@ -13,9 +13,17 @@ import { decodeParam, readJson } from "@/lib/http/route";
 
 type Params = { slug: string; branch: string };
 
+const SHA = /^[0-9a-f]{40}$/;
+
 const patchSchema = z.union([
   z.object({ visibility: z.enum(["public", "private"]) }).strict(),
-  z.object({ action: z.literal("update_from_main") }).strict(),
+  z
+    .object({
+      action: z.literal("update_from_main"),
+      // The resolution view's text for the document, made against these two heads (§12).
+      resolution: z.object({ mainSha: z.string().regex(SHA), headSha: z.string().regex(SHA), text: z.string().max(5_000_000) }).strict().optional(),
+    })
+    .strict(),
 ]);
 
 export const PATCH = withMutation<Params>(async (req, ctx, user) => {
@@ -29,7 +37,7 @@ export const PATCH = withMutation<Params>(async (req, ctx, user) => {
     await setBranchVisibility({ rfc, branch, visibility: input.visibility, actor });
   } else {
     assertCan(user, "update_branch", { rfc: rfc.scope, branch: branch.scope });
-    update = await updateFromMain({ rfc, branch, actor });
+    update = await updateFromMain({ rfc, branch, actor, resolution: input.resolution });
     await refreshBranchStatuses(rfc, { force: true, names: [branch.name] });
   }
   const summary = (await listBranchSummaries(rfc, user)).find((b) => b.name === branch.name) ?? null;
