@@ -3,15 +3,16 @@
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import type { Change, DocumentAtHead, ThreadSummary } from "@/lib/contracts";
 import { editorDecorations } from "@/lib/rfc-view/editor-decorations";
-import { mergeBlocks } from "@/lib/markdown/merge-blocks";
-import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
+import type { MergePiece } from "@/lib/contracts";
+import { mergeSegments } from "@/lib/markdown/merge-blocks";
 import type { SaveStatus } from "@/lib/rfc-view/flush-scheduler";
 import { api, paths } from "@/lib/client/api";
 import { ConflictBanner } from "./conflict-banner";
 import { DraftOffer } from "./draft-offer";
 import { DocumentEditor, type EditorHandle } from "./document-editor";
 import { SaveStatusBadge } from "./save-status";
-import { BTN, KBD, PROSE } from "./styles";
+import { ResolveMergeDialog } from "./resolve-merge";
+import { BTN, KBD } from "./styles";
 import { useFlush } from "./use-flush";
 import { useLocalDraft } from "./use-local-draft";
 
@@ -39,7 +40,8 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
   const editor = useRef<EditorHandle>(null);
   const [source, setSource] = useState(doc.text);
   const [version, setVersion] = useState(0);
-  const [theirs, setTheirs] = useState<{ text: string; headSha: string } | null>(null);
+  // A merge that needs the person: the resolution view (resolve-merge.tsx), with the head it was made on.
+  const [resolving, setResolving] = useState<{ segments: MergePiece[]; head: { text: string; headSha: string } } | null>(null);
   const [busy, setBusy] = useState(false);
   const afterSwap = useRef<(() => void) | null>(null);
   // The last text seen in the editor: when it unmounts, its ref is gone before
@@ -89,9 +91,9 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
 
   const conflict = snap.conflict;
   const reload = () => {
-    const target = theirs ?? conflict;
+    const target = resolving?.head ?? conflict;
     if (!target) return;
-    setTheirs(null);
+    setResolving(null);
     swapText(target.text, () => controls.rebase(target.headSha, target.text));
     onSaved({ text: target.text, headSha: target.headSha, staleChangeIds: [] });
   };
@@ -101,20 +103,18 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
     // The head may have moved again since the 409: merge onto the newest text.
     const fresh = await api<DocumentAtHead>(`${paths.branch(slug, branch)}/document`);
     const head = fresh.ok ? { text: fresh.data.text, headSha: fresh.data.headSha } : conflict;
-    const mine = getText();
-    const result = mergeBlocks(snap.savedText, mine, head.text);
+    const segments = mergeSegments(snap.savedText, getText(), head.text);
     setBusy(false);
-    if (!result.clean) return setTheirs(head);
-    swapText(result.text, () => {
+    if (segments.some((g) => g.kind === "conflict")) return setResolving({ segments, head });
+    saveOnTop(segments.map((g) => (g.kind === "clean" ? g.text : "")).join(""), head);
+  };
+  // The merged or resolved text goes into the editor and is saved on top of their head.
+  const saveOnTop = (text: string, head: { text: string; headSha: string }) => {
+    setResolving(null);
+    swapText(text, () => {
       controls.rebase(head.headSha, head.text);
       void controls.flushNow();
     });
-  };
-  const keepMine = () => {
-    if (!theirs) return;
-    controls.rebase(theirs.headSha, theirs.text); // an explicit choice: mine goes on top of theirs
-    setTheirs(null);
-    void controls.flushNow();
   };
 
   return (
@@ -138,31 +138,33 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
         ) : null}
         {conflict ? (
           <div className="mt-2">
-            <ConflictBanner sideBySide={theirs?.text ?? null} busy={busy} onReload={reload} onMerge={() => void merge()} onKeepMine={keepMine} onCopy={() => navigator.clipboard.writeText(getText())} />
+            <ConflictBanner busy={busy} onReload={reload} onMerge={() => void merge()} onCopy={() => navigator.clipboard.writeText(getText())} />
           </div>
         ) : null}
       </div>
-      <div className={theirs ? "grid grid-cols-2 gap-3" : ""}>
-        <div className="min-w-0">
-          {theirs ? <p className="mb-1 text-xs font-semibold text-slate-700">Your version</p> : null}
-          <DocumentEditor
-            key={version}
-            ref={editor}
-            source={source}
-            editable
-            decorations={decorations}
-            onDecorationClick={onDecorationClick}
-            onChange={() => (getText(), controls.changed(), draft.changed())}
-            onBlur={() => void controls.flushNow()}
-          />
-        </div>
-        {theirs ? (
-          <div className="min-w-0">
-            <p className="mb-1 text-xs font-semibold text-slate-700">Their version (now on the branch)</p>
-            <div className={`min-h-[60vh] rounded-lg border border-slate-200 bg-slate-100 px-6 py-6 ${PROSE}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(theirs.text) }} />
-          </div>
-        ) : null}
-      </div>
+      <DocumentEditor
+        key={version}
+        ref={editor}
+        source={source}
+        editable
+        decorations={decorations}
+        onDecorationClick={onDecorationClick}
+        onChange={() => (getText(), controls.changed(), draft.changed())}
+        onBlur={() => void controls.flushNow()}
+      />
+      {resolving ? (
+        <ResolveMergeDialog
+          title="Your edits and another save changed the same passages"
+          labels={{ mine: "Your version", theirs: "Now on the branch" }}
+          segments={resolving.segments}
+          commitLabel="Save the resolution"
+          busy={busy}
+          error={null}
+          // Closing keeps everything typed in the editor; the banner stays until a choice is made.
+          onClose={() => setResolving(null)}
+          onCommit={(text) => saveOnTop(text, resolving.head)}
+        />
+      ) : null}
       <p className="mt-2 text-[11px] text-slate-500">
         Saved as one commit after a 2-second pause, when you leave the editor, or with <kbd className={KBD}>Ctrl</kbd>/<kbd className={KBD}>⌘</kbd>+<kbd className={KBD}>S</kbd>.
       </p>

@@ -1,10 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import { api, paths } from "@/lib/client/api";
+import { api, paths, type ApiError } from "@/lib/client/api";
+import type { MergeConflictDetails } from "@/lib/contracts";
+import { ResolveMergeDialog } from "./resolve-merge";
 
 // §12 "Behind main by N · Update from main": a bot merge of main into the
-// branch; conflicts are reported with the files and hunks, never forced.
+// branch. Edits of different blocks merge on their own; where both sides
+// changed one passage the resolution view opens, and what the person
+// chooses is committed as the merge. Other conflicts (another file) are
+// reported with their hunks, never forced.
+
+type Resolve = MergeConflictDetails["resolve"];
 
 type Hunk = { ours?: string; theirs?: string };
 type Conflict = { message: string; files: { path: string; hunks?: Hunk[] }[] };
@@ -13,17 +20,27 @@ export function UpdateFromMain({ slug, branch, behindBy, canUpdate, onUpdated }:
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (behindBy <= 0 && !conflict) return null;
+  const [resolving, setResolving] = useState<{ resolve: Resolve; message: string | null } | null>(null);
+  if (behindBy <= 0 && !conflict && !resolving) return null;
 
-  const update = async () => {
+  const refused = (r: ApiError) => {
+    const resolve = (r.details as Partial<MergeConflictDetails> | undefined)?.resolve;
+    if (r.status === 409 && resolve) return setResolving({ resolve, message: resolving ? r.message : null });
+    // Any other failure while resolving keeps the dialog and what was chosen in it.
+    if (resolving && r.status !== 409) return setError(r.message);
+    setResolving(null);
+    if (r.status === 409) setConflict({ message: r.message, files: ((r.details?.files as Conflict["files"]) ?? []).filter((f) => f && f.path) });
+    else setError(r.message);
+  };
+  const update = async (resolution?: { mainSha: string; headSha: string; text: string }) => {
     setBusy(true);
     setError(null);
     setConflict(null);
-    const r = await api(paths.branch(slug, branch), { method: "PATCH", json: { action: "update_from_main" } });
+    const r = await api(paths.branch(slug, branch), { method: "PATCH", json: { action: "update_from_main", ...(resolution ? { resolution } : {}) } });
     setBusy(false);
-    if (r.ok) return onUpdated();
-    if (r.status === 409) setConflict({ message: r.message, files: ((r.details?.files as Conflict["files"]) ?? []).filter((f) => f && f.path) });
-    else setError(r.message);
+    if (!r.ok) return refused(r);
+    setResolving(null);
+    onUpdated();
   };
 
   return (
@@ -66,6 +83,20 @@ export function UpdateFromMain({ slug, branch, behindBy, canUpdate, onUpdated }:
           ))}
           <p className="mt-1 text-xs">Edit those passages on this branch so they agree with main, then update again.</p>
         </div>
+      ) : null}
+      {resolving ? (
+        <ResolveMergeDialog
+          // A fresh 409 (the heads moved) starts the choices again.
+          key={`${resolving.resolve.mainSha}:${resolving.resolve.headSha}`}
+          title={`Update ${branch} from main`}
+          labels={{ mine: "This branch", theirs: "Main" }}
+          segments={resolving.resolve.segments}
+          commitLabel="Commit the merge"
+          busy={busy}
+          error={resolving.message ?? error}
+          onClose={() => setResolving(null)}
+          onCommit={(text) => void update({ mainSha: resolving.resolve.mainSha, headSha: resolving.resolve.headSha, text })}
+        />
       ) : null}
     </div>
   );
