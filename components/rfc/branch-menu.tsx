@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRef, useState } from "react";
 import * as Menu from "@radix-ui/react-dropdown-menu";
 import type { BranchSummary } from "@/lib/contracts";
 import { viewUrl } from "@/lib/client/api";
@@ -13,6 +14,10 @@ type Props = { slug: string; title: string; current: string; branches: BranchSum
 
 export function BranchMenu({ slug, title, current, branches }: Props) {
   const cur = branches.find((b) => b.name === current);
+  // Radix opens the menu on pointerdown. A finger opens it on the tap
+  // (click) instead, so a scroll that starts on the trigger does not open it.
+  const [open, setOpen] = useState(false);
+  const touch = useRef(false);
   return (
     <nav aria-label="Breadcrumb" className="flex min-w-0 items-center gap-1.5 text-sm">
       <Link href={viewUrl(slug, "main")} className="min-w-0 truncate font-semibold text-slate-900 hover:text-indigo-700">
@@ -22,10 +27,18 @@ export function BranchMenu({ slug, title, current, branches }: Props) {
         ›
       </span>
       {/* Radix UI's DropdownMenu: arrow keys move between branches, Enter opens one, Escape closes. */}
-      <Menu.Root modal={false}>
+      <Menu.Root modal={false} open={open} onOpenChange={setOpen}>
         <Menu.Trigger
+          onPointerDown={(e) => {
+            touch.current = e.pointerType === "touch";
+            if (touch.current) e.preventDefault(); // skips Radix's pointerdown toggle
+          }}
+          onClick={() => {
+            if (touch.current) setOpen((o) => !o);
+            touch.current = false;
+          }}
           aria-label={`Branch ${current}: switch branch`}
-          className="inline-flex max-w-[18rem] shrink-0 items-center gap-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-[13px] text-slate-800 hover:bg-slate-50"
+          className="inline-flex max-w-[9rem] shrink-0 items-center sm:max-w-[18rem] gap-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-[13px] text-slate-800 hover:bg-slate-50"
         >
           {cur?.visibility === "private" ? <LockIcon className="text-slate-500" /> : null}
           <span className="truncate">{current}</span>
@@ -34,7 +47,7 @@ export function BranchMenu({ slug, title, current, branches }: Props) {
           </span>
         </Menu.Trigger>
         <Menu.Portal>
-          <Menu.Content align="start" sideOffset={4} aria-label="Branches" className="z-50 max-h-[60vh] w-[22rem] overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg">
+          <Menu.Content align="start" sideOffset={4} aria-label="Branches" className="z-50 max-h-[60vh] w-[min(22rem,calc(100vw-1rem))] overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg">
             {branches.map((b) => (
               <Menu.Item key={b.name} asChild>
                 <Link

@@ -24,8 +24,8 @@ export function ConversationColumn({ tab, onTab, counts, changesLabel, showFlags
     ...(showFlags ? [{ id: "flags" as Tab, label: "Flags" }] : []),
   ];
   return (
-    <aside aria-label="Conversation" className="flex min-h-0 flex-col border-l border-slate-200 bg-slate-50">
-      <div role="tablist" aria-label="Conversation views" className="flex shrink-0 gap-1 border-b border-slate-200 bg-white px-2 pt-2">
+    <aside aria-label="Conversation" className="flex min-h-0 flex-1 flex-col border-slate-200 bg-slate-50 md:border-l">
+      <div role="tablist" aria-label="Conversation views" className="flex shrink-0 gap-1 overflow-x-auto border-b border-slate-200 bg-white px-2 pt-2">
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -35,7 +35,7 @@ export function ConversationColumn({ tab, onTab, counts, changesLabel, showFlags
             aria-selected={tab === t.id}
             aria-controls="conversation-panel"
             onClick={() => onTab(t.id)}
-            className={`-mb-px inline-flex items-center gap-1.5 rounded-t-md border px-3 py-1.5 text-sm ${
+            className={`-mb-px inline-flex shrink-0 items-center gap-1.5 rounded-t-md border px-3 py-1.5 text-sm ${
               tab === t.id ? "border-slate-200 border-b-white bg-white font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"
             }`}
           >

@@ -43,22 +43,24 @@ export function DocumentHeader(p: Props) {
   const [cutting, setCutting] = useState(false);
   const isMain = p.branch.name === "main";
   return (
-    <header className="shrink-0 border-b border-slate-200 bg-white">
-      <div className="flex items-center gap-3 px-4 py-2.5 lg:px-6">
-        <button type="button" onClick={p.onToggleLeft} className={`${BTN.ghost} min-[1100px]:hidden`} aria-label="Show branches and RFCs">
+    <header className="@container shrink-0 border-b border-slate-200 bg-white">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 lg:px-6">
+        {/* Below 768 px the Branches tab at the bottom does this (view-columns.tsx). */}
+        <button type="button" onClick={p.onToggleLeft} className={`${BTN.ghost} max-md:hidden cols:hidden`} aria-label="Show branches and RFCs">
           <MenuIcon />
         </button>
-        <div className="flex min-w-0 flex-1 items-center gap-2">
+        {/* In a narrow column (a phone, a tablet's two columns) the breadcrumb has the first line to itself; the actions wrap below it. */}
+        <div className="flex min-w-0 flex-1 basis-full items-center gap-2 @xl:basis-0">
           <BranchMenu slug={p.rfc.slug} title={p.rfc.title} current={p.branch.name} branches={p.branches} />
           <span className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${STATE_STYLE[p.rfc.state] ?? STATE_STYLE.withdrawn}`}>{p.rfc.state}</span>
-          {p.rfc.rfcId ? <span className="shrink-0 font-mono text-xs text-slate-500">{p.rfc.rfcId}</span> : null}
+          {p.rfc.rfcId ? <span className="shrink-0 font-mono text-xs text-slate-500 max-sm:hidden">{p.rfc.rfcId}</span> : null}
           {p.branch.visibility === "private" ? (
             <span className="inline-flex shrink-0 items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-700 ring-1 ring-inset ring-slate-300" title="Only its creator, the RFC's owners and arbiters, and admins see this branch">
               <LockIcon /> Private
             </span>
           ) : null}
         </div>
-        <div className="flex shrink-0 items-center gap-2">
+        <div className="ml-auto flex shrink-0 items-center gap-2">
           {p.perms.cutBranch ? (
             <button type="button" className={BTN.secondary} onClick={() => setCutting(true)}>
               New branch

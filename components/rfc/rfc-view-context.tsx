@@ -5,11 +5,13 @@ import { createContext, useContext, useMemo, useRef, useState, type ReactNode, t
 import { viewUrl } from "@/lib/client/api";
 import type { Anchor, BranchSummary, Change, Flag } from "@/lib/contracts";
 import { documentBlocks } from "@/lib/threads/blocks";
+import { placeThreads } from "@/lib/threads/place";
 import { useReloadOnAccept } from "@/components/changes/use-reload-on-accept";
 import { useAiStatus } from "@/components/chat/use-ai-status";
 import type { FlagTarget } from "@/components/flags/flag-dialog";
 import type { Tab } from "./conversation-column";
 import type { EditorPaneHandle } from "./editor-pane";
+import type { Pane } from "./view-columns";
 import { useBranchDocument, useChanges, useOpenFlags, useThreads } from "./use-branch-data";
 import { useBranchList } from "./use-branch-list";
 import { useOverlays } from "./use-overlays";
@@ -47,6 +49,14 @@ function useRfcViewState(props: ViewProps) {
   const canEdit = perms.edit && !isMain && !deleted;
   const [diff, setDiff] = useState(false);
   const [tab, setTab] = useState<Tab>("chat");
+  // On a phone one pane shows at a time (view-columns.tsx); what opens the conversation brings it forward.
+  const [pane, setPane] = useState<Pane>("document");
+  const [paneBranch, setPaneBranch] = useState(branch.name);
+  if (paneBranch !== branch.name) {
+    // Another branch was opened (from the Branches pane, say): show its document.
+    setPaneBranch(branch.name);
+    setPane("document");
+  }
   const [thread, setThread] = useState<{ id: string | null; message: string | null }>({ id: null, message: null });
   const [commenting, setCommenting] = useState<Anchor | null>(null);
   const [flagging, setFlagging] = useState<FlagTarget | null>(null);
@@ -57,11 +67,15 @@ function useRfcViewState(props: ViewProps) {
 
   const initialDoc = isMain && props.mainText !== null ? { text: props.mainText, headSha: branch.headSha, path: "", branch: "main" } : null;
   const doc = useBranchDocument(rfc.slug, branch.name, initialDoc);
-  const threads = useThreads(rfc.slug, branch.name);
+  const threadsRead = useThreads(rfc.slug, branch.name);
   const changes = useChanges(rfc.slug, branch.name);
   const flags = useOpenFlags(rfc.slug, perms.resolveFlags);
   useReloadOnAccept(changes.data?.changes ?? null, () => (void doc.reload(), void list.reload()));
   const text = doc.data?.text ?? "";
+  // Anchors placed in the text shown, not the one the server read (lib/threads/place.ts).
+  const loaded = doc.data !== null;
+  const placed = useMemo(() => (loaded ? placeThreads(text, threadsRead.threads) : threadsRead.threads), [loaded, text, threadsRead.threads]);
+  const threads = { ...threadsRead, threads: placed };
   const overlays = useOverlays(text, changes.changes, threads.threads, thread.id);
   const serverBlocks = useMemo(() => documentBlocks(text), [text]);
 
@@ -70,12 +84,14 @@ function useRfcViewState(props: ViewProps) {
   const openThread = (id: string | null, message: string | null = null) => {
     setThread({ id, message });
     setTab("chat");
+    setPane("conversation");
   };
   const mainThreadId = threads.threads.find((t) => t.kind === "main")?.id;
   const showChangeMessage = (c: Change) => openThread(c.threadId && c.threadId !== mainThreadId ? c.threadId : null, c.messageId);
   const showFlag = (f: Flag) => (f.branch === branch.name ? openThread(f.threadId, f.messageId) : router.push(viewUrl(rfc.slug, f.branch)));
   const showCard = (id: string) => {
     setTab("changes");
+    setPane("conversation");
     window.setTimeout(() => document.querySelector(`li[data-change-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }), 50);
   };
   const onMarkClick = (kind: "thread" | "change", ref: number) => {
@@ -102,6 +118,8 @@ function useRfcViewState(props: ViewProps) {
     setDiff,
     tab,
     setTab,
+    pane,
+    setPane,
     thread,
     openThread,
     showChangeMessage,

@@ -16,7 +16,7 @@ import type { ViewProps } from "./view-types";
 // The RFC view (§8.1): catalog and branches | the document | the conversation.
 // Opens in discuss mode (§8.2); people with edit rights flip a branch to
 // contribute (§8.3). Columns ~280 / flexible / 380; the left one folds away
-// below 1100 px and opens as a drawer. Its state lives in RfcViewProvider
+// below 1100 px and opens as a drawer; below 768 px one pane shows at a time. Its state lives in RfcViewProvider
 // (rfc-view-context.tsx); the columns read it with useRfcView().
 
 export function RfcView(props: ViewProps & { rfcList: ReactNode; graduate?: ReactNode }) {
@@ -37,13 +37,14 @@ function RfcViewLayout({ rfcList, graduate }: { rfcList: ReactNode; graduate?: R
     "toggle-diff": !v.isMain ? () => v.setDiff((d) => !d) : undefined,
     "focus-chat": () => {
       v.setTab("chat");
+      v.setPane("conversation");
       window.setTimeout(() => v.chatInput.current?.focus(), 0);
     },
     save: v.mode === "contribute" ? () => void v.editor.current?.save() : undefined,
   });
 
   const center = (
-    <main className="flex min-h-0 min-w-0 flex-col bg-slate-50">
+    <main className="flex min-h-0 min-w-0 flex-1 flex-col bg-slate-50">
       <DocumentHeader
         rfc={v.rfc}
         branch={v.branch}
@@ -59,7 +60,7 @@ function RfcViewLayout({ rfcList, graduate }: { rfcList: ReactNode; graduate?: R
         graduate={graduate}
       />
       <div className="min-h-0 flex-1 overflow-y-auto" id="document-scroll">
-        <div className="mx-auto w-full max-w-[52rem] px-12 py-8 2xl:max-w-[60rem]">
+        <div className="mx-auto w-full max-w-[52rem] px-4 py-5 sm:px-8 md:px-12 md:py-8 2xl:max-w-[60rem]">
           {v.notice ? (
             <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
               {v.notice}
@@ -90,7 +91,16 @@ function RfcViewLayout({ rfcList, graduate }: { rfcList: ReactNode; graduate?: R
 
   return (
     <>
-      <ViewColumns left={left} center={center} right={right} leftOpen={leftOpen} onCloseLeft={() => setLeftOpen(false)} />
+      <ViewColumns
+        left={left}
+        center={center}
+        right={right}
+        leftOpen={leftOpen}
+        onCloseLeft={() => setLeftOpen(false)}
+        pane={v.pane}
+        onPane={v.setPane}
+        conversationCount={v.pendingCount}
+      />
       {v.commenting ? (
         <NewThreadForm
           slug={v.rfc.slug}

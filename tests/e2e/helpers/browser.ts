@@ -24,7 +24,7 @@ export const SCREENSHOT_DIR = path.resolve(__dirname, "../screenshots");
 export type TestBrowser = {
   browser: Browser;
   /** A new isolated context (its own cookies) with one page: one per person. `bypassCSP` tests what the CSP would hide (xss.test.ts). */
-  newPage(opts?: { width?: number; height?: number; bypassCSP?: boolean }): Promise<Page>;
+  newPage(opts?: { width?: number; height?: number; bypassCSP?: boolean; touch?: boolean }): Promise<Page>;
   close(): Promise<void>;
 };
 
@@ -37,8 +37,9 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const contexts: BrowserContext[] = [];
   return {
     browser,
-    async newPage({ width = 1280, height = 800, bypassCSP = false } = {}) {
-      const context = await browser.newContext({ baseURL: e2eInfo().appUrl, viewport: { width, height }, bypassCSP });
+    async newPage({ width = 1280, height = 800, bypassCSP = false, touch = false } = {}) {
+      // `touch`: a phone — touch events (page.tap) and a mobile viewport.
+      const context = await browser.newContext({ baseURL: e2eInfo().appUrl, viewport: { width, height }, bypassCSP, hasTouch: touch, isMobile: touch });
       contexts.push(context);
       return context.newPage();
     },
