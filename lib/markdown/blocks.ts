@@ -46,7 +46,8 @@ export function splitBlocks(source: string, parser: MarkdownParser = createParse
   for (const { token, start, lfStart } of tokens) {
     const text = token.raw.replace(TRAILING_BLANK, "");
     const hidden = isSpacing(token) || !text || (token.type === "html" && COMMENTS_ONLY.test(text));
-    const parsed = hidden ? [] : parser.parseBlock(text);
+    // The token the document was lexed into, not its text lexed again (parser.ts parseToken).
+    const parsed = hidden ? [] : parser.parseToken(token);
     // Link definitions, comments, blank lines and blocks with nothing to show stay in the gap.
     const nodes = parsed.length === 1 && isEmptyParagraph(parsed[0]) ? [] : parsed;
     if (nodes.length > 0) {
