@@ -1,6 +1,7 @@
 "use client";
 
 import type { JSONContent } from "@tiptap/core";
+import type { Node as PmNode } from "@tiptap/pm/model";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { type Ref, useEffect, useImperativeHandle, useRef } from "react";
 import { type MarkdownDocument, createMarkdownDocument, markdownExtensions } from "@/lib/markdown";
@@ -20,8 +21,12 @@ export type MarkdownEditorHandle = {
 export type MarkdownEditorProps = {
   source: string;
   editable: boolean;
-  /** Called after each change with the new Markdown. */
-  onChange?(markdown: string): void;
+  /**
+   * Called after each change with a way to read the new Markdown. Nothing is
+   * serialised per keystroke: the caller reads it when it needs it (a save, a
+   * draft a moment later), and the text is computed once per document state.
+   */
+  onChange?(markdown: () => string): void;
   onBlur?(): void;
   /** Tracked changes and highlights, in offsets of `source` (see ./decorations.ts). */
   decorations?: SourceDecoration[];
@@ -31,6 +36,17 @@ export type MarkdownEditorProps = {
 };
 
 const EXTENSIONS = [...markdownExtensions(), SourceDecorations];
+
+// Each document state's Markdown, computed at most once: the flush, the
+// local draft and the unload handler all ask for the same state.
+const saved = new WeakMap<PmNode, { md: MarkdownDocument; text: string }>();
+function markdownOf(md: MarkdownDocument, doc: PmNode): string {
+  const hit = saved.get(doc);
+  if (hit && hit.md === md) return hit.text;
+  const text = md.save(doc);
+  saved.set(doc, { md, text });
+  return text;
+}
 
 /** The document's blocks, ignoring the empty paragraphs an editor may hold (Markdown has none). */
 const blocksOf = (doc: JSONContent) => JSON.stringify((doc.content ?? []).filter((n) => n.type !== "paragraph" || n.content?.length));
@@ -54,7 +70,11 @@ export function MarkdownEditor({ source, editable, onChange, onBlur, decorations
         spellcheck: "true",
       },
     },
-    onUpdate: ({ editor: e }) => handlers.current.onChange?.(model.current!.save(e.state.doc)),
+    onUpdate: ({ editor: e }) => {
+      const doc = e.state.doc;
+      const md = model.current!;
+      handlers.current.onChange?.(() => markdownOf(md, doc));
+    },
     onBlur: () => handlers.current.onBlur?.(),
   });
 
@@ -79,7 +99,7 @@ export function MarkdownEditor({ source, editable, onChange, onBlur, decorations
   useImperativeHandle(
     ref,
     () => ({
-      getMarkdown: () => (editor && model.current ? model.current.save(editor.state.doc) : source),
+      getMarkdown: () => (editor && model.current ? markdownOf(model.current, editor.state.doc) : source),
       focus: () => editor?.commands.focus(),
     }),
     [editor, source],

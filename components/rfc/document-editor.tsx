@@ -13,7 +13,8 @@ export type EditorHandle = MarkdownEditorHandle;
 type Props = {
   source: string;
   editable: boolean;
-  onChange: () => void;
+  /** After each change, with a way to read the new Markdown (computed only if read). */
+  onChange: (markdown: () => string) => void;
   onBlur: () => void;
   decorations: SourceDecoration[];
   onDecorationClick?: (kind: "change" | "thread", id: string) => void;
@@ -30,7 +31,7 @@ export function DocumentEditor({ source, editable, onChange, onBlur, decorations
         else if (id.startsWith(DOC_THREAD)) onDecorationClick?.("thread", id.slice(DOC_THREAD.length));
       }}
     >
-      <MarkdownEditor ref={ref} source={source} editable={editable} onChange={() => onChange()} onBlur={onBlur} decorations={decorations} ariaLabel="Document editor" />
+      <MarkdownEditor ref={ref} source={source} editable={editable} onChange={onChange} onBlur={onBlur} decorations={decorations} ariaLabel="Document editor" />
     </div>
   );
 }

@@ -47,11 +47,12 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
   // The last text seen in the editor: when it unmounts, its ref is gone before
   // the flush cleanup runs, and falling back to the initial source would send
   // the old text back to Git.
-  const lastText = useRef(doc.text);
+  // Kept as a way to read it, not as text: nothing is serialised per keystroke.
+  const lastText = useRef<() => string>(() => doc.text);
   const getText = () => {
     const now = editor.current?.getMarkdown();
-    if (now !== undefined) lastText.current = now;
-    return lastText.current;
+    if (now !== undefined) lastText.current = () => now;
+    return lastText.current();
   };
   // Offsets are into the source the editor loaded; the editor maps them through later edits.
   const decorations = useMemo(() => editorDecorations(source, changes, threads, activeThreadId), [source, changes, threads, activeThreadId]);
@@ -66,7 +67,7 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
   }, [version]);
   const swapText = (text: string, then: () => void) => {
     afterSwap.current = then;
-    lastText.current = text;
+    lastText.current = () => text;
     setSource(text);
     setVersion((v) => v + 1);
   };
@@ -149,7 +150,7 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
         editable
         decorations={decorations}
         onDecorationClick={onDecorationClick}
-        onChange={() => (getText(), controls.changed(), draft.changed())}
+        onChange={(markdown) => ((lastText.current = markdown), controls.changed(), draft.changed())}
         onBlur={() => void controls.flushNow()}
       />
       {resolving ? (

@@ -114,7 +114,10 @@ export function createFlushScheduler(initial: { baseSha: string; text: string },
   return {
     changed() {
       if (disposed) return;
-      if (state.status !== "conflict" && state.status !== "saving") set({ status: deps.getText() === state.savedText ? "saved" : "unsaved" });
+      // No text is read per keystroke (it would serialise the whole document):
+      // "unsaved" until the flush finds out — a text typed back to what is
+      // saved becomes "saved" then without a request.
+      if (state.status !== "conflict" && state.status !== "saving" && state.status !== "unsaved") set({ status: "unsaved" });
       if (state.status !== "conflict") arm(idleMs);
     },
     flushNow,

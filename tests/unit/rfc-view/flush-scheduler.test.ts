@@ -4,6 +4,7 @@ import { createFlushScheduler, type SendResult } from "@/lib/rfc-view/flush-sche
 
 function setup(initial = "hello\n") {
   let text = initial;
+  let reads = 0;
   const sent: Array<{ baseSha: string; text: string }> = [];
   const answers: Array<(r: SendResult) => void> = [];
   const statuses: string[] = [];
@@ -14,7 +15,7 @@ function setup(initial = "hello\n") {
         sent.push({ baseSha, text: t });
         return new Promise((resolve) => answers.push(resolve));
       },
-      getText: () => text,
+      getText: () => (reads++, text),
       onChange: (snap) => statuses.push(snap.status),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
@@ -22,7 +23,7 @@ function setup(initial = "hello\n") {
       retryMs: 5000,
     },
   );
-  return { s, sent, answers, statuses, type: (t: string) => ((text = t), s.changed()) };
+  return { s, sent, answers, statuses, reads: () => reads, type: (t: string) => ((text = t), s.changed()) };
 }
 
 beforeEach(() => jest.useFakeTimers());
@@ -102,4 +103,15 @@ test("pendingForUnload returns the unsaved text with its base", () => {
   expect(s.pendingForUnload()).toBeNull();
   type("changed\n");
   expect(s.pendingForUnload()).toEqual({ baseSha: "sha0", text: "changed\n" });
+});
+
+test("a keystroke reads no text (that would serialise the whole document); the flush reads it once", async () => {
+  const { s, type, reads, sent, answers } = setup();
+  for (const t of ["h", "he", "hel", "hell", "hello there\n"]) type(t);
+  expect(reads()).toBe(0);
+  expect(s.snapshot().status).toBe("unsaved");
+  jest.advanceTimersByTime(2000);
+  expect(sent).toEqual([{ baseSha: "sha0", text: "hello there\n" }]);
+  expect(reads()).toBe(1); // the text sent (the editor computes it once per document state)
+  answers[0]({ kind: "ok", headSha: "sha1" });
 });
