@@ -25,7 +25,9 @@ export default async function run(): Promise<void> {
     if (para?.content?.[0]) para.content[0].text = `Edited ${para.content[0].text}`;
     md.save(doc);
     const t2 = performance.now();
-    if (i >= 3) (load.push(t1 - t0), save.push(t2 - t1)); // three warm-up runs
+    if (i < 3) continue; // three warm-up runs
+    load.push(t1 - t0);
+    save.push(t2 - t1);
   }
   const row = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} median ${pct(xs, 50).toFixed(0).padStart(4)} ms   p95 ${pct(xs, 95).toFixed(0).padStart(4)} ms`);
   console.log(`${(source.length / 1024).toFixed(0)} KB document, ${RUNS} runs`);
