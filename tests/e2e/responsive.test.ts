@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { waitUntil } from "../helpers/wait";
+import { expectNoSeriousViolations } from "./helpers/axe";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
 import { cutBranch, metaHead, seedSuperDraft } from "./helpers/world";
 
@@ -86,6 +87,7 @@ test("on a phone: one pane at a time; open the branch list, switch branch, edit 
   expect(await page.getByRole("complementary", { name: "Conversation" }).isVisible()).toBe(false);
   expect((await doc.boundingBox())!.width).toBeGreaterThan(320);
   await expectTidy(page, "phone, main");
+  await expectNoSeriousViolations(page, "the RFC view on a phone");
   await screenshot(page, "phone-01-document");
 
   // The branch list opens from the tab bar, and a branch opens from it.
@@ -162,6 +164,7 @@ test("on a phone: one pane at a time; open the branch list, switch branch, edit 
   expect(await doc.isVisible()).toBe(false);
   expect(await crowded(page.getByRole("complementary", { name: "Conversation" }))).toEqual([]);
   await expectTidy(page, "phone, conversation");
+  await expectNoSeriousViolations(page, "the conversation pane on a phone");
   await screenshot(page, "phone-05-chat");
 
   // Keyboard: the tab bar is one tablist; arrows move along it.

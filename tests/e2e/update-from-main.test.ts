@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { waitUntil } from "../helpers/wait";
 import { e2eInfo } from "./harness/info";
+import { expectNoSeriousViolations } from "./helpers/axe";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
 import { appApi, cutBranch, editBranch, forgeApi, metaFile, metaHead, seedSuperDraft } from "./helpers/world";
 
@@ -109,6 +110,7 @@ test("a real conflict: take mine for one passage, write the other, and the merge
   await first.getByText("We ship to one percent").first().waitFor();
   await first.getByText("We ship to ten percent").first().waitFor();
   await screenshot(page, "update-02-resolution-view");
+  await expectNoSeriousViolations(page, "the resolution view");
   expect(await dialog.getByRole("button", { name: "Commit the merge" }).isDisabled()).toBe(true);
 
   await first.getByRole("button", { name: "Use this branch" }).click();
