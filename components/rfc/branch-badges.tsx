@@ -52,7 +52,7 @@ export function BranchStats({ b }: { b: BranchSummary }) {
         </>
       ) : (
         // Never "+0 −0" for a status not computed yet: the branches route computes it on first view (§9).
-        <span className="text-slate-500" data-testid="branch-stats-pending">
+        <span className="text-slate-600" data-testid="branch-stats-pending">
           +… −…<span className="sr-only"> (lines changed: computing)</span>
         </span>
       )}
