@@ -56,7 +56,7 @@ export function BranchStats({ b }: { b: BranchSummary }) {
           +… −…<span className="sr-only"> (lines changed: computing)</span>
         </span>
       )}
-      {b.behindBy > 0 ? <span className="text-amber-700">{b.behindBy} behind</span> : null}
+      {b.behindBy > 0 ? <span className="text-amber-800">{b.behindBy} behind</span> : null}
     </span>
   );
 }
