@@ -26,7 +26,11 @@ const schema = z.object({
   GITEA_OAUTH_CLIENT_ID: z.string().min(1),
   GITEA_OAUTH_CLIENT_SECRET: z.string().min(1),
   WEBHOOK_SECRET: z.string().min(8, "must be at least 8 characters"),
-  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default("file:./data/quorum.db"),
+  // SQLite (file:…, the embedded default) or PostgreSQL (postgresql://…, for several instances).
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a SQLite file: URL or a postgresql:// URL")
+    .default("file:./data/quorum.db"),
   NEXTAUTH_URL: z.url(),
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters"),
   ADMIN_LOGINS: list,

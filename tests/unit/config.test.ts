@@ -38,11 +38,11 @@ test("each missing variable is named", () => {
 });
 
 test("malformed values are named with what is wrong", () => {
-  const problems = configProblems({ ...valid, GITEA_URL: "gitea", WEBHOOK_SECRET: "short", DATABASE_URL: "postgres://x", RECONCILE_INTERVAL_S: "soon" });
+  const problems = configProblems({ ...valid, GITEA_URL: "gitea", WEBHOOK_SECRET: "short", DATABASE_URL: "mysql://x", RECONCILE_INTERVAL_S: "soon" });
   expect(problems).toHaveLength(4);
   expect(problems[0]).toMatch(/^GITEA_URL /);
   expect(problems).toContain("WEBHOOK_SECRET must be at least 8 characters");
-  expect(problems).toContain("DATABASE_URL must be a SQLite file: URL");
+  expect(problems).toContain("DATABASE_URL must be a SQLite file: URL or a postgresql:// URL");
   expect(problems.some((p) => p.startsWith("RECONCILE_INTERVAL_S "))).toBe(true);
 });
 

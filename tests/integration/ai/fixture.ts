@@ -54,10 +54,12 @@ const entry = (slug: string, title: string, state: string, repo: string, id: str
     graduatedAt: "", graduatedBy: "", owners: ["bob"], arbiters: [], tags: ["infra"], body,
   });
 
-export async function setupFixture(aiEnv: Record<string, string>): Promise<Fixture> {
+/** `database`: another database than a fresh SQLite file (the PostgreSQL tests); DATABASE_URL is set to it. */
+export async function setupFixture(aiEnv: Record<string, string>, opts: { database?: { url: string; close(): Promise<void> } } = {}): Promise<Fixture> {
   const forge = await startTestForge();
   pointAppAt(forge, aiEnv);
-  const database = createTestDatabase();
+  if (opts.database) process.env.DATABASE_URL = opts.database.url;
+  const database = opts.database ?? createTestDatabase();
   const system = actorFrom(await ensureUser({ login: "alice" }));
   for (const login of ["bob", "carol", "erin"]) await ensureUser({ login });
   await commitFiles({
