@@ -23,21 +23,23 @@ function postgresClient(url: string): PrismaClient {
   return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as PrismaClient;
 }
 
-export function db(): PrismaClient {
-  const url = databaseUrl();
-  const current = globalForDb.quorumDb;
-  if (current && current.url === url) return current.client;
-  if (isPostgresUrl(url)) {
-    const client = postgresClient(url);
-    globalForDb.quorumDb = { url, client, ready: Promise.resolve() };
-    return client;
-  }
+/** A new client for `url` (SQLite file: or postgresql://); db() keeps the app's one. */
+export function openDatabase(url: string): { client: PrismaClient; ready: Promise<void> } {
+  if (isPostgresUrl(url)) return { client: postgresClient(url), ready: Promise.resolve() };
   // busy timeout: writers wait for each other instead of failing (§4.2).
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
   const ready = client
     .$queryRawUnsafe("PRAGMA journal_mode = WAL")
     .then(() => undefined)
     .catch((err: unknown) => console.error("[quorum] could not enable WAL", err));
+  return { client, ready };
+}
+
+export function db(): PrismaClient {
+  const url = databaseUrl();
+  const current = globalForDb.quorumDb;
+  if (current && current.url === url) return current.client;
+  const { client, ready } = openDatabase(url);
   globalForDb.quorumDb = { url, client, ready };
   return client;
 }

@@ -1,10 +1,16 @@
-import { db, disconnectDb } from "@/lib/db/client";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { appModels, copyAppData } from "@/lib/db/copy-app-data";
+import { db, disconnectDb, openDatabase } from "@/lib/db/client";
+import { templateDbPath } from "../../helpers/db-paths";
 import { startTestPostgres, type TestPostgres } from "../../helpers/postgres";
 
 // The same schema on PostgreSQL (issue 19): the committed migrations of
 // prisma/postgres apply to a fresh cluster, and the app's one client (db())
 // reads and writes it through the pg driver adapter when DATABASE_URL is
-// postgresql://, with the catalog's tag and owner tables kept by triggers.
+// postgresql://, with the catalog's tag and owner tables kept by triggers;
+// an installation's app data moves from SQLite with npm run db:copy-to-postgres.
 
 jest.setTimeout(180_000);
 
@@ -45,4 +51,39 @@ it("keeps the catalog's tags and owners in step with CachedRfc, valid entries on
   await db().cachedRfc.delete({ where: { slug: "one" } });
   expect(await tags()).toEqual(["invalid:x"]);
   expect(await db().cachedRfcOwner.count({ where: { rfcSlug: "one" } })).toBe(0);
+});
+
+it("copies an installation's app data from SQLite, ids kept, the cache left to the first sweep", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "quorum-copy-"));
+  copyFileSync(templateDbPath(), path.join(dir, "old.db"));
+  const from = openDatabase(`file:${path.join(dir, "old.db")}`).client;
+  const to = openDatabase(await pg.migratedDatabase("quorum_copy")).client;
+  try {
+    const bob = await from.user.create({ data: { login: "bob", giteaId: 2, role: "admin" } });
+    await from.user.create({ data: { login: "erin", giteaId: 5 } });
+    const thread = await from.thread.create({ data: { rfcSlug: "cache-policy", branch: "main", kind: "main", mainKey: "cache-policy\nmain" } });
+    await from.threadMessage.create({ data: { threadId: thread.id, authorKind: "user", authorId: bob.id, body: "Ship it — «soon»" } });
+    await from.threadMessage.create({ data: { threadId: thread.id, authorKind: "ai", body: "", status: "failed", error: "x" } });
+    const action = await from.action.create({ data: { onBehalfOf: "bob", kind: "accept", details: '{"n":1}' } });
+    await from.cachedRfc.create({ data: { slug: "cache-policy", title: "T", state: "super-draft", entryPath: "rfcs/cache-policy.md", entrySha: "a" } });
+    await from.sweepRun.create({ data: { trigger: "startup" } });
+
+    const copied = await copyAppData(from, to);
+    expect(copied).toMatchObject({ User: 2, Thread: 1, ThreadMessage: 2, Action: 1 });
+    expect(Object.keys(copied)).not.toContain("CachedRfc"); // the cache rebuilds itself
+    expect(Object.keys(copied).sort()).toEqual(appModels().map((m) => m.name).sort());
+    expect(await to.cachedRfc.count()).toBe(0);
+    expect(await to.sweepRun.count()).toBe(0);
+    const strip = <T extends { updatedAt?: Date }>(rows: T[]) => rows.map((r) => ({ ...r, updatedAt: undefined }));
+    expect(await to.user.findMany({ orderBy: { id: "asc" } })).toEqual(await from.user.findMany({ orderBy: { id: "asc" } }));
+    expect(strip(await to.threadMessage.findMany({ orderBy: { id: "asc" } }))).toEqual(strip(await from.threadMessage.findMany({ orderBy: { id: "asc" } })));
+    expect(await to.action.findUniqueOrThrow({ where: { id: action.id } })).toEqual(action);
+    // New rows after the copy get ids past the copied ones.
+    const next = await to.user.create({ data: { login: "frank", giteaId: 9 } });
+    expect(next.id).toBeGreaterThan(bob.id + 1);
+    await expect(copyAppData(from, to)).rejects.toThrow(/already holds User rows/);
+  } finally {
+    await Promise.all([from.$disconnect(), to.$disconnect()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
