@@ -45,12 +45,12 @@ export function DocumentHeader(p: Props) {
   return (
     <header className="@container shrink-0 border-b border-slate-200 bg-white">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 lg:px-6">
-        {/* Below 768 px the Branches tab at the bottom does this (view-columns.tsx). */}
-        <button type="button" onClick={p.onToggleLeft} className={`${BTN.ghost} max-md:hidden cols:hidden`} aria-label="Show branches and RFCs">
-          <MenuIcon />
-        </button>
         {/* In a narrow column (a phone, a tablet's two columns) the breadcrumb has the first line to itself; the actions wrap below it. */}
         <div className="flex min-w-0 flex-1 basis-full items-center gap-2 @xl:basis-0">
+          {/* Below 768 px the Branches tab at the bottom does this (view-columns.tsx). */}
+          <button type="button" onClick={p.onToggleLeft} className={`${BTN.ghost} shrink-0 max-md:hidden cols:hidden`} aria-label="Show branches and RFCs">
+            <MenuIcon />
+          </button>
           <BranchMenu slug={p.rfc.slug} title={p.rfc.title} current={p.branch.name} branches={p.branches} />
           <span className={`shrink-0 rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${STATE_STYLE[p.rfc.state] ?? STATE_STYLE.withdrawn}`}>{p.rfc.state}</span>
           {p.rfc.rfcId ? <span className="shrink-0 font-mono text-xs text-slate-500 max-sm:hidden">{p.rfc.rfcId}</span> : null}
