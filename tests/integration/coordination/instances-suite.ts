@@ -154,4 +154,17 @@ function tests(): void {
     await waitUntil(async () => db().sweepRun.findFirst({ where: { instance: heir.name, trigger: "takeover" } }), { what: `${heir.name}'s first sweep` });
     expect((await health(heir)).reconciler.leader).toBe(heir.name);
   });
+
+  it("answers 503 from /api/health, naming Redis, while Redis is unreachable", async () => {
+    const live = (await health(a).catch(() => null)) ? a : b; // the other was killed above
+    await redis.stop();
+    const res = await waitUntil(async () => {
+      const r = await fetch(`${live.url}/api/health`);
+      return r.status === 503 ? r : null;
+    }, { what: "health to report Redis down" });
+    const body = (await res.json()) as Health & { status: string };
+    expect(body.status).toBe("down");
+    expect(body.redis?.ok).toBe(false);
+    expect(body.reconciler.leader).toBeNull();
+  });
 }
