@@ -1,22 +1,23 @@
 import "server-only";
+import type { GitWrite } from "@prisma/client";
 import type { Commit } from "gitea-js";
 import type { BotActor } from "@/lib/bot/actor";
-import { recordAction } from "@/lib/bot/audit";
 import { composeMessage, onBehalfOf } from "@/lib/bot/trailers";
 import type { BranchContext } from "@/lib/branches/context";
-import { deleteCutTag, writeCutTag } from "@/lib/branches/cut-tag";
+import { writeCutTag } from "@/lib/branches/cut-tag";
 import { homeRepoName, mainPlace, privatePlace, publicPlace, type BranchPlace } from "@/lib/branches/place";
 import { withBranchLock } from "@/lib/branches/lock";
 import { db } from "@/lib/db/client";
-import { countCommits, createBranch, deleteBranch, getBranch, GiteaError, listCommits, listPulls, readFile, type RepoRef } from "@/lib/gitea";
+import { countCommits, createBranch, deleteBranch, getBranch, listCommits, listPulls, readFile, type RepoRef } from "@/lib/gitea";
 import { AppError } from "@/lib/http/errors";
 import { documentPath } from "@/lib/rfc-docs/read-document";
 import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
 import type { RfcContext } from "@/lib/rfcs/context";
-import { postSystemMessage } from "@/lib/threads/messages";
+import { crashPoint } from "@/lib/writes/crash-point";
+import { failWrite } from "@/lib/writes/journal";
 import { readPrivateLine } from "./base";
 import { ensureCompanion } from "./companion-repo";
-import { remapCommitShas } from "./remap-shas";
+import { noteCopied, openMove, removeTarget, retireOld, undoMove, type MoveRequest } from "./move-journal";
 import { loadSourceCommits, replayOnto, type Replayed } from "./replay";
 import { startPrivateBranch } from "./start";
 
@@ -26,7 +27,9 @@ import { startPrivateBranch } from "./start";
 // onto the branch's base. The old place is deleted only after the copy is
 // complete and the app row says where the branch is; if the branch moved
 // meanwhile, the copy is removed and nothing changed (409). Pending changes
-// stay valid (the text is the same); the SHAs the app stored follow.
+// stay valid (the text is the same); the SHAs the app stored follow. Each
+// move is journaled (move-journal.ts), so a crash at any point of it is
+// finished or undone by the reconciler.
 
 export type MoveResult = { moved: boolean; headSha: string | null; commits: number };
 
@@ -74,22 +77,22 @@ async function toPrivate({ rfc, branch, actor }: Move): Promise<MoveResult> {
   const to = privatePlace(rfc.home, branch.name, await ensureCompanion(rfc, creator, actor));
   // A copy left by an earlier attempt that failed half-way: the public branch is still the truth.
   if (await getBranch(to.repo, to.ref)) await deleteBranch(to.repo, to.ref);
-  const baseFile = await fileOrEmpty(home.repo, path, base);
-  const startSha = await startPrivateBranch({
-    place: to,
-    baseSha: base,
-    fileText: baseFile.text,
-    actor,
-    body: `${actor.name} made ${branch.name} private; its commits follow, copied from ${from.repoName}.`,
-    audit: { kind: "start_private_branch", rfcSlug: rfc.slug },
-  });
-  const replayed = await copyOrUndo(to, async () => {
+  const req: MoveRequest = { visibility: "private", from, to, head, base, creator, commits: own.length, actor };
+  return move({ rfc, branch, actor }, req, async () => {
+    const baseFile = await fileOrEmpty(home.repo, path, base);
+    const startSha = await startPrivateBranch({
+      place: to,
+      baseSha: base,
+      fileText: baseFile.text,
+      actor,
+      body: `${actor.name} made ${branch.name} private; its commits follow, copied from ${from.repoName}.`,
+      audit: { kind: "start_private_branch", rfcSlug: rfc.slug },
+    });
     const start = await fileOrEmpty(to.repo, path, startSha);
     const source = await loadSourceCommits(from.repo, path, own);
     const final = await fileOrEmpty(from.repo, path, head);
     return replayOnto({ repo: to.repo, ref: to.ref, path, headSha: startSha, blobSha: start.sha, fileText: start.text }, source, final.text, alignWith(actor));
   });
-  return finish({ rfc, branch, actor }, { from, to, head, base, creator, replayed, commits: own.length });
 }
 
 async function toPublic({ rfc, branch, actor }: Move): Promise<MoveResult> {
@@ -103,8 +106,9 @@ async function toPublic({ rfc, branch, actor }: Move): Promise<MoveResult> {
     db().cachedPrivateRepo.findUnique({ where: { repo: from.repoName }, select: { creator: true } }),
   ]);
   const creator = branch.scope.createdBy || companion?.creator || actor.login;
-  await createBranch(to.repo, to.ref, line.base);
-  const replayed = await copyOrUndo(to, async () => {
+  const req: MoveRequest = { visibility: "public", from, to, head, base: line.base, creator, commits: line.commits.length, actor };
+  return move({ rfc, branch, actor }, req, async () => {
+    await createBranch(to.repo, to.ref, line.base);
     const baseFile = await fileOrEmpty(to.repo, path, line.base);
     const source = await loadSourceCommits(from.repo, path, line.commits);
     const final = await fileOrEmpty(from.repo, path, head);
@@ -112,7 +116,6 @@ async function toPublic({ rfc, branch, actor }: Move): Promise<MoveResult> {
     await writeCutTag(to.repo, to.ref, line.base, creator, actor);
     return out;
   });
-  return finish({ rfc, branch, actor }, { from, to, head, base: line.base, creator, replayed, commits: line.commits.length });
 }
 
 /** The bot's own commit when the copied commits did not end on the branch's text (a rebase that could not merge cleanly). */
@@ -121,64 +124,37 @@ const alignWith = (actor: BotActor) => ({
   signature: { name: "", email: "", date: "" }, // the bot, now
 });
 
-/** Runs the copy; if it fails, the half-made target branch goes again. */
-async function copyOrUndo(to: BranchPlace, copy: () => Promise<Replayed>): Promise<Replayed> {
+/** Runs the copy, journaled; if it fails, the half-made target branch goes again. */
+async function copyOrUndo(w: GitWrite, to: BranchPlace, copy: () => Promise<Replayed>): Promise<Replayed> {
   try {
     return await copy();
   } catch (err) {
     await removeTarget(to);
+    await failWrite(w.id, err instanceof Error ? err.message : String(err));
     throw err;
   }
 }
 
-async function removeTarget(to: BranchPlace): Promise<void> {
-  await deleteBranch(to.repo, to.ref).catch((e) => console.warn(`[quorum] could not remove ${to.repoName}:${to.ref}:`, e instanceof Error ? e.message : e));
-  if (!to.private) await deleteCutTag(to.repo, to.ref).catch(() => undefined);
-}
-
-type Moved = { from: BranchPlace; to: BranchPlace; head: string; base: string; creator: string; replayed: Replayed; commits: number };
-
-/** The app row first, then the cache learns the new place, then the old place goes, then the SHAs the app stored follow. */
-async function finish({ rfc, branch, actor }: Move, m: Moved): Promise<MoveResult> {
-  const { from, to, replayed } = m;
+/**
+ * The copy, then the app row, then the old place retired (move-journal.ts),
+ * the cache learning each. If the branch moved meanwhile, the copy goes and
+ * nothing changed.
+ */
+async function move({ rfc, branch }: Move, req: MoveRequest, copy: () => Promise<Replayed>): Promise<MoveResult> {
+  const w = await openMove(rfc.slug, branch.name, req);
+  const replayed = await copyOrUndo(w, req.to, copy);
+  const copied = await noteCopied(w, rfc.slug, replayed);
+  crashPoint("move:after-copy"); // the copy is complete, the app row still names the old place
   const key = { rfcSlug_name: { rfcSlug: rfc.slug, name: branch.name } };
-  const before = await db().branchMeta.findUnique({ where: key });
-  const visibility = to.private ? "private" : "public";
-  const row = { visibility, repo: to.repoName, home: homeRepoName(rfc.home), createdBy: m.creator };
+  const row = { visibility: req.visibility, repo: req.to.repoName, home: homeRepoName(rfc.home), createdBy: req.creator };
   await db().branchMeta.upsert({ where: key, create: { rfcSlug: rfc.slug, name: branch.name, ...row }, update: row });
-  await refreshAfterWrite(to);
-  const now = (await getBranch(from.repo, from.ref))?.commit?.id;
-  if (now !== m.head) {
-    await removeTarget(to);
-    if (before) await db().branchMeta.update({ where: key, data: { visibility: before.visibility, repo: before.repo, home: before.home, createdBy: before.createdBy } });
-    await refreshAfterWrite(to);
+  await refreshAfterWrite(req.to);
+  crashPoint("move:after-row"); // the app row names the copy, the old place is still there
+  const now = (await getBranch(req.from.repo, req.from.ref))?.commit?.id;
+  if (now !== req.head) {
+    await undoMove(w, req, { before: copied.before }, "The branch changed while it was being moved.");
     throw new AppError("conflict", `${branch.name} changed while it was being moved; nothing moved, try again`);
   }
-  if (!from.private) await deleteCutTag(from.repo, from.ref).catch((e) => console.warn("[quorum] cut tag not removed:", e instanceof Error ? e.message : e));
-  try {
-    await deleteBranch(from.repo, from.ref);
-  } catch (err) {
-    if (!(err instanceof GiteaError && err.status === 404)) throw err;
-  }
-  const map = new Map(replayed.map);
-  map.set(m.head, replayed.headSha);
-  await remapCommitShas({ slug: rfc.slug, branch: branch.name, map });
-  await recordAction({
-    actor,
-    kind: "branch_visibility",
-    rfcSlug: rfc.slug,
-    branch: branch.name,
-    repo: to.repoName,
-    commitSha: replayed.headSha,
-    details: { visibility, from: from.repoName, to: to.repoName, base: m.base, commits: m.commits, written: replayed.written, aligned: replayed.aligned, shas: Object.fromEntries(map) },
-  });
-  await refreshAfterWrite(from);
-  const where = to.private ? "a private repository that only its creator, the RFC's owners and arbiters can read" : `${to.repoName}, where everyone can read it`;
-  await postSystemMessage({
-    slug: rfc.slug,
-    branch: branch.name,
-    body: `${actor.name} made ${branch.name} ${visibility}: it moved to ${where}`,
-    details: { kind: "visibility", login: actor.login, visibility, headSha: replayed.headSha },
-  });
-  return { moved: true, headSha: replayed.headSha, commits: m.commits };
+  await retireOld(w, req, copied);
+  return { moved: true, headSha: replayed.headSha, commits: req.commits };
 }

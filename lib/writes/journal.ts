@@ -10,7 +10,7 @@ import { parseObject } from "@/lib/db/json";
 // of the same request finds its row by key; the reconciler settles what a
 // crash left open (settle-open.ts).
 
-export type WriteKind = "accept" | "flush" | "merge";
+export type WriteKind = "accept" | "flush" | "merge" | "move";
 
 export type WriteStart = {
   key: string;
@@ -42,6 +42,11 @@ export async function openWrite(start: WriteStart): Promise<GitWrite> {
 /** The commit is known (it landed): settling may still be ahead. */
 export async function noteCommit(id: string, commitSha: string): Promise<void> {
   await db().gitWrite.update({ where: { id }, data: { commitSha } });
+}
+
+/** A write of several steps got this far (a move's copy): its commit and what settling it needs, while it stays open. */
+export async function noteProgress(id: string, commitSha: string, progress: unknown): Promise<void> {
+  await db().gitWrite.updateMany({ where: { id, state: "open" }, data: { commitSha, result: JSON.stringify(progress) } });
 }
 
 /** Settled once: false when someone else (a retry, the reconciler) settled it first. */

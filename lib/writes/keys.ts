@@ -12,3 +12,6 @@ export const flushKey = (repo: string, ref: string, baseSha: string, text: strin
 
 /** One merge of this PR. */
 export const mergeKey = (repo: string, number: number) => `merge:${repo}#${number}`;
+
+/** One attempt to move a branch between public and private: a retry is a new attempt (an undone one left nothing). */
+export const moveKey = (slug: string, branch: string, toRepo: string, attempt: string) => `move:${slug}\n${branch}>${toRepo}:${attempt}`;

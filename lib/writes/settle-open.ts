@@ -4,6 +4,7 @@ import { settleOpenAccept } from "@/lib/changes/decide/accept-write";
 import { getLocks } from "@/lib/coordination/locks";
 import { settleOpenFlush } from "@/lib/rfc-docs/flush";
 import { branchLockKey } from "@/lib/branches/lock";
+import { settleOpenMove } from "@/lib/private/move-journal";
 import { settleOpenMerge } from "@/lib/prs/merge-write";
 import { openWritesToSettle, pruneWrites, requestOf } from "./journal";
 import { mergeKey } from "./keys";
@@ -13,7 +14,8 @@ import { processStartedAt } from "./process-start";
 // left open are settled from what Git holds — an accept whose commit (found
 // by its Change-Id) landed is recorded accepted with it, a flush whose
 // commit landed gets its chat note, a merge that landed gets its audit row;
-// one that never landed is marked failed so it can be tried again.
+// a move between public and private is finished or undone (its app row
+// says which); one that never landed is marked failed so it can be tried again.
 
 /** A write no request is still settling has been open this long at least. */
 const ABANDONED_AFTER_MS = 60_000;
@@ -25,6 +27,7 @@ async function settle(w: GitWrite): Promise<unknown> {
   if (w.kind === "accept") return settleOpenAccept(w);
   if (w.kind === "flush") return settleOpenFlush(w);
   if (w.kind === "merge") return settleOpenMerge(w);
+  if (w.kind === "move") return settleOpenMove(w);
   return null;
 }
 

@@ -12,8 +12,8 @@ import { waitUntil } from "../../helpers/wait";
 import { startCrashWorld, type CrashWorld } from "./world";
 
 // Issue 12 item 6 / issue 13 item 4: the app is killed with SIGKILL — at a
-// named crash point inside an accept, a batch accept, a flush, a merge and
-// every step of a graduation, or from outside in the middle of an AI reply
+// named crash point inside an accept, a batch accept, a flush, a merge, a
+// move between public and private and every step of a graduation, or from outside in the middle of an AI reply
 // and of a webhook burst — and started again on the same forge and
 // database. After the restart: no orphan repo, branch or PR, no message
 // stuck streaming, no change pending whose commit landed, a retry answers
@@ -84,8 +84,13 @@ const repoOfSlug = (slug: string) => (slug === ACTIVE ? splitFullName(ACTIVE_REP
 const refOf = (slug: string, branch: string) => (slug === ACTIVE ? branch : `edit/${slug}/${branch}`);
 /** The branch's head, read from the forge (the app may be down). */
 const headOf = async (slug: string, branch: string) => (await getBranch(repoOfSlug(slug), refOf(slug, branch)))!.commit!.id!;
+/** Where the app's row says a branch lives now (a private one: its companion repo; the moves below are on the active RFC, where the ref is the name). */
+const repoNow = async (slug: string, branch: string) => {
+  const row = await db().branchMeta.findUnique({ where: { rfcSlug_name: { rfcSlug: slug, name: branch } } });
+  return row?.repo ? splitFullName(row.repo) : repoOfSlug(slug);
+};
 const commitsNaming = async (slug: string, branch: string, since: string | null, trailer: string) =>
-  (await listCommitsSince(repoOfSlug(slug), refOf(slug, branch), since, 100)).filter((c) => c.message.includes(trailer));
+  (await listCommitsSince(await repoNow(slug, branch), refOf(slug, branch), since, 100)).filter((c) => c.message.includes(trailer));
 const changeRow = (id: string) => db().change.findUniqueOrThrow({ where: { id } });
 
 /** One crash: `crashAt` is the point the app must be armed with (null: killed from outside). */
@@ -116,7 +121,7 @@ function acceptAfterWrite(slug: string, branch: string, batch: boolean): Case {
       expect((await db().gitWrite.findUniqueOrThrow({ where: { key: acceptKey(ids) } })).state).toBe("open");
 
       await restart();
-      await waitUntil(async () => (await changeRow(ids[0])).status === "accepted", { what: "the reconciler to record the accept" });
+      await waitUntil(async () => (await db().gitWrite.findUniqueOrThrow({ where: { key: acceptKey(ids) } })).state === "settled", { what: "the reconciler to settle the accept" });
       for (const id of ids) expect(await changeRow(id)).toMatchObject({ status: "accepted", commitSha: landed.sha });
       const retry = await ok<{ commitSha: string }>(await w.call("POST", accept.path, { cookie: alice, body: accept.body }), "retry");
       expect(retry.commitSha).toBe(landed.sha);
@@ -265,6 +270,61 @@ const webhookBurst: Case = {
   },
 };
 
+
+const visibility = (branch: string, to: "public" | "private") => w.call("PATCH", branchPath(ACTIVE, branch), { cookie: alice, body: { visibility: to } });
+const rowOf = (branch: string) => db().branchMeta.findUniqueOrThrow({ where: { rfcSlug_name: { rfcSlug: ACTIVE, name: branch } } });
+const movesOf = (branch: string) => db().gitWrite.findMany({ where: { kind: "move", rfcSlug: ACTIVE, branch }, orderBy: { createdAt: "asc" } });
+
+const privateAfterRow: Case = {
+  title: "making a branch private, killed once the app row named the copy: after the restart the public branch is gone, the SHAs follow, audited and noted once",
+  crashAt: "move:after-row",
+  async run(restart) {
+    const doc = await documentOf(ACTIVE, "to-private");
+    const pending = await db().change.create({
+      data: { rfcSlug: ACTIVE, branch: "to-private", original: "Reads dominate", proposed: "Reads win", reason: "crash test", status: "pending", modelId: MODEL, baseSha: doc.headSha },
+    });
+    const res = await visibility("to-private", "private");
+    expect(res).toBeNull();
+    await w.died("move:after-row");
+    // As the crash left it: the app says private, and the public repo still serves the branch to anyone.
+    const row = await rowOf("to-private");
+    expect(row.visibility).toBe("private");
+    expect(await getBranch(splitFullName(ACTIVE_REPO), "to-private")).not.toBeNull();
+
+    await restart();
+    await waitUntil(async () => (await movesOf("to-private")).at(-1)?.state === "settled", { what: "the reconciler to finish the move" });
+    expect(await getBranch(splitFullName(ACTIVE_REPO), "to-private")).toBeNull();
+    const copy = (await getBranch(splitFullName(row.repo!), "to-private"))!.commit!.id!;
+    expect((await documentOf(ACTIVE, "to-private")).text).toBe(doc.text);
+    expect(await db().change.findUniqueOrThrow({ where: { id: pending.id } })).toMatchObject({ status: "pending", baseSha: copy });
+    expect(await db().action.count({ where: { kind: "branch_visibility", rfcSlug: ACTIVE, branch: "to-private" } })).toBe(1);
+    expect(await db().threadMessage.count({ where: { authorKind: "system", details: { contains: `"visibility":"private"` }, thread: { rfcSlug: ACTIVE, branch: "to-private" } } })).toBe(1);
+  },
+};
+
+const publicAfterCopy: Case = {
+  title: "making a branch public, killed once the copy was complete: after the restart the copy is gone, the branch is still private, and making it public works",
+  crashAt: "move:after-copy",
+  async run(restart) {
+    const before = await rowOf("to-public");
+    expect(before.visibility).toBe("private");
+    const text = (await documentOf(ACTIVE, "to-public")).text;
+    expect(await visibility("to-public", "public")).toBeNull();
+    await w.died("move:after-copy");
+    expect(await getBranch(splitFullName(ACTIVE_REPO), "to-public")).not.toBeNull(); // the copy, with the app row still private
+
+    await restart();
+    await waitUntil(async () => (await movesOf("to-public")).at(-1)?.state === "failed", { what: "the reconciler to undo the move" });
+    expect(await getBranch(splitFullName(ACTIVE_REPO), "to-public")).toBeNull();
+    expect(await rowOf("to-public")).toMatchObject({ visibility: "private", repo: before.repo });
+    expect(await getBranch(splitFullName(before.repo!), "to-public")).not.toBeNull();
+    await ok(await visibility("to-public", "public"), "make public again");
+    expect(await rowOf("to-public")).toMatchObject({ visibility: "public", repo: ACTIVE_REPO });
+    expect(await getBranch(splitFullName(before.repo!), "to-public")).toBeNull();
+    expect((await documentOf(ACTIVE, "to-public")).text).toBe(text);
+  },
+};
+
 const others: Case[] = [
   acceptAfterWrite(SUPER, "acc-after", true),
   acceptAfterWrite(ACTIVE, "acc-after", false),
@@ -272,6 +332,8 @@ const others: Case[] = [
   flushAfterWrite(SUPER, "flush-after"),
   flushAfterWrite(ACTIVE, "flush-after"),
   mergeAfterWrite,
+  privateAfterRow,
+  publicAfterCopy,
   aiReplyMidStream,
   webhookBurst,
 ];
@@ -287,7 +349,12 @@ beforeAll(async () => {
   bob = await w.cookie("bob");
   await w.start(cases[0].crashAt);
   for (const slug of [SUPER, ACTIVE]) for (const name of ["acc-after", "flush-after"]) await cut(slug, name);
-  for (const name of ["acc-before", "to-merge", "burst-a", "burst-b", "burst-c"]) await cut(ACTIVE, name);
+  for (const name of ["acc-before", "to-merge", "to-private", "to-public", "burst-a", "burst-b", "burst-c"]) await cut(ACTIVE, name);
+  for (const name of ["to-private", "to-public"]) {
+    const doc = await documentOf(ACTIVE, name);
+    await ok(await w.call("POST", `${branchPath(ACTIVE, name)}/flush`, { cookie: alice, body: { baseSha: doc.headSha, text: doc.text.replace("after a write", `after a write (${name})`) } }), "edit");
+  }
+  await ok(await visibility("to-public", "private"), "make private");
 }, 15 * 60_000);
 afterAll(async () => {
   await w?.close();
@@ -309,7 +376,8 @@ test("after every restart, nothing is left half-done: no orphan repo or PR, no r
   // Every repo of the org is one the catalog knows: the meta repo, the seeded RFC, the graduations that completed.
   const graduated = await db().graduation.findMany({ where: { status: "succeeded" } });
   expect(graduated).toHaveLength(graduations.filter((g) => g.graduates).length);
-  const known = [getConfig().metaRepoFullName, ACTIVE_REPO, ...graduated.map((g) => g.repo)].sort();
+  const companions = (await db().branchMeta.findMany({ where: { visibility: "private" } })).map((b) => b.repo!);
+  const known = [...new Set([getConfig().metaRepoFullName, ACTIVE_REPO, ...graduated.map((g) => g.repo), ...companions])].sort();
   expect((await listOrgRepos("rfcs")).map((r) => r.full_name).sort()).toEqual(known);
   // Every change the tests made is accepted with the commit naming it, or pending with none naming it.
   for (const change of await db().change.findMany()) {
