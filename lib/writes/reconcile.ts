@@ -2,6 +2,7 @@ import "server-only";
 import { failRepliesOfStoppedServer } from "@/lib/ai/chat/reply-writer";
 import { getConfig } from "@/lib/config";
 import { recoverGraduations } from "@/lib/graduation/recover";
+import { healLandedChanges } from "./heal-landed";
 import { processStartedAt } from "./process-start";
 import { settleOpenWrites } from "./settle-open";
 
@@ -9,7 +10,8 @@ import { settleOpenWrites } from "./settle-open";
  * The app-data half of the reconciler (issue 12 item 6, issue 13 item 4),
  * run before each sweep, the startup one first: no reply stays streaming
  * after a restart, a graduation a stopped server left running is completed
- * or rolled back, and writes left open are settled from Git. Never throws.
+ * or rolled back, writes left open are settled from Git, and a pending
+ * change whose commit is on its branch is recorded accepted. Never throws.
  */
 export async function reconcileAppState(): Promise<void> {
   try {
@@ -20,6 +22,8 @@ export async function reconcileAppState(): Promise<void> {
   }
   await recoverGraduations();
   await settleOpenWrites();
+  const healed = await healLandedChanges();
+  if (healed) console.warn(`[quorum] ${healed} pending change${healed === 1 ? " was" : "s were"} found accepted in Git and recorded so`);
 }
 
 /**

@@ -9,6 +9,7 @@ import { writeDocument } from "@/lib/rfc-docs/write-document";
 import { loadBranchOrThrow } from "@/lib/branches/context";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { openWrite } from "@/lib/writes/journal";
+import { healLandedChanges } from "@/lib/writes/heal-landed";
 import { acceptKey, flushKey } from "@/lib/writes/keys";
 import { settleOpenWrites } from "@/lib/writes/settle-open";
 import { ensureUser } from "../../helpers/session";
@@ -28,7 +29,7 @@ let d: ReturnType<typeof decisions>;
 beforeAll(async () => {
   fx = await setupFixture({ AI_COMPAT_BASE_URL: "http://127.0.0.1:9/v1", AI_MODELS: MODEL });
   d = decisions(fx);
-  for (const name of ["retry", "refused", "lost", "healed", "never", "flushes"]) await fx.cutBranch(ACTIVE, name);
+  for (const name of ["retry", "refused", "lost", "healed", "never", "restored", "flushes"]) await fx.cutBranch(ACTIVE, name);
   await fx.cutBranch(SUPER, "lost");
 });
 afterAll(() => fx.close());
@@ -126,6 +127,22 @@ it("heals the same from the reconciler, before anyone retries", async () => {
   expect(await rowOf(ids[0])).toMatchObject({ status: "accepted", commitSha: sha });
   const cached = await db().cachedBranch.findFirstOrThrow({ where: { repo: ACTIVE_REPO, name: "healed" } });
   expect(cached.headSha).toBe(sha);
+});
+
+it("records a change accepted when its commit is in Git but its journal row is gone (app data restored from an older backup)", async () => {
+  const { ids } = await propose(ACTIVE, "restored", [
+    { original: "Reads dominate", proposed: "Reads clearly dominate", reason: "Emphasis" },
+    { original: "Stale reads are possible", proposed: "Stale reads can happen", reason: "Plainer" },
+  ]);
+  const sha = await acceptThatStoppedAfterItsCommit(ACTIVE, "restored", ids[0]);
+  await db().gitWrite.deleteMany({ where: { key: acceptKey([ids[0]]) } }); // the backup predates the accept
+  expect(await rowOf(ids[0])).toMatchObject({ status: "pending", commitSha: null });
+  expect(await healLandedChanges()).toBe(1);
+  const alice = await ensureUser({ login: "alice" });
+  expect(await rowOf(ids[0])).toMatchObject({ status: "accepted", commitSha: sha, decidedBy: alice.id });
+  expect(await rowOf(ids[1])).toMatchObject({ status: "pending", commitSha: null }); // named by no commit, still applies
+  expect(await healLandedChanges()).toBe(0); // once
+  expect((await d.accept(ids[1])).status).toBe(200);
 });
 
 it("fails an accept that was opened but never reached Gitea, so it can be accepted again", async () => {
