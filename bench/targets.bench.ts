@@ -85,6 +85,8 @@ export default async function targetsBench(): Promise<void> {
       console.log(`  search medians by query: ${Object.entries(reads.search.perQuery).map(([q, t]) => `${q} ${ms(t)}`).join(", ")}`);
       console.log(`  accept's forge requests by route (last accept): ${JSON.stringify(accept.byRoute)}`);
       await w.adminPost("/webhooks/pause");
+      // The table so far: a long run stopped at a larger scale still leaves the smaller one's figures.
+      if (i < SCALES.length - 1) printTable(results);
     }
   } finally {
     await w.close();
