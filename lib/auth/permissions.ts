@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/http/errors";
 import { mainRefusalFor, refusalFor } from "./refusals";
+import { stateRefusal } from "@/lib/lifecycle/state-rules";
 
 // §6 Permissions: the only place that knows the rules. Every route handler
 // and server action asks can()/assertCan() on the server; hiding a button
@@ -9,7 +10,8 @@ export type Role = "owner" | "admin" | "contributor";
 
 export type Actor = { id: number; login: string; role: Role };
 
-export type RfcScope = { owners: string[]; arbiters: string[] };
+/** Who steers an RFC and, when known, its §3 state (final states allow reading only). */
+export type RfcScope = { owners: string[]; arbiters: string[]; state?: string };
 export type BranchScope = { createdBy: string; visibility: "public" | "private"; isMain?: boolean };
 export type Resource = { rfc?: RfcScope; branch?: BranchScope; authorLogin?: string };
 
@@ -32,8 +34,13 @@ export type Action =
   | "merge_meta_pr" // ideas, claims, metadata, body edits
   | "decline_idea"
   | "graduate"
-  | "withdraw"
+  | "withdraw" // §3 state 5: owners or admins
   | "record_decision" // accepted / rejected (§3 state 4)
+  | "edit_metadata" // open a metadata/<slug> PR (§3, §9)
+  | "open_motion" // start a motion toward a decision: owners, arbiters (§3 state 4)
+  | "sign_off" // sign off on a motion or raise a concern: arbiters only
+  | "resolve_concern" // a concern's author only
+  | "cancel_motion" // the motion's mover, owners, admins
   | "resolve_flag" // §8.13 owners and arbiters resolve flags
   | "view_admin" // the admin page: admins and the owner
   | "manage_admins"; // promote / demote admins: the app owner only
@@ -48,7 +55,18 @@ const arbitrates = (u: Actor, r?: RfcScope) => !!r && r.arbiters.includes(u.logi
 const stewards = (u: Actor, r?: RfcScope) => ownsRfc(u, r) || arbitrates(u, r);
 const createdBranch = (u: Actor, b?: BranchScope) => !!b && !b.isMain && b.createdBy === u.login;
 
+// Acts that are personal, so an admin's "everything" does not include them.
+const PERSONAL: ReadonlySet<Action> = new Set(["manage_admins", "record_decision", "sign_off", "resolve_concern"]);
+
+/**
+ * Whether `user` may do `action` on `res`: their role (§6) and, on an RFC
+ * whose state is known, what that state allows (§3, lib/lifecycle/state-rules).
+ */
 export function can(user: Actor | null, action: Action, res: Resource = {}): boolean {
+  return roleAllows(user, action, res) && !stateRefusal(action, res.rfc?.state);
+}
+
+function roleAllows(user: Actor | null, action: Action, res: Resource): boolean {
   if (action === "read") return true;
   if (action === "read_branch") {
     if (!res.branch || res.branch.visibility === "public") return true;
@@ -56,8 +74,9 @@ export function can(user: Actor | null, action: Action, res: Resource = {}): boo
   }
   if (!user) return false; // readers never write (§1)
   if (BRANCH_ACTIONS.has(action) && res.branch?.isMain) return false;
-  // Admins may do everything but the owner's two rights (§1, §6 last row).
-  if (isAdmin(user) && action !== "manage_admins" && action !== "record_decision") return true;
+  // Admins may do everything but the owner's two rights (§1, §6 last row) and
+  // what only an arbiter or a concern's author can do for themselves.
+  if (isAdmin(user) && !PERSONAL.has(action)) return true;
 
   switch (action) {
     case "propose":
@@ -79,12 +98,20 @@ export function can(user: Actor | null, action: Action, res: Resource = {}): boo
       return ownsRfc(user, res.rfc) || createdBranch(user, res.branch);
     case "merge_pr":
     case "graduate":
-    case "withdraw":
     case "resolve_flag":
+    case "edit_metadata":
+    case "open_motion":
       return stewards(user, res.rfc);
+    case "withdraw": // §3 "owners or admins withdraw"
     case "merge_meta_pr":
     case "decline_idea":
       return ownsRfc(user, res.rfc);
+    case "cancel_motion":
+      return ownsRfc(user, res.rfc) || (!!res.authorLogin && res.authorLogin === user.login);
+    case "sign_off":
+      return arbitrates(user, res.rfc);
+    case "resolve_concern":
+      return !!res.authorLogin && res.authorLogin === user.login;
     case "record_decision":
       // Arbiters decide; the app owner role too (§6 table).
       return arbitrates(user, res.rfc) || user.role === "owner";
@@ -103,7 +130,10 @@ export function can(user: Actor | null, action: Action, res: Resource = {}): boo
  */
 export function assertCan(user: Actor | null, action: Action, res: Resource = {}): asserts user is Actor {
   if (!user) throw new AppError("unauthorized", "Sign in first");
-  if (!can(user, action, res)) throw new AppError("forbidden", refusalSentence(action, res));
+  if (!roleAllows(user, action, res)) throw new AppError("forbidden", refusalSentence(action, res));
+  // Allowed, but not in this state: a conflict with the RFC's state, named (§3).
+  const refusal = stateRefusal(action, res.rfc?.state);
+  if (refusal) throw new AppError("conflict", refusal, { state: res.rfc?.state });
 }
 
 /** What the person may not do and who may, in words (lib/auth/refusals). */

@@ -55,7 +55,7 @@ export async function startGraduation(args: { slug: string; input: GraduateInput
       // The entry on main is the truth the steps build on; the cache may lag.
       const entry = await readEntryOrThrow(slug);
       if (entry.entry.state !== "super-draft") throw conflict(`${slug} is ${entry.entry.state} on main`);
-      assertCan(user, "graduate", { rfc: { owners: entry.entry.owners, arbiters: entry.entry.arbiters } });
+      assertCan(user, "graduate", { rfc: { owners: entry.entry.owners, arbiters: entry.entry.arbiters, state: entry.entry.state } });
       if (!entry.entry.owners.length) throw conflict(`${slug} has no owner yet: claim it first (§13.1)`);
       await assertNoBlockingPrs(slug);
 

@@ -50,7 +50,7 @@ export async function findRfc(slug: string): Promise<Rfc | null> {
     state: row.state,
     rfcId: row.rfcId || null,
     home: homeOf(row),
-    scope: { owners: parseList(row.owners), arbiters: parseList(row.arbiters) },
+    scope: { owners: parseList(row.owners), arbiters: parseList(row.arbiters), state: row.state },
     repo: row.repo || null,
     tags: parseList(row.tags),
     proposedBy: row.proposedBy || null,

@@ -32,8 +32,12 @@ const table: { row: string; actions: Action[]; cells: Cells }[] = [
   { row: "open a PR from a branch", actions: ["open_pr"], cells: [N, N, Y, Y, Y, Y, Y] },
   { row: "merge or close PRs to main", actions: ["merge_pr"], cells: [N, N, N, Y, Y, Y, Y] },
   { row: "merge meta PRs (owners of that entry)", actions: ["merge_meta_pr", "decline_idea"], cells: [N, N, N, Y, N, Y, Y] },
-  { row: "graduate, withdraw", actions: ["graduate", "withdraw"], cells: [N, N, N, Y, Y, Y, Y] },
+  { row: "graduate", actions: ["graduate"], cells: [N, N, N, Y, Y, Y, Y] },
+  // §3 state 5 is narrower than the §6 column: "owners or admins withdraw".
+  { row: "withdraw (owners or admins, §3)", actions: ["withdraw"], cells: [N, N, N, Y, N, Y, Y] },
   { row: "record accepted / rejected (arbiters; owner role)", actions: ["record_decision"], cells: [N, N, N, N, Y, N, Y] },
+  { row: "propose metadata changes, move a motion (owners, arbiters)", actions: ["edit_metadata", "open_motion"], cells: [N, N, N, Y, Y, Y, Y] },
+  { row: "sign off on a motion or raise a concern (arbiters only)", actions: ["sign_off"], cells: [N, N, N, N, Y, N, N] },
 ];
 
 const columns = Object.keys(people) as Persona[];
@@ -85,6 +89,54 @@ describe("rules around the table", () => {
       expect(can(people.arbiter, a, other)).toBe(false);
       expect(can(people.branchCreator, a, other)).toBe(false);
     }
+  });
+
+  test("a concern is resolved by its author only; a motion cancelled by its mover, owners or admins", () => {
+    const concern: Resource = { rfc, authorLogin: "arnold" };
+    expect(columns.filter((p) => can(people[p], "resolve_concern", concern))).toEqual(["arbiter"]);
+    const moved = { rfc, authorLogin: "arnold" };
+    expect(columns.filter((p) => can(people[p], "cancel_motion", moved))).toEqual(["rfcOwner", "arbiter", "admin", "owner"]);
+    expect(columns.filter((p) => can(people[p], "cancel_motion", { rfc, authorLogin: "olive" }))).toEqual(["rfcOwner", "admin", "owner"]);
+  });
+
+  test("§3 states: a record (accepted, rejected, withdrawn) allows reading only, for everyone", () => {
+    const writes: Action[] = ["chat", "ask_ai", "subthread", "flag", "cut_branch", "edit_branch", "open_pr", "merge_pr", "merge_meta_pr", "claim", "graduate", "withdraw", "record_decision", "edit_metadata", "open_motion", "sign_off", "resolve_flag"];
+    for (const state of ["accepted", "rejected", "withdrawn"]) {
+      const record: Resource = { rfc: { ...rfc, state }, branch: { createdBy: "bianca", visibility: "public" } };
+      for (const u of Object.values(people)) {
+        expect(can(u, "read", record)).toBe(true);
+        expect(can(u, "read_branch", record)).toBe(true);
+        for (const a of writes) expect(can(u, a, record)).toBe(false);
+      }
+    }
+  });
+
+  test("§3 states: claims and graduation need a super-draft; motions and decisions an active RFC", () => {
+    const draft: Resource = { rfc: { ...rfc, state: "super-draft" } };
+    const active: Resource = { rfc: { ...rfc, state: "active" } };
+    expect(can(people.rfcOwner, "graduate", draft)).toBe(true);
+    expect(can(people.rfcOwner, "graduate", active)).toBe(false);
+    expect(can(people.contributor, "claim", active)).toBe(false);
+    expect(can(people.arbiter, "open_motion", draft)).toBe(false);
+    expect(can(people.arbiter, "record_decision", draft)).toBe(false);
+    expect(can(people.arbiter, "record_decision", active)).toBe(true);
+  });
+
+  test("assertCan: 403 when the role may not, else 409 naming the state when the state may not", () => {
+    const withdrawn: Resource = { rfc: { ...rfc, state: "withdrawn" } };
+    const caught = (fn: () => void) => {
+      try {
+        fn();
+        return null;
+      } catch (e) {
+        return e instanceof AppError ? e : null;
+      }
+    };
+    expect(caught(() => assertCan(people.contributor, "withdraw", withdrawn))?.code).toBe("forbidden");
+    const err = caught(() => assertCan(people.rfcOwner, "withdraw", withdrawn));
+    expect(err?.code).toBe("conflict");
+    expect(err?.message).toMatch(/withdrawn/);
+    expect(caught(() => assertCan(people.arbiter, "open_motion", { rfc: { ...rfc, state: "super-draft" } }))?.message).toMatch(/super-draft.*active RFC/);
   });
 
   test("assertCan: 401 for readers, 403 for signed-in users who may not", () => {
