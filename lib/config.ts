@@ -41,6 +41,10 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional(),
   // This instance's name in /api/health and the reconciler's leadership; host:pid when unset.
   INSTANCE_ID: z.string().min(1).optional(),
+  // §3 the final comment period of a motion, in days (fractions allowed: 0.5 is twelve hours).
+  FCP_DAYS: z.coerce.number().positive("must be a positive number of days").max(365, "must be at most 365 days").default(10),
+  // Test builds only: a file holding the clock's offset, moved by POST /api/test/clock (lib/clock.ts).
+  QUORUM_TEST_CLOCK_FILE: z.string().min(1).optional(),
 });
 
 export type AppConfig = {
@@ -65,6 +69,10 @@ export type AppConfig = {
   leaderLeaseMs: number;
   /** This process's name (health, leadership, sweeps). */
   instanceId: string;
+  /** §3 length of a motion's final comment period. */
+  fcpDays: number;
+  /** Test builds only (never set in production): where the movable clock keeps its offset. */
+  testClockFile: string | null;
   /** §18 providers and models; `enabled: false` with a reason when none is configured. */
   ai: AiSettings;
   /** Crash tests only: the point where the process kills itself (lib/writes/crash-point.ts); null unless QUORUM_TEST_HOOKS=1. */
@@ -132,6 +140,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     // A standby takes over within one interval of the leader's death: the lease runs out, then its next try.
     leaderLeaseMs: Math.min(15_000, Math.round((e.RECONCILE_INTERVAL_S * 1000) / 3)),
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
+    fcpDays: e.FCP_DAYS,
+    testClockFile: e.QUORUM_TEST_CLOCK_FILE ?? null,
     ai,
     testCrashAt: env.QUORUM_TEST_HOOKS === "1" ? env.QUORUM_TEST_CRASH_AT || null : null,
   };
@@ -152,6 +162,8 @@ export function getConfig(): AppConfig {
     process.env.COORDINATION,
     process.env.INSTANCE_ID,
     process.env.RECONCILE_INTERVAL_S,
+    process.env.FCP_DAYS,
+    process.env.QUORUM_TEST_CLOCK_FILE,
     ...AI_VARIABLES.map((name) => process.env[name]),
   ]);
   if (cached?.env !== key) cached = { env: key, config: parseConfig(process.env) };

@@ -4,6 +4,7 @@ import type { BotActor } from "./actor";
 import { conflictOnExisting, findOpenMetaPr, metaRepo, readEntryOrThrow } from "./meta-entry";
 import { openPullRequest } from "./pull-requests";
 import { commitFiles } from "./write-files";
+import { deleteBranchAsBot } from "./delete-branch";
 
 export type ClaimResult =
   | { status: "already_owner" }
@@ -36,15 +37,21 @@ export async function claimEntry(args: { actor: BotActor; slug: string }): Promi
       audit: { kind: "claim", rfcSlug: slug },
     }),
   );
-  const pr = await conflictOnExisting(`A claim on ${slug} is already open`, () =>
-    openPullRequest({
-      repo: metaRepo(),
-      head: branch,
-      title: `Claim: ${current.entry.title} (${actor.login})`,
-      description: `${actor.name} (@${actor.login}) asks to become an owner of ${slug}.`,
-      actor,
-      audit: { kind: "open_claim_pr", rfcSlug: slug },
-    }),
-  );
-  return { status: "opened", prNumber: pr.number ?? 0, commitSha, branch };
+  try {
+    const pr = await conflictOnExisting(`A claim on ${slug} is already open`, () =>
+      openPullRequest({
+        repo: metaRepo(),
+        head: branch,
+        title: `Claim: ${current.entry.title} (${actor.login})`,
+        description: `${actor.name} (@${actor.login}) asks to become an owner of ${slug}.`,
+        actor,
+        audit: { kind: "open_claim_pr", rfcSlug: slug },
+      }),
+    );
+    return { status: "opened", prNumber: pr.number ?? 0, commitSha, branch };
+  } catch (err) {
+    // No half state: without its PR the branch would refuse every later claim.
+    await deleteBranchAsBot({ repo: metaRepo(), name: branch, actor, audit: { kind: "delete_branch", rfcSlug: slug, details: { why: "the claim PR could not be opened" } } }).catch(() => undefined);
+    throw err;
+  }
 }

@@ -44,4 +44,5 @@ export async function conflictOnExisting<T>(message: string, run: () => Promise<
   }
 }
 
-export const nowIso = () => new Date().toISOString();
+// Lifecycle times come from the app clock, which tests can move (lib/clock.ts).
+export { nowIso } from "@/lib/clock";

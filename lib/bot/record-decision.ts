@@ -1,58 +1,61 @@
-import { updateEntry } from "@/lib/entries";
-import { readFile, splitFullName } from "@/lib/gitea";
+import type { RfcScope } from "@/lib/auth/permissions";
+import { nowIso } from "@/lib/clock";
 import { AppError } from "@/lib/http/errors";
+import { motionOfEntry, scopeOfEntry } from "@/lib/lifecycle/entry-scope";
+import { stateRefusal } from "@/lib/lifecycle/state-rules";
+import { motionYaml } from "@/lib/lifecycle/motion";
 import type { BotActor } from "./actor";
-import { conflictOnExisting, metaRepo, nowIso, readEntryOrThrow } from "./meta-entry";
-import { readmeWithDecision } from "./readme-decision";
-import { commitFiles } from "./write-files";
+import { writeDecisionReadme, type ReadmeOutcome } from "./decision-readme";
+import { writeEntry } from "./write-entry";
+
+export type DecisionResult = { commitSha: string; readme: ReadmeOutcome | "pending" };
 
 /**
- * §3 state 4: arbiters record accepted / rejected on an active RFC with a
- * short rationale. Two bot commits: the meta entry's state (plus rationale,
- * who, when) and the per-RFC repo's README, which then shows the decision.
- * Final: a decided RFC cannot be decided again (409).
+ * §3 state 4: an arbiter (or the app owner) records accepted / rejected on an
+ * active RFC with a rationale. The meta entry's commit is the decision (state,
+ * decided_at, decided_by, decision_rationale; an open motion is closed as
+ * superseded); the README commit in the RFC's repo follows. If that second
+ * write fails the decision stands and the lifecycle sweep completes the
+ * README (writeDecisionReadme is idempotent). Final: a second decision is 409.
+ * `allowed` re-checks the caller's permission against the entry in Git.
  */
 export async function recordDecision(args: {
   actor: BotActor;
   slug: string;
   outcome: "accepted" | "rejected";
   rationale: string;
-}): Promise<{ metaCommitSha: string; readmeCommitSha: string }> {
+  allowed?: (scope: RfcScope) => void;
+}): Promise<DecisionResult> {
   const { actor, slug, outcome } = args;
   const rationale = args.rationale.trim();
-  if (!rationale) throw new AppError("unprocessable", "A decision needs a rationale");
-  const current = await readEntryOrThrow(slug);
-  const { state, repo, title } = current.entry;
-  if (state !== "active" || !repo) throw new AppError("conflict", `${slug} is ${state}; only an active RFC can be decided`);
-  const at = nowIso();
-
-  const content = updateEntry(current.text, { state: outcome, decisionRationale: rationale, decidedAt: at, decidedBy: actor.login });
-  const meta = await conflictOnExisting(`${slug} changed meanwhile; try again`, () =>
-    commitFiles({
-      repo: metaRepo(),
-      branch: "main",
-      files: [{ op: "update", path: current.path, content, sha: current.sha }],
-      subject: `${outcome === "accepted" ? "Accept" : "Reject"} ${title}`,
-      body: rationale,
-      actor,
-      audit: { kind: `record_${outcome}`, rfcSlug: slug, details: { rationale } },
-    }),
-  );
-
-  const repoRef = splitFullName(repo);
-  const readme = await readFile(repoRef, "README.md", "main");
-  const next = readmeWithDecision(readme?.text ?? `# ${title}\n`, { outcome, rationale, by: `${actor.name} (@${actor.login})`, at });
-  const files = readme
-    ? [{ op: "update" as const, path: "README.md", content: next, sha: readme.sha }]
-    : [{ op: "create" as const, path: "README.md", content: next }];
-  const rm = await commitFiles({
-    repo: repoRef,
-    branch: "main",
-    files,
-    subject: `Record the decision: ${outcome}`,
-    body: rationale,
+  if (!rationale) throw new AppError("bad_request", "rationale: Say why, in a sentence or two", { field: "rationale" });
+  const written = await writeEntry({
     actor,
-    audit: { kind: "decision_readme", rfcSlug: slug, details: { outcome } },
+    slug,
+    decide: ({ entry }) => {
+      args.allowed?.(scopeOfEntry(entry)); // 403 for a caller who may not decide
+      const refusal = stateRefusal("record_decision", entry.state); // 409 naming the state (§3)
+      if (refusal) throw new AppError("conflict", refusal, { state: entry.state });
+      if (!entry.repo) throw new AppError("conflict", `${slug} has no repository: only a graduated RFC can be decided`);
+      const at = nowIso();
+      const { motion, open } = motionOfEntry(entry);
+      const closed = open && motion ? { motion: motionYaml({ ...motion, outcome: "superseded", closedAt: at, closedBy: actor.login }) } : undefined;
+      return {
+        result: null,
+        edit: {
+          patch: { state: outcome, decisionRationale: rationale, decidedAt: at, decidedBy: actor.login, ...(closed ? { extra: closed } : {}) },
+          subject: `${outcome === "accepted" ? "Accept" : "Reject"} ${entry.title}`,
+          body: rationale,
+          audit: { kind: `record_${outcome}`, details: { rationale, ...(closed ? { supersededMotion: motion?.id } : {}) } },
+        },
+      };
+    },
   });
-  return { metaCommitSha: meta.commitSha, readmeCommitSha: rm.commitSha };
+  let readme: DecisionResult["readme"] = "pending";
+  try {
+    readme = await writeDecisionReadme({ entry: written.entry, actor });
+  } catch (err) {
+    console.warn(`[quorum] README of ${slug} does not show the decision yet (the lifecycle sweep retries):`, err instanceof Error ? err.message : err);
+  }
+  return { commitSha: written.commitSha ?? "", readme };
 }

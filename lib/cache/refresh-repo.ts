@@ -1,4 +1,5 @@
 import { getConfig } from "@/lib/config";
+import { announceRfcChanged } from "@/lib/lifecycle/live";
 import { recomputeActivity } from "./activity";
 import { noteBranchHeads } from "./branch-heads";
 import type { RepoNeeds } from "./needs";
@@ -29,6 +30,7 @@ export async function refreshRepo(repo: string, asked: RepoNeeds): Promise<RepoR
   const result: RepoRefreshResult = repo === getConfig().metaRepoFullName ? await refreshMeta(needs) : await refreshOther(repo, needs);
   result.slugs.push(...slugs);
   await recomputeActivity(result.slugs);
+  announceRfcChanged(result.slugs); // open RFC views re-read their lifecycle (SSE)
   return result;
 }
 

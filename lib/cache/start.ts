@@ -2,6 +2,7 @@ import { getConfig } from "@/lib/config";
 import { createLeadership, type Leadership } from "@/lib/coordination/leadership";
 import { getLocks } from "@/lib/coordination/locks";
 import { reconcileAppState } from "@/lib/writes/reconcile";
+import { lifecycleSweep } from "@/lib/lifecycle/sweep";
 import { sweepOnce, type SweepTrigger } from "./sweep";
 
 // §4 reconciler loop, started once from instrumentation.ts: one sweep at
@@ -25,6 +26,8 @@ async function tick(trigger: SweepTrigger): Promise<void> {
   try {
     const r = await sweepOnce({ trigger });
     if (r.errors) console.warn(`[quorum] sweep ${r.id}: ${r.errors} error(s), ${r.requests} Gitea requests`);
+    // With the cache current, motions whose final comment period ran out are recorded (§3 state 4).
+    await lifecycleSweep();
   } catch (err) {
     console.error("[quorum] reconciler tick failed", err);
   }

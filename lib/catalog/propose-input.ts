@@ -19,6 +19,14 @@ export function slugify(title: string): string {
 
 const TAG = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
+/** Tags typed as "a, b c": lowercase words, at most 10 (shared with the metadata form). */
+export const tagsField = z
+  .string()
+  .default("")
+  .transform((s) => [...new Set(s.split(/[\s,]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))])
+  .refine((tags) => tags.every((t) => TAG.test(t)), "Tags are lowercase words with letters, digits and dashes")
+  .refine((tags) => tags.length <= 10, "At most 10 tags");
+
 export const proposeInput = z.object({
   title: z.string().trim().min(3, "Give the idea a title of at least 3 characters").max(120, "Keep the title under 120 characters"),
   slug: z
@@ -28,12 +36,7 @@ export const proposeInput = z.object({
     .max(MAX_SLUG, `At most ${MAX_SLUG} characters`)
     .regex(SLUG_PATTERN, "Lowercase letters, digits and single dashes only (e.g. streaming-sync)"),
   summary: z.string().trim().min(1, "Say in a few lines what the idea is").max(20_000, "Keep the summary under 20,000 characters"),
-  tags: z
-    .string()
-    .default("")
-    .transform((s) => [...new Set(s.split(/[\s,]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))])
-    .refine((tags) => tags.every((t) => TAG.test(t)), "Tags are lowercase words with letters, digits and dashes")
-    .refine((tags) => tags.length <= 10, "At most 10 tags"),
+  tags: tagsField,
 });
 
 export type ProposeInput = z.infer<typeof proposeInput>;

@@ -4,6 +4,7 @@
 export type { AiStatus } from "./ai";
 export type { BranchSummary, MergeConflictDetails, MergePiece, PrRef } from "./branches";
 export type { Change, ChangeStatus } from "./changes";
+export type { LifecycleMetaPr, LifecycleView, LifecycleViewer, MotionStatusView, MotionView, TimelineItem, TimelineKind } from "./lifecycle";
 export type { RfcListPage, RfcView } from "./rfcs";
 export type { DocumentAtHead, FlushAnswer } from "./documents";
 export { FLAG_KIND_TEXT, FLAG_KINDS, type Flag, type FlagKind } from "./flags";

@@ -62,6 +62,7 @@ export function parseEntry(text: string): ParseResult {
     ["decisionRationale", fm.decision_rationale],
     ["decidedAt", fm.decided_at],
     ["decidedBy", fm.decided_by],
+    ["signOffsNeeded", fm.sign_offs_needed],
   ];
   for (const [field, value] of optional) if (value !== undefined) Object.assign(entry, { [field]: value });
   return { ok: true, entry };

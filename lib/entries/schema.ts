@@ -32,6 +32,8 @@ export const FIELD_KEYS = {
   decisionRationale: "decision_rationale",
   decidedAt: "decided_at",
   decidedBy: "decided_by",
+  // How many arbiters must sign off on a motion before its final comment period: all | majority (§3 state 4).
+  signOffsNeeded: "sign_offs_needed",
 } as const;
 
 export type FieldName = keyof typeof FIELD_KEYS;
@@ -42,6 +44,7 @@ export const OPTIONAL_FIELDS = [
   "decisionRationale",
   "decidedAt",
   "decidedBy",
+  "signOffsNeeded",
 ] as const satisfies readonly FieldName[];
 type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
@@ -79,6 +82,7 @@ export const frontmatterSchema = z.object({
   decision_rationale: optionalText,
   decided_at: optionalText,
   decided_by: optionalText,
+  sign_offs_needed: optionalText, // read as "majority" or else "all" (lib/lifecycle)
 });
 
 export type EntryFields = {

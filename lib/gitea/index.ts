@@ -12,3 +12,4 @@ export { getOrg } from "./orgs";
 export { listCollaborators, addCollaborator, removeCollaborator, type CollaboratorPermission } from "./collaborators";
 export { listTags, createTag, deleteTag } from "./tags";
 export { listCommits, countCommits, listCommitsSince, filesChangedBetween, type CommitSummary } from "./commits";
+export { findUserLogin } from "./users";

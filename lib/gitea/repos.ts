@@ -19,8 +19,9 @@ export async function editRepo({ owner, repo }: RepoRef, body: EditRepoOption): 
   return call(`edit repo ${owner}/${repo}`, () => giteaClient().repos.repoEdit(owner, repo, body));
 }
 
-export async function archiveRepo({ owner, repo }: RepoRef): Promise<Repository> {
-  return call(`archive repo ${owner}/${repo}`, () => giteaClient().repos.repoEdit(owner, repo, { archived: true }));
+/** Gitea's archive: the repo stays readable and refuses writes (423). */
+export async function archiveRepo({ owner, repo }: RepoRef, archived = true): Promise<Repository> {
+  return call(`${archived ? "archive" : "unarchive"} repo ${owner}/${repo}`, () => giteaClient().repos.repoEdit(owner, repo, { archived }));
 }
 
 /**

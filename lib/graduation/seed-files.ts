@@ -24,9 +24,11 @@ export function rfcMarkdown({ entry }: Pick<SeedInput, "entry">): string {
   return body.trim() ? body : `# ${entry.title}\n`;
 }
 
+/** How README.md lists owners and arbiters (also rewritten by a metadata change, lib/lifecycle/repo-metadata.ts). */
+export const people = (logins: string[]) => (logins.length ? logins.map((l) => `@${l}`).join(", ") : "none yet");
+
 export function readme(input: SeedInput): string {
   const { entry, rfcId } = input;
-  const people = (logins: string[]) => (logins.length ? logins.map((l) => `@${l}`).join(", ") : "none yet");
   return [
     `# ${rfcId}: ${entry.title}`,
     "",

@@ -1,9 +1,7 @@
 import "server-only";
 import type { PullRequest } from "gitea-js";
 import type { BotActor } from "@/lib/bot/actor";
-import { closeMetaPr } from "@/lib/bot/close-meta-pr";
 import { conflictOnExisting } from "@/lib/bot/meta-entry";
-import { mergeMetaPr } from "@/lib/bot/merge-meta-pr";
 import { openBodyEditPr } from "@/lib/bot/open-body-edit-pr";
 import { closePullRequest, mergePullRequest, openPullRequest } from "@/lib/bot/pull-requests";
 import { displayNameOf } from "@/lib/branches/names";
@@ -73,31 +71,28 @@ export async function loadPrView(rfc: RfcContext, number: number): Promise<PrVie
   return toView(rfc, pr);
 }
 
+/** A PR of an active RFC's own repo to main (a super-draft's PRs are meta PRs: entry-meta-prs.ts). */
 export async function settleBranchPr(args: { rfc: RfcContext; number: number; action: "merge" | "close"; actor: BotActor }): Promise<PrView> {
   const { rfc, number, actor } = args;
+  if (rfc.home.kind === "meta") throw new AppError("internal", "a super-draft's PRs are meta PRs (settleEntryMetaPr)");
   if (args.action === "merge") {
     // Journaled (merge-write.ts): a retry of this merge answers as the first did.
     await writeMerge({
-      rfc, number, actor,
-      auditKind: rfc.home.kind === "meta" ? "merge_meta_body_edit" : "merge_rfc_pr",
+      home: rfc.home, number, actor,
+      auditKind: "merge_rfc_pr",
       load: () => loadOpenPr(rfc, number),
       merge: (pr) => mergeBranchPr(rfc, pr, actor),
     });
     return loadPrView(rfc, number);
   }
   await loadOpenPr(rfc, number);
-  if (rfc.home.kind === "meta") await closeMetaPr({ actor, number, expectKind: "meta_body_edit" });
-  else await closePullRequest({ repo: repoOf(rfc.home), number, actor, audit: { kind: "close_rfc_pr", rfcSlug: rfc.slug } });
-  await refreshAfterWrite(rfc.home, { pulls: [number], entries: rfc.home.kind === "meta" });
+  await closePullRequest({ repo: repoOf(rfc.home), number, actor, audit: { kind: "close_rfc_pr", rfcSlug: rfc.slug } });
+  await refreshAfterWrite(rfc.home, { pulls: [number] });
   return loadPrView(rfc, number);
 }
 
 async function mergeBranchPr(rfc: RfcContext, pr: PullRequest, actor: BotActor): Promise<void> {
   const number = pr.number ?? 0;
-  if (rfc.home.kind === "meta") {
-    await mergeMetaPr({ actor, number, expectKind: "meta_body_edit" });
-    return;
-  }
   try {
     await mergePullRequest({
       repo: repoOf(rfc.home),

@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { getPull, splitFullName } from "@/lib/gitea";
 import { AppError } from "@/lib/http/errors";
 import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
-import { repoNameOf, type RfcContext } from "@/lib/rfcs/context";
+import { repoNameOf } from "@/lib/rfcs/context";
 import { crashPoint } from "@/lib/writes/crash-point";
 import { failWrite, findWrite, openWrite, requestOf, settleWrite } from "@/lib/writes/journal";
 import { mergeKey } from "@/lib/writes/keys";
@@ -53,13 +53,14 @@ export async function settleOpenMerge(w: GitWrite): Promise<boolean> {
 }
 
 /**
- * Merges `pr` through `merge` under the PR's own lock, journaled. Answers
+ * Merges PR `number` of `home`'s repo (an RFC repo, or the meta repo for an
+ * entry's meta PRs) through `merge` under the PR's own lock, journaled. Answers
  * "already merged" (true) without merging when the same person's earlier
  * merge of it landed — the first answer, given again.
  */
-export async function writeMerge(args: { rfc: RfcContext; number: number; actor: BotActor; auditKind: string; load: () => Promise<PullRequest>; merge: (pr: PullRequest) => Promise<void> }): Promise<void> {
-  const { rfc, number, actor } = args;
-  const repo = repoNameOf(rfc.home);
+export async function writeMerge(args: { home: DocHome; number: number; actor: BotActor; auditKind: string; load: () => Promise<PullRequest>; merge: (pr: PullRequest) => Promise<void> }): Promise<void> {
+  const { home, number, actor } = args;
+  const repo = repoNameOf(home);
   const key = mergeKey(repo, number);
   await getLocks().withLock(key, async () => {
     const prior = await findWrite(key);
@@ -68,9 +69,9 @@ export async function writeMerge(args: { rfc: RfcContext; number: number; actor:
     }
     const pr = await args.load(); // 409 when merged or closed meanwhile
     const head = pr.head?.ref ?? "";
-    const request: MergeRequest = { home: rfc.home, number, login: actor.login, name: actor.name, auditKind: args.auditKind, title: pr.title ?? "" };
+    const request: MergeRequest = { home, number, login: actor.login, name: actor.name, auditKind: args.auditKind, title: pr.title ?? "" };
     const w = await openWrite({
-      key, kind: "merge", rfcSlug: rfc.slug, branch: displayNameOf(rfc.home, head) ?? head, repo, ref: pr.base?.ref ?? "main",
+      key, kind: "merge", rfcSlug: home.slug, branch: displayNameOf(home, head) ?? head, repo, ref: pr.base?.ref ?? "main",
       baseSha: pr.base?.sha ?? null, userId: actor.userId, request,
     });
     try {

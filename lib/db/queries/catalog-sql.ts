@@ -1,5 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
+import { nowMs } from "@/lib/clock";
+import { rowLifecycle, type RowLifecycle } from "@/lib/lifecycle/row";
 import { parseList } from "@/lib/db/json";
 import { ENTRY_STATES, type EntryState } from "@/lib/entries/schema";
 
@@ -18,6 +20,8 @@ export type CatalogRfc = {
   tags: string[];
   summary: string;
   lastActivityAt: Date;
+  /** Withdrawn or decided, or the motion and its final comment period (§3, lib/lifecycle/row.ts). */
+  lifecycle: RowLifecycle | null;
 };
 
 export type StateCounts = Record<EntryState, number>;
@@ -26,7 +30,7 @@ export type StateCounts = Record<EntryState, number>;
 export const LISTED = Prisma.sql`c."invalidReason" IS NULL AND c.state IN (${Prisma.join([...ENTRY_STATES])})`;
 
 /** The columns a catalog row needs; never the body. */
-export const ROW_COLUMNS = Prisma.sql`c.slug, c.title, c.state, c."rfcId", c.owners, c.tags, c.summary, c."lastActivityAt"`;
+export const ROW_COLUMNS = Prisma.sql`c.slug, c.title, c.state, c."rfcId", c.owners, c.arbiters, c.tags, c.summary, c."lastActivityAt", c.frontmatter`;
 
 /** Most recently active first; the slug breaks ties (descending too, so the index serves the order). */
 export const ACTIVITY_ORDER = Prisma.sql`c."lastActivityAt" DESC, c.slug DESC`;
@@ -60,18 +64,22 @@ export type RawRow = {
   tags: string;
   summary: string;
   lastActivityAt: Date | string;
+  arbiters: string;
+  frontmatter: string;
 };
 
-export function toCatalogRfc(r: RawRow): CatalogRfc {
+export function toCatalogRfc(r: RawRow, now = nowMs()): CatalogRfc {
+  const owners = parseList(r.owners);
   return {
     slug: r.slug,
     title: r.title,
     state: r.state as EntryState,
     rfcId: r.rfcId || null,
-    owners: parseList(r.owners),
+    owners,
     tags: parseList(r.tags),
     summary: r.summary,
     lastActivityAt: r.lastActivityAt instanceof Date ? r.lastActivityAt : new Date(r.lastActivityAt),
+    lifecycle: rowLifecycle({ state: r.state, frontmatter: r.frontmatter, owners, arbiters: parseList(r.arbiters), now }),
   };
 }
 

@@ -65,7 +65,7 @@ export async function listCatalogOverview({ filters = {}, perState }: { filters?
       Prisma.sql`SELECT * FROM (SELECT ${ROW_COLUMNS} FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${s} AND ${and(facets)} ORDER BY ${ACTIVITY_ORDER} LIMIT ${perState})`,
   );
   const rows = await db().$queryRaw<RawRow[]>(Prisma.join(parts, " UNION ALL "));
-  return rows.map(toCatalogRfc);
+  return rows.map((r) => toCatalogRfc(r));
 }
 
 /** One page of one state, most recently active first. */
@@ -84,7 +84,7 @@ export async function listCatalogPage({
     Prisma.sql`SELECT ${ROW_COLUMNS} FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${state} AND ${and(facetConditions(filters))}
       ORDER BY ${ACTIVITY_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
-  return rows.map(toCatalogRfc);
+  return rows.map((r) => toCatalogRfc(r));
 }
 
 /** The values the filter controls offer: every tag and owner of a listed RFC, from their own indexes. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { prSummary } from "@/lib/prs/pr-summary";
 
 // §7.3 pending ideas: open `propose/*` PRs on the meta repo, newest first.
 
@@ -12,13 +13,6 @@ export type PendingIdea = {
   openedAt: Date;
 };
 
-/** The PR body without its trailer block (§6.5 trailers are for Git, not for people). */
-function summaryOf(body: string): string {
-  const paragraphs = body.trim().split(/\n{2,}/);
-  const last = paragraphs[paragraphs.length - 1] ?? "";
-  if (/^[A-Za-z-]+: .+$/m.test(last) && last.split("\n").every((l) => /^[A-Za-z-]+: /.test(l))) paragraphs.pop();
-  return paragraphs.join("\n\n").trim();
-}
 
 export async function listPendingIdeas(): Promise<PendingIdea[]> {
   const rows = await db().cachedPr.findMany({
@@ -30,7 +24,7 @@ export async function listPendingIdeas(): Promise<PendingIdea[]> {
     number: r.number,
     slug: r.rfcSlug,
     title: r.title.replace(/^Idea:\s*/, ""),
-    summary: summaryOf(r.body),
+    summary: prSummary(r.body),
     proposedBy: r.openedBy,
     openedAt: r.openedAt,
   }));

@@ -28,6 +28,7 @@ import { PERSONAS, setupMatrixFixture, type Fixture } from "./matrix/fixture";
 import { callAction, callRoute } from "./matrix/invoke";
 import { aiRows } from "./matrix/rows-ai";
 import { appActions, appRows, exemptions } from "./matrix/rows-app";
+import { decideRows } from "./matrix/rows-decide";
 import { lifecycleActions, lifecycleRows } from "./matrix/rows-lifecycle";
 import { rfcViewRows } from "./matrix/rows-rfc-view";
 import type { ActionRow, RouteRow } from "./matrix/table";
@@ -39,7 +40,7 @@ jest.mock("next/headers", () => {
   return { cookies: async () => store, headers: async () => new Headers() };
 });
 
-const ROUTE_ROWS: RouteRow[] = [...rfcViewRows, ...aiRows, ...lifecycleRows, ...appRows];
+const ROUTE_ROWS: RouteRow[] = [...rfcViewRows, ...aiRows, ...lifecycleRows, ...decideRows, ...appRows];
 const ACTION_ROWS: ActionRow[] = [...lifecycleActions, ...appActions];
 const NO_SESSION_ROUTES = new Set(["POST /api/webhooks/gitea"]); // signed by Gitea, not by a session
 

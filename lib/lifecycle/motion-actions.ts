@@ -1,0 +1,137 @@
+import "server-only";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { actorFrom } from "@/lib/bot/actor";
+import { writeEntry, type EntryEdit } from "@/lib/bot/write-entry";
+import { nowIso } from "@/lib/clock";
+import { getConfig } from "@/lib/config";
+import type { Entry } from "@/lib/entries";
+import { AppError, conflict } from "@/lib/http/errors";
+import { motionOfEntry, scopeOfEntry } from "./entry-scope";
+import { motionId, motionYaml, type Disposition, type Motion } from "./motion";
+
+// A motion's life through the bot (§3 state 4): moved by an owner or arbiter,
+// signed off or questioned by each arbiter, a concern resolved by its author,
+// cancelled by its mover or an owner. Every step is one commit to the entry's
+// `motion:` block; each re-checks permission and state against Git.
+
+type User = Actor & { name: string };
+
+export type MotionResult = { motion: Motion; commitSha: string | null };
+
+function openMotionOrThrow(entry: Entry) {
+  const m = motionOfEntry(entry);
+  if (!m.open || !m.motion) throw conflict(`There is no open motion on ${entry.slug}`);
+  if (m.status?.phase === "due") throw conflict(`The final comment period on ${entry.slug} ended at ${m.status.endsAt}; the decision is being recorded`);
+  return { motion: m.motion, status: m.status };
+}
+
+const motionEdit = (m: Motion, edit: Omit<EntryEdit, "patch">): EntryEdit => ({ ...edit, patch: { extra: { motion: motionYaml(m) } } });
+
+async function write(user: User, slug: string, decide: (entry: Entry) => { motion: Motion; edit: EntryEdit | null }): Promise<MotionResult> {
+  const done = await writeEntry({ actor: actorFrom(user), slug, decide: ({ entry }) => {
+    const d = decide(entry);
+    return { edit: d.edit, result: d.motion };
+  } });
+  return { motion: done.result, commitSha: done.commitSha };
+}
+
+export function openMotion(args: { user: User; slug: string; disposition: Disposition; summary: string }): Promise<MotionResult> {
+  const { user, slug, disposition } = args;
+  return write(user, slug, (entry) => {
+    assertCan(user, "open_motion", { rfc: scopeOfEntry(entry) });
+    const current = motionOfEntry(entry);
+    if (current.open) throw conflict(`A motion to ${current.motion?.disposition} is already open on ${slug}; it must end before another`);
+    if (!entry.arbiters.length) throw conflict(`${slug} has no arbiters yet: add them with Edit metadata first`);
+    const at = nowIso();
+    // A mover who arbitrates signs off by moving (as rfcbot checks the proposer's box).
+    const signOffs = entry.arbiters.includes(user.login) ? [{ by: user.login, at }] : [];
+    const motion: Motion = { id: motionId(at), disposition, summary: args.summary, movedBy: user.login, movedAt: at, periodDays: getConfig().fcpDays, signOffs, concerns: [] };
+    return {
+      motion,
+      edit: motionEdit(motion, {
+        subject: `Move to ${disposition} ${entry.title}`,
+        body: args.summary,
+        trailers: [["Motion-Id", motion.id]],
+        audit: { kind: "motion_open", details: { motionId: motion.id, disposition, summary: args.summary } },
+      }),
+    };
+  });
+}
+
+export function signOff(args: { user: User; slug: string }): Promise<MotionResult> {
+  const { user, slug } = args;
+  return write(user, slug, (entry) => {
+    assertCan(user, "sign_off", { rfc: scopeOfEntry(entry) });
+    const { motion } = openMotionOrThrow(entry);
+    if (motion.signOffs.some((s) => s.by === user.login)) return { motion, edit: null }; // a repeat changes nothing
+    const next = { ...motion, signOffs: [...motion.signOffs, { by: user.login, at: nowIso() }] };
+    return {
+      motion: next,
+      edit: motionEdit(next, {
+        subject: `Sign off on the motion to ${motion.disposition} ${entry.title}`,
+        trailers: [["Motion-Id", motion.id]],
+        audit: { kind: "motion_sign_off", details: { motionId: motion.id } },
+      }),
+    };
+  });
+}
+
+export function raiseConcern(args: { user: User; slug: string; title: string; text: string }): Promise<MotionResult & { concernId: string }> {
+  const { user, slug } = args;
+  let concernId = "";
+  return write(user, slug, (entry) => {
+    assertCan(user, "sign_off", { rfc: scopeOfEntry(entry) }); // arbiters raise concerns
+    const { motion } = openMotionOrThrow(entry);
+    concernId = `c${motion.concerns.length + 1}`;
+    const concern = { id: concernId, title: args.title, text: args.text, by: user.login, at: nowIso() };
+    const next = { ...motion, concerns: [...motion.concerns, concern] };
+    return {
+      motion: next,
+      edit: motionEdit(next, {
+        subject: `Concern on ${entry.title}: ${args.title}`,
+        body: args.text,
+        trailers: [["Motion-Id", motion.id], ["Concern-Id", concernId]],
+        audit: { kind: "motion_concern", details: { motionId: motion.id, concernId, title: args.title } },
+      }),
+    };
+  }).then((r) => ({ ...r, concernId }));
+}
+
+export function resolveConcern(args: { user: User; slug: string; concernId: string }): Promise<MotionResult> {
+  const { user, slug, concernId } = args;
+  return write(user, slug, (entry) => {
+    const { motion } = openMotionOrThrow(entry);
+    const concern = motion.concerns.find((c) => c.id === concernId);
+    if (!concern) throw new AppError("not_found", `No concern ${concernId} on the motion for ${slug}`);
+    // §3: a concern blocks until its author resolves it.
+    assertCan(user, "resolve_concern", { rfc: scopeOfEntry(entry), authorLogin: concern.by });
+    if (concern.resolvedAt) return { motion, edit: null };
+    const next = { ...motion, concerns: motion.concerns.map((c) => (c.id === concernId ? { ...c, resolvedAt: nowIso() } : c)) };
+    return {
+      motion: next,
+      edit: motionEdit(next, {
+        subject: `Resolve the concern "${concern.title}" on ${entry.title}`,
+        trailers: [["Motion-Id", motion.id], ["Concern-Id", concernId]],
+        audit: { kind: "motion_concern_resolved", details: { motionId: motion.id, concernId, title: concern.title } },
+      }),
+    };
+  });
+}
+
+export function cancelMotion(args: { user: User; slug: string; reason: string }): Promise<MotionResult> {
+  const { user, slug } = args;
+  return write(user, slug, (entry) => {
+    const { motion } = openMotionOrThrow(entry);
+    assertCan(user, "cancel_motion", { rfc: scopeOfEntry(entry), authorLogin: motion.movedBy });
+    const next: Motion = { ...motion, outcome: "cancelled", closedAt: nowIso(), closedBy: user.login };
+    return {
+      motion: next,
+      edit: motionEdit(next, {
+        subject: `Cancel the motion to ${motion.disposition} ${entry.title}`,
+        body: args.reason,
+        trailers: [["Motion-Id", motion.id]],
+        audit: { kind: "motion_cancel", details: { motionId: motion.id, reason: args.reason } },
+      }),
+    };
+  });
+}
