@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { RoleButton } from "@/components/admin/role-button";
+import { AdminMetaPrs } from "@/components/lifecycle/admin-meta-prs";
 import { Avatar } from "@/components/auth/avatar";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { can } from "@/lib/auth/permissions";
 import { listUsersWithRoles } from "@/lib/db/users";
+import { listOpenMetaPrs } from "@/lib/lifecycle/open-meta-prs";
 import { demoteAdmin, promoteAdmin } from "./actions";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -16,7 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function AdminPage() {
   const user = await requirePageUser();
   if (!can(user, "view_admin")) forbidden();
-  const users = await listUsersWithRoles();
+  const [users, metaPrs] = await Promise.all([listUsersWithRoles(), listOpenMetaPrs()]);
   const manages = can(user, "manage_admins");
 
   return (
@@ -69,6 +71,13 @@ export default async function AdminPage() {
           </tbody>
         </table>
       </div>
+      <section aria-labelledby="meta-prs-admin" className="mt-10">
+        <h2 id="meta-prs-admin" className="text-lg font-semibold text-slate-900">
+          Claims and metadata changes
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Open PRs on the meta repo that an owner of the RFC or an admin merges (§13.1).</p>
+        <AdminMetaPrs prs={metaPrs} />
+      </section>
     </main>
   );
 }

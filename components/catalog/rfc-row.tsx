@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { Highlighted } from "@/lib/catalog/highlight";
 import type { CatalogRfc } from "@/lib/db/queries/catalog";
+import { RowStatus } from "@/components/lifecycle/row-status";
 import { Age } from "./age";
 import { STATE_BADGE, STATE_SINGULAR } from "./format";
 import { MarkedText } from "./marked-text";
@@ -53,6 +54,7 @@ export function RfcRow({ rfc, showState, hit }: Props) {
           )}
           <TagList tags={rfc.tags} />
         </div>
+        <RowStatus lifecycle={rfc.lifecycle} />
       </div>
       {/* On a phone the age sits at the right of the id line instead of a line of its own. */}
       <div className="absolute right-4 top-3 text-xs text-slate-500 sm:static sm:shrink-0 sm:pt-0.5 sm:text-sm">

@@ -53,10 +53,43 @@ function BlockingPrRow({ slug, pr, onChanged }: { slug: string; pr: BlockingPr; 
   );
 }
 
+/** An open claim: its owners and admins merge or close it right here (§13.1). */
+function OpenClaim({ slug, claim, canSettle, onChanged }: { slug: string; claim: { number: number; openedBy: string }; canSettle: boolean; onChanged: () => void }) {
+  const [busy, setBusy] = useState<"merge" | "close" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const act = async (verb: "merge" | "close") => {
+    setBusy(verb);
+    setError(null);
+    const res = await api(`${paths.rfc(slug)}/prs/${claim.number}/${verb}`, { method: "POST", json: { repo: "meta" } });
+    setBusy(null);
+    if (res.ok) onChanged();
+    else setError(res.message);
+  };
+  const button = "rounded border px-2 py-0.5 text-xs font-medium disabled:opacity-50";
+  return (
+    <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
+      <span>
+        Claim #{claim.number} by {claim.openedBy} is open{canSettle ? "." : " and waits for an owner or admin to merge it."}
+      </span>
+      {canSettle ? (
+        <>
+          <button type="button" className={`${button} border-emerald-300 text-emerald-800 hover:bg-emerald-50`} disabled={!!busy} onClick={() => void act("merge")}>
+            {busy === "merge" ? "Merging…" : "Merge claim"}
+          </button>
+          <button type="button" className={`${button} border-slate-300 text-slate-700 hover:bg-slate-100`} disabled={!!busy} onClick={() => void act("close")}>
+            {busy === "close" ? "Closing…" : "Close claim"}
+          </button>
+        </>
+      ) : null}
+      {error ? <p role="alert" className="w-full text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
 function ClaimButton({ slug, check, onChanged }: Props) {
   const [state, setState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({ busy: false, message: null, failed: false });
   const open = check.viewer.openClaim;
-  if (open) return <p className="text-xs text-slate-600">Claim #{open.number} by {open.openedBy} is open and waits for an owner or admin to merge it.</p>;
+  if (open) return <OpenClaim slug={slug} claim={open} canSettle={check.viewer.canSettleClaim} onChanged={onChanged} />;
   if (!check.viewer.canClaim) return null;
   const claim = async () => {
     setState({ busy: true, message: null, failed: false });

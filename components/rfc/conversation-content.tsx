@@ -15,7 +15,11 @@ export function ConversationContent() {
   const slug = v.rfc.slug;
   const main = v.threads.threads.find((t) => t.kind === "main") ?? null;
   const sub = v.thread.id ? (v.threads.threads.find((t) => t.id === v.thread.id) ?? null) : null;
-  const readOnly = v.deleted ? "This branch was deleted; its conversation is kept read-only." : null;
+  const readOnly = v.record
+    ? `This RFC is ${v.record}: a record now, so its conversation stays as it was, read-only.`
+    : v.deleted
+      ? "This branch was deleted; its conversation is kept read-only."
+      : null;
 
   if (v.tab === "chat") {
     const threadId = sub?.id ?? v.thread.id ?? main?.id ?? null;

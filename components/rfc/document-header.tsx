@@ -70,7 +70,11 @@ export function DocumentHeader(p: Props) {
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-2 border-t border-slate-100 bg-slate-50/70 px-4 py-2 text-xs text-slate-600 lg:px-6">
-        {isMain ? (
+        {["accepted", "rejected", "withdrawn"].includes(p.rfc.state) ? (
+          <span>
+            <span className="font-medium text-slate-800">A record</span> — this RFC is {p.rfc.state}: its text, branches and conversations stay readable; nothing changes any more.
+          </span>
+        ) : isMain ? (
           <span>
             <span className="font-medium text-slate-800">Discuss mode</span> — main is read-only. It changes only by merging branches; AI proposals made here wait in the buffer.
           </span>

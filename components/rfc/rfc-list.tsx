@@ -51,7 +51,7 @@ export async function RfcList({ slug }: { slug: string }) {
             >
               <span aria-hidden className={`h-2 w-2 shrink-0 rounded-full ${DOT[r.state] ?? DOT.withdrawn}`} />
               <span className="truncate text-slate-800">{r.title}</span>
-              {r.rfcId ? <span className="ml-auto shrink-0 font-mono text-[11px] text-slate-500">{r.rfcId}</span> : null}
+              {r.rfcId ? <span className="ml-auto shrink-0 font-mono text-[11px] text-slate-600">{r.rfcId}</span> : null}
             </Link>
           </li>
         ))}

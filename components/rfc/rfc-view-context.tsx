@@ -8,6 +8,8 @@ import { documentBlocks } from "@/lib/threads/blocks";
 import { placeThreads } from "@/lib/threads/place";
 import { useReloadOnAccept } from "@/components/changes/use-reload-on-accept";
 import { useAiStatus } from "@/components/chat/use-ai-status";
+import { permsInState, useRfcState } from "@/components/lifecycle/rfc-state";
+import { isFinalState } from "@/lib/lifecycle/state-rules";
 import type { FlagTarget } from "@/components/flags/flag-dialog";
 import type { Tab } from "./conversation-column";
 import type { EditorPaneHandle } from "./editor-pane";
@@ -40,7 +42,10 @@ export function RfcViewProvider({ view, children }: { view: ViewProps; children:
 }
 
 function useRfcViewState(props: ViewProps) {
-  const { rfc, perms } = props;
+  // A record (accepted, rejected, withdrawn) the moment the lifecycle bar hears of it (§3).
+  const state = useRfcState(props.rfc.slug, props.rfc.state);
+  const rfc = { ...props.rfc, state };
+  const perms = permsInState(props.perms, state);
   const router = useRouter();
   const list = useBranchList(rfc.slug, props.branches);
   const branch: BranchSummary = list.branches.find((b) => b.name === props.branch.name) ?? props.branch;
@@ -104,6 +109,8 @@ function useRfcViewState(props: ViewProps) {
     view: props,
     rfc,
     perms,
+    /** accepted / rejected / withdrawn: the RFC is a read-only record (§3). */
+    record: isFinalState(state) ? state : null,
     branch,
     branches: list.branches,
     reloadBranches: list.reload,

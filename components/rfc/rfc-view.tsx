@@ -19,16 +19,16 @@ import type { ViewProps } from "./view-types";
 // below 1100 px and opens as a drawer; below 768 px one pane shows at a time. Its state lives in RfcViewProvider
 // (rfc-view-context.tsx); the columns read it with useRfcView().
 
-export function RfcView(props: ViewProps & { rfcList: ReactNode; graduate?: ReactNode }) {
-  const { rfcList, graduate, ...view } = props;
+export function RfcView(props: ViewProps & { rfcList: ReactNode; graduate?: ReactNode; lifecycle?: ReactNode }) {
+  const { rfcList, graduate, lifecycle, ...view } = props;
   return (
     <RfcViewProvider view={view}>
-      <RfcViewLayout rfcList={rfcList} graduate={graduate} />
+      <RfcViewLayout rfcList={rfcList} graduate={graduate} lifecycle={lifecycle} />
     </RfcViewProvider>
   );
 }
 
-function RfcViewLayout({ rfcList, graduate }: { rfcList: ReactNode; graduate?: ReactNode }) {
+function RfcViewLayout({ rfcList, graduate, lifecycle }: { rfcList: ReactNode; graduate?: ReactNode; lifecycle?: ReactNode }) {
   const v = useRfcView();
   const [leftOpen, setLeftOpen] = useState(false);
 
@@ -59,6 +59,7 @@ function RfcViewLayout({ rfcList, graduate }: { rfcList: ReactNode; graduate?: R
         onToggleLeft={() => setLeftOpen((o) => !o)}
         graduate={graduate}
       />
+      {lifecycle /* components/lifecycle: state, motion, claims, timeline (§3) */}
       <div className="min-h-0 flex-1 overflow-y-auto" id="document-scroll">
         <div className="mx-auto w-full max-w-[52rem] px-4 py-5 sm:px-8 md:px-12 md:py-8 2xl:max-w-[60rem]">
           {v.notice ? (

@@ -63,6 +63,7 @@ export async function checkGraduation(args: { slug: string; id?: string; repo?: 
       canClaim: rfc.state === "super-draft" && can(viewer, "claim", { rfc: scope }) && !!viewer && !scope.owners.includes(viewer.login),
       isOwner: !!viewer && scope.owners.includes(viewer.login),
       openClaim: claim,
+      canSettleClaim: can(viewer, "merge_meta_pr", { rfc: scope }),
     },
     canSubmit:
       rfc.state === "super-draft" && canGraduate && !running && !!id?.ok && !!repo?.ok && owners.ok && blockingPrs.ok,

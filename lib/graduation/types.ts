@@ -92,7 +92,14 @@ export type GraduationCheck = {
   /** The latest graduation of this slug, running or finished. */
   graduation: GraduationSnapshot | null;
   inFlight: boolean;
-  viewer: { canGraduate: boolean; canClaim: boolean; isOwner: boolean; openClaim: { number: number; openedBy: string } | null };
+  viewer: {
+    canGraduate: boolean;
+    canClaim: boolean;
+    isOwner: boolean;
+    openClaim: { number: number; openedBy: string } | null;
+    /** The entry's owners and admins merge or close a claim (§13.1). */
+    canSettleClaim: boolean;
+  };
   canSubmit: boolean;
 };
 

@@ -42,6 +42,8 @@ export default async function globalSetup(): Promise<void> {
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     ADMIN_LOGINS: "carol",
     DATABASE_URL: databaseUrl,
+    // The movable clock (lib/clock.ts): tests end a final comment period without waiting ten days.
+    QUORUM_TEST_CLOCK_FILE: path.join(dbDir, "clock.json"),
     NEXT_TELEMETRY_DISABLED: "1",
     // The AI is the one thing replaced (docs/ARCHITECTURE.md): a rule-driven OpenAI-compatible server.
     ...(await startFakeAi()),
@@ -49,6 +51,9 @@ export default async function globalSetup(): Promise<void> {
   const { distDir, built } = await ensureBuild(root, env);
   const appLog = path.join(dbDir, "next-start.log");
   const app = await startApp({ root, distDir, port, env, logFile: appLog });
+  // What a test needs to restart the same app (harness/restart.ts); the folder is private to this run.
+  const appEnvFile = path.join(dbDir, "app-env.json");
+  writeFileSync(appEnvFile, JSON.stringify(env), { mode: 0o600 });
 
   const info: E2eInfo = {
     appUrl,
@@ -61,6 +66,9 @@ export default async function globalSetup(): Promise<void> {
     databaseUrl,
     appLog,
     appPid: app.pid,
+    appPort: port,
+    appEnvFile,
+    clockFile: String(env.QUORUM_TEST_CLOCK_FILE),
     distDir,
     tempDirs: [dbDir],
   };

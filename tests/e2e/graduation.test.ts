@@ -109,10 +109,10 @@ test("the preconditions: an owner merges a blocking body-edit PR from the dialog
   const page = await browser.newPage();
   await signIn(page, "alice", "/rfcs/e2e-blocked/graduate");
   const d = dialog(page);
-  await d.getByRole("button", { name: "Merge" }).waitFor();
+  await d.getByRole("button", { name: "Merge", exact: true }).waitFor();
   expect(await d.getByRole("button", { name: "Graduate" }).isDisabled()).toBe(true);
   await screenshot(page, "graduation-06-blocking-pr");
-  await d.getByRole("button", { name: "Merge" }).click();
+  await d.getByRole("button", { name: "Merge", exact: true }).click();
   await d.getByText("No open body-edit PRs").waitFor({ timeout: 30_000 });
   await d.getByText("Available").first().waitFor();
   expect(await d.getByRole("button", { name: "Graduate" }).isEnabled()).toBe(true);

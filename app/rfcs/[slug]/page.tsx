@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GraduateButton } from "@/components/graduation/graduate-button";
+import { LifecycleBar } from "@/components/lifecycle/lifecycle-bar";
 import { RfcList } from "@/components/rfc/rfc-list";
 import { RfcView } from "@/components/rfc/rfc-view";
 import { BTN } from "@/components/rfc/styles";
@@ -8,6 +9,7 @@ import type { ViewPerms } from "@/components/rfc/view-types";
 import { can, type Resource } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getRfcForView, listBranchesForView } from "@/lib/db/queries/rfc-view";
+import { getLifecycleView } from "@/lib/lifecycle/view";
 
 // /rfcs/{slug}?branch={name} — the RFC view (§8). Reads the database only
 // (§2); the branch's text and conversation load in the browser from the §17
@@ -30,7 +32,7 @@ export default async function RfcPage({ params, searchParams }: Props) {
   const [user, rfc] = await Promise.all([getCurrentUser(), getRfcForView(slug)]);
   if (!rfc) notFound();
   const branchName = one(query.branch) || "main";
-  const branches = await listBranchesForView(slug, user);
+  const [branches, lifecycle] = await Promise.all([listBranchesForView(slug, user), getLifecycleView({ slug, user })]);
   const branch = branches.find((b) => b.name === branchName);
   if (!branch) notFound(); // unknown, or private to others: the same answer (§6)
 
@@ -68,6 +70,7 @@ export default async function RfcPage({ params, searchParams }: Props) {
       initialMode={one(query.mode) === "contribute" ? "contribute" : "discuss"}
       rfcList={<RfcList slug={slug} />}
       graduate={perms.graduate ? <GraduateButton slug={slug} className={BTN.primary} /> : undefined}
+      lifecycle={<LifecycleBar slug={slug} initial={lifecycle} />}
     />
   );
 }

@@ -21,6 +21,11 @@ export type E2eInfo = {
   /** The app server's log, for failure messages. */
   appLog: string;
   appPid: number;
+  appPort: number;
+  /** The app's environment, for a restart (harness/restart.ts). */
+  appEnvFile: string;
+  /** The movable clock's offset file (lib/clock.ts, QUORUM_TEST_CLOCK_FILE). */
+  clockFile: string;
   /** The build `next start` serves (marked in use until teardown). */
   distDir: string;
   /** Temporary folders teardown removes. */
