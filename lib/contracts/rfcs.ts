@@ -1,3 +1,5 @@
+import type { RowLifecycle } from "@/lib/lifecycle/row";
+
 /** docs/API.md RfcView: GET /api/rfcs/{slug} (the RFC's header) and each row of GET /api/rfcs. */
 export type RfcView = {
   slug: string;
@@ -13,5 +15,9 @@ export type RfcView = {
   lastActivityAt: string;
 };
 
-/** GET /api/rfcs: one page of the catalog in slug order; `nextCursor` asks for the next (§17). */
-export type RfcListPage = { rfcs: (RfcView & { summary: string })[]; nextCursor: string | null };
+/**
+ * GET /api/rfcs: one page of the catalog in slug order; `nextCursor` asks for
+ * the next (§17). `lifecycle` is what the catalog row says: withdrawn with its
+ * reason, decided, a motion and its final comment period, or unclaimed.
+ */
+export type RfcListPage = { rfcs: (RfcView & { summary: string; lifecycle: RowLifecycle | null })[]; nextCursor: string | null };

@@ -2,9 +2,11 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { encodeCursor } from "@/lib/catalog/cursor";
 import { toFtsQuery } from "@/lib/catalog/search-query";
+import { nowMs } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import type { RfcListPage } from "@/lib/contracts";
 import { parseList } from "@/lib/db/json";
+import { rowLifecycle } from "@/lib/lifecycle/row";
 import { toRfcView } from "@/lib/rfcs/view";
 import { and, facetConditions, LISTED, type CatalogFilters } from "./catalog-sql";
 
@@ -24,9 +26,10 @@ type Row = {
   proposedBy: string | null;
   lastActivityAt: Date | string;
   summary: string;
+  frontmatter: string;
 };
 
-const viewOf = (r: Row) => ({
+const viewOf = (r: Row, now: number) => ({
   ...toRfcView({
     slug: r.slug,
     title: r.title,
@@ -39,6 +42,7 @@ const viewOf = (r: Row) => ({
     lastActivityAt: new Date(r.lastActivityAt),
   }),
   summary: r.summary,
+  lifecycle: rowLifecycle({ state: r.state, frontmatter: r.frontmatter, owners: parseList(r.owners), arbiters: parseList(r.arbiters), now }),
 });
 
 export async function listRfcPage({
@@ -60,12 +64,13 @@ export async function listRfcPage({
     conds.push(Prisma.sql`+c.rowid IN (SELECT s.rowid FROM "CachedRfcSearch" s WHERE s."CachedRfcSearch" MATCH ${fts})`);
   }
   const rows = await db().$queryRaw<Row[]>(
-    Prisma.sql`SELECT c.slug, c.title, c.state, c."rfcId", c.repo, c.owners, c.arbiters, c.tags, c."proposedBy", c."lastActivityAt", c.summary
+    Prisma.sql`SELECT c.slug, c.title, c.state, c."rfcId", c.repo, c.owners, c.arbiters, c.tags, c."proposedBy", c."lastActivityAt", c.summary, c.frontmatter
       FROM "CachedRfc" c WHERE ${and(conds)} ORDER BY c.slug LIMIT ${limit + 1}`,
   );
   const page = rows.slice(0, limit);
+  const now = nowMs();
   return {
-    rfcs: page.map(viewOf),
+    rfcs: page.map((r) => viewOf(r, now)),
     nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].slug) : null,
   };
 }

@@ -65,8 +65,16 @@ it("lists every RFC in slug order with the RfcView fields and the summary", asyn
     proposedBy: "alice",
     lastActivityAt: expect.any(String),
     summary: "Number 0.",
+    lifecycle: null, // owned: no claim to invite, no motion
   });
   expect(await walk("limit=7")).toEqual(SEED.map((e) => e.slug));
+});
+
+it("says what the catalog row says of each RFC's lifecycle (§3): withdrawn, decided", async () => {
+  const withdrawn = (await get("?state=withdrawn&limit=1")).body.rfcs[0];
+  expect(withdrawn.lifecycle).toEqual({ kind: "withdrawn", reason: expect.any(String), at: expect.any(String) });
+  const accepted = (await get("?state=accepted&limit=1")).body.rfcs[0];
+  expect(accepted.lifecycle).toEqual({ kind: "decided", outcome: "accepted", rationale: expect.any(String), at: expect.any(String) });
 });
 
 it.each([
