@@ -2,11 +2,13 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { actorFrom } from "@/lib/bot/actor";
 import { writeEntry, type EntryEdit } from "@/lib/bot/write-entry";
-import { nowIso } from "@/lib/clock";
+import { nowIso, nowMs } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import type { Entry } from "@/lib/entries";
 import { AppError, conflict } from "@/lib/http/errors";
 import { motionOfEntry, scopeOfEntry } from "./entry-scope";
+import { periodChange } from "./events";
+import { fcpStatus, signOffRule } from "./fcp-status";
 import { motionId, motionYaml, type Disposition, type Motion } from "./motion";
 
 // A motion's life through the bot (§3 state 4): moved by an owner or arbiter,
@@ -25,7 +27,19 @@ function openMotionOrThrow(entry: Entry) {
   return { motion: m.motion, status: m.status };
 }
 
-const motionEdit = (m: Motion, edit: Omit<EntryEdit, "patch">): EntryEdit => ({ ...edit, patch: { extra: { motion: motionYaml(m) } } });
+/**
+ * The commit of a motion step. Its audit row says when the step started,
+ * paused or resumed the final comment period (lib/lifecycle/events.ts), so
+ * whatever follows the audit log hears of the period without deriving it.
+ */
+function motionEdit(entry: Entry, next: Motion, edit: Omit<EntryEdit, "patch">): EntryEdit {
+  const now = nowMs();
+  const before = motionOfEntry(entry, now);
+  const after = fcpStatus({ motion: next, arbiters: entry.arbiters, rule: signOffRule(entry.signOffsNeeded), now });
+  const period = periodChange(before.open ? before.status : null, after);
+  const audit = edit.audit && period ? { ...edit.audit, details: { ...edit.audit.details, period } } : edit.audit;
+  return { ...edit, audit, patch: { extra: { motion: motionYaml(next) } } };
+}
 
 async function write(user: User, slug: string, decide: (entry: Entry) => { motion: Motion; edit: EntryEdit | null }): Promise<MotionResult> {
   const done = await writeEntry({ actor: actorFrom(user), slug, decide: ({ entry }) => {
@@ -48,7 +62,7 @@ export function openMotion(args: { user: User; slug: string; disposition: Dispos
     const motion: Motion = { id: motionId(at), disposition, summary: args.summary, movedBy: user.login, movedAt: at, periodDays: getConfig().fcpDays, signOffs, concerns: [] };
     return {
       motion,
-      edit: motionEdit(motion, {
+      edit: motionEdit(entry, motion, {
         subject: `Move to ${disposition} ${entry.title}`,
         body: args.summary,
         trailers: [["Motion-Id", motion.id]],
@@ -67,7 +81,7 @@ export function signOff(args: { user: User; slug: string }): Promise<MotionResul
     const next = { ...motion, signOffs: [...motion.signOffs, { by: user.login, at: nowIso() }] };
     return {
       motion: next,
-      edit: motionEdit(next, {
+      edit: motionEdit(entry, next, {
         subject: `Sign off on the motion to ${motion.disposition} ${entry.title}`,
         trailers: [["Motion-Id", motion.id]],
         audit: { kind: "motion_sign_off", details: { motionId: motion.id } },
@@ -87,7 +101,7 @@ export function raiseConcern(args: { user: User; slug: string; title: string; te
     const next = { ...motion, concerns: [...motion.concerns, concern] };
     return {
       motion: next,
-      edit: motionEdit(next, {
+      edit: motionEdit(entry, next, {
         subject: `Concern on ${entry.title}: ${args.title}`,
         body: args.text,
         trailers: [["Motion-Id", motion.id], ["Concern-Id", concernId]],
@@ -109,7 +123,7 @@ export function resolveConcern(args: { user: User; slug: string; concernId: stri
     const next = { ...motion, concerns: motion.concerns.map((c) => (c.id === concernId ? { ...c, resolvedAt: nowIso() } : c)) };
     return {
       motion: next,
-      edit: motionEdit(next, {
+      edit: motionEdit(entry, next, {
         subject: `Resolve the concern "${concern.title}" on ${entry.title}`,
         trailers: [["Motion-Id", motion.id], ["Concern-Id", concernId]],
         audit: { kind: "motion_concern_resolved", details: { motionId: motion.id, concernId, title: concern.title } },
@@ -126,7 +140,7 @@ export function cancelMotion(args: { user: User; slug: string; reason: string })
     const next: Motion = { ...motion, outcome: "cancelled", closedAt: nowIso(), closedBy: user.login };
     return {
       motion: next,
-      edit: motionEdit(next, {
+      edit: motionEdit(entry, next, {
         subject: `Cancel the motion to ${motion.disposition} ${entry.title}`,
         body: args.reason,
         trailers: [["Motion-Id", motion.id]],

@@ -5,6 +5,7 @@ import { advanceClock, setClockOffset } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { parseEntry } from "@/lib/entries";
 import { readFile, splitFullName } from "@/lib/gitea";
+import { isLifecycleEvent } from "@/lib/lifecycle/events";
 import { readMotion } from "@/lib/lifecycle/motion";
 import { settleMotion } from "@/lib/lifecycle/settle-motion";
 import { lifecycleSweep, stopLifecycleTimer } from "@/lib/lifecycle/sweep";
@@ -105,6 +106,18 @@ async function walk(rfc: { slug: string; repo: string }, events: Awaited<ReturnT
   await Promise.all([settleMotion(rfc.slug), settleMotion(rfc.slug), settleMotion(rfc.slug)]);
   expect((await commits(rfc.slug)).filter((m) => m.startsWith("Accept "))).toHaveLength(1);
   expect(await db().action.count({ where: { rfcSlug: rfc.slug, kind: "record_accepted" } })).toBe(1);
+
+  // The audit log holds each event once, in order, with what it did to the period (lib/lifecycle/events.ts).
+  const rows = await db().action.findMany({ where: { rfcSlug: rfc.slug }, orderBy: { id: "asc" }, select: { kind: true, onBehalfOf: true, details: true } });
+  const logged = rows.filter((r) => isLifecycleEvent(r.kind)).map((r) => [r.kind, r.onBehalfOf, (JSON.parse(r.details) as { period?: string }).period ?? null]);
+  expect(logged.slice(logged.findIndex(([kind]) => kind === "motion_open"))).toEqual([
+    ["motion_open", "olive", null],
+    ["motion_sign_off", "arnold", null],
+    ["motion_sign_off", "beth", "started"],
+    ["motion_concern", "beth", "paused"],
+    ["motion_concern_resolved", "beth", "resumed"],
+    ["record_accepted", "olive", null],
+  ]);
 
   const view = await http.lifecycle(rfc.slug, "olive");
   expect(view.timeline.map((t) => t.kind)).toEqual([
