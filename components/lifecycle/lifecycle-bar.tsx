@@ -109,7 +109,8 @@ export function LifecycleBar({ slug, initial }: { slug: string; initial: Lifecyc
         ) : null}
       </div>
       {open ? (
-        <div id="lifecycle-panel" className="max-h-[55vh] overflow-y-auto border-t border-slate-200 bg-white/70 px-4 py-4 lg:px-6">
+        // Focusable: it scrolls, and a record's panel may hold no control to reach it by keyboard (axe scrollable-region-focusable).
+        <div id="lifecycle-panel" role="region" aria-label="Lifecycle details" tabIndex={0} className="max-h-[55vh] overflow-y-auto border-t border-slate-200 bg-white/70 px-4 py-4 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-600 lg:px-6">
           <div className="grid gap-6 min-[1700px]:grid-cols-[minmax(0,1fr)_minmax(16rem,24rem)]">
             <div className="min-w-0 space-y-4">
               {view.motionProblem ? (
