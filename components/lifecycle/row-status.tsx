@@ -3,7 +3,7 @@ import { formatRemaining } from "./format";
 
 // One catalog row's lifecycle line (§7, §3): why it was withdrawn, what was
 // decided, where its motion and final comment period stand, or that nobody
-// owns it yet. A server component: the time left is as of the page's render.
+// owns it yet. Its time left is as of the page's render, computed on the server.
 
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const day = (iso: string) => (iso ? iso.slice(0, 10) : "");
