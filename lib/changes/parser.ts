@@ -15,8 +15,9 @@ import { afterFenceStep, proseStep } from "./prose-step";
 // Rules (the tests in tests/unit/changes/parser.test.ts pin each one):
 // - A block starts at `<change …>` only when, after whitespace, a child tag
 //   (`<original>`, `<proposed>`, `<reason>`) follows. Otherwise `<change>` is
-//   prose, as are child or closing tags outside a block and anything inside
-//   an inline code span (odd number of backticks earlier on the line).
+//   not a block, and like child or closing tags outside a block it is
+//   dropped: no protocol tag ever shows as prose. Anything inside an inline
+//   code span (odd number of backticks earlier on the line) stays prose.
 // - Inside `<original>`/`<proposed>` text is verbatim up to the matching
 //   closing tag; exactly one tag line break is stripped at each end.
 // - `<reason>` also ends at `</change>` or a blank line (a missing `</reason>`).

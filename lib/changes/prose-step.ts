@@ -1,8 +1,11 @@
 import { emitText, type ParserState, scanBlockStart, startBlock } from "./parser-state";
-import { type Fence, scanClosingFence, scanFenceLine, skipSpace } from "./tags";
+import { blockFields } from "./block";
+import { type Fence, scanClosingFence, scanFenceLine, scanTag, skipSpace } from "./tags";
 
 // Prose steps of the change parser. Each step consumes a prefix of st.buf and
 // returns true, or returns false when it cannot decide without more input.
+
+const PROTOCOL_TAGS = ["change", ...blockFields];
 
 const isHighSurrogate = (c: string) => c >= "\ud800" && c <= "\udbff";
 
@@ -38,6 +41,15 @@ export function proseStep(st: ParserState, final: boolean): boolean {
       if (start.kind === "match") {
         emitText(st, s.slice(0, i));
         startBlock(st, i, start.end, null);
+        return true;
+      }
+      // A protocol tag that starts no block (a stray `</change>`, a lone
+      // `<original>`) is dropped: no protocol tag ever shows as prose.
+      const stray = scanTag(s, i, PROTOCOL_TAGS, final);
+      if (stray.kind === "partial") break;
+      if (stray.kind === "match") {
+        emitText(st, s.slice(0, i));
+        st.buf = s.slice(stray.end);
         return true;
       }
     }

@@ -20,6 +20,13 @@ import type { ReplyWriter } from "./reply-writer";
 // more would keep a person watching a spinner for a reply that is not coming.
 const MAX_RETRIES = 1;
 
+/** The start of a protocol tag at the end of `text` ("<chan", "</orig"), cut off with the reply. */
+function dropTagStart(text: string): string {
+  const m = /<\/?([a-z]*)$/i.exec(text);
+  const name = m?.[1].toLowerCase();
+  return m && ["change", "original", "proposed", "reason"].some((tag) => tag.startsWith(name!)) ? text.slice(0, m.index) : text;
+}
+
 export type StreamReplyInput = {
   model: ResolvedModel;
   ctx: ChatContext;
@@ -44,8 +51,11 @@ export async function streamReply(input: StreamReplyInput): Promise<{ failure: s
   const handle = async (events: ParseEvent[]) => {
     for (const e of events) {
       if (e.type === "text") {
-        writer.appendText(e.text);
-        send("delta", { id: writer.id, messageId: writer.id, text: e.text });
+        // A reply cut off inside a tag name leaves its start ("<chan"): never shown as prose.
+        const text = failure ? dropTagStart(e.text) : e.text;
+        if (!text) continue;
+        writer.appendText(text);
+        send("delta", { id: writer.id, messageId: writer.id, text });
       } else if (failure) {
         // What the parser closes at the end of a cut-off reply was never completed: no row (§18).
         writer.addPart({ kind: "incomplete" });

@@ -88,7 +88,13 @@ describe("holding back only what may be a tag", () => {
   it("holds a possible tag prefix and releases it once it cannot be one", () => {
     const parser = createChangeStreamParser();
     expect(parser.push("a <chan")).toEqual([{ type: "text", text: "a " }]);
-    expect(parser.push("ge> b")).toEqual([{ type: "text", text: "<change> b" }]);
+    expect(parser.push("nel> b")).toEqual([{ type: "text", text: "<channel> b" }]);
+  });
+
+  it("drops a held tag that turns out to be a stray protocol tag", () => {
+    const parser = createChangeStreamParser();
+    expect(parser.push("a <chan")).toEqual([{ type: "text", text: "a " }]);
+    expect(parser.push("ge> b")).toEqual([{ type: "text", text: " b" }]);
   });
 
   it("holds a confirmed block until it is complete, then emits it once", () => {
