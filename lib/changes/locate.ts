@@ -27,14 +27,34 @@ export function locateOriginal(doc: string, original: string): LocateResult {
   if (exact.count === 1) return { ok: true, start: exact.first, end: exact.first + original.length, exact: true };
   if (exact.count > 1) return { ok: false, reason: "ambiguous", count: exact.count };
 
-  const needle = normalizeMarkdown(original).text.trim();
-  if (needle === "") return { ok: false, reason: "empty" };
+  const loose = looseMatches(doc, original, 1);
+  if (loose.needle === "") return { ok: false, reason: "empty" };
+  if (loose.count === 0) return { ok: false, reason: "missing" };
+  if (loose.count > 1) return { ok: false, reason: "ambiguous", count: loose.count };
+  return { ok: true, ...loose.spans[0], exact: false };
+}
+
+const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&nbsp;": " " };
+
+/** Models sometimes write `&amp;` for the document's `&`: for a loose match only, the common entities are read as their characters. */
+const decodeEntities = (s: string) => s.replace(/&(?:amp|lt|gt|quot|apos|nbsp|#39);/g, (e) => ENTITIES[e]);
+
+/**
+ * Where `original` occurs ignoring inline markup, whitespace, quote style and entities:
+ * how often, and the exact source span of the first `limit` occurrences.
+ * Anchors use the one match as their place; a change only as evidence of
+ * what the document holds there (§18: a change needs its exact text).
+ */
+export function looseMatches(doc: string, original: string, limit: number): { needle: string; count: number; spans: Span[] } {
+  const needle = normalizeMarkdown(decodeEntities(original)).text.trim();
+  if (needle === "") return { needle, count: 0, spans: [] };
   const hay = normalizeMarkdown(doc);
-  const fuzzy = countOccurrences(hay.text, needle);
-  if (fuzzy.count === 0) return { ok: false, reason: "missing" };
-  if (fuzzy.count > 1) return { ok: false, reason: "ambiguous", count: fuzzy.count };
-  const span = sourceSpan(doc, hay, fuzzy.first, fuzzy.first + needle.length);
-  return { ok: true, ...span, exact: false };
+  const spans: Span[] = [];
+  let count = 0;
+  for (let at = hay.text.indexOf(needle); at >= 0; at = hay.text.indexOf(needle, at + 1)) {
+    if (count++ < limit) spans.push(sourceSpan(doc, hay, at, at + needle.length));
+  }
+  return { needle, count, spans };
 }
 
 /**

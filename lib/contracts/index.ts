@@ -3,7 +3,7 @@
 // them from here. Types only (and the flag kinds): safe in client bundles.
 export type { AiStatus } from "./ai";
 export type { BranchSummary, MergeConflictDetails, MergePiece, PrRef } from "./branches";
-export type { Change, ChangeStatus } from "./changes";
+export type { Change, ChangeAttempt, ChangeStatus } from "./changes";
 export type { LifecycleMetaPr, LifecycleView, LifecycleViewer, MotionStatusView, MotionView, TimelineItem, TimelineKind } from "./lifecycle";
 export type { RfcListPage, RfcView } from "./rfcs";
 export type { DocumentAtHead, FlushAnswer } from "./documents";

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Change as ChangeRow, ThreadMessage } from "@prisma/client";
+import { readDetails } from "@/lib/changes/details";
 import { db } from "@/lib/db/client";
 import { parseObject } from "@/lib/db/json";
 import type { Change, ChangeStatus, Message, UserRef } from "@/lib/contracts";
@@ -35,6 +36,16 @@ export function toMessage(m: ThreadMessage, users: UserRefs): Message {
 }
 export type MessageView = Message;
 
+function detailsView(text: string | null): Pick<Change, "documentHas" | "repaired" | "repair" | "attempts"> {
+  const d = readDetails(text);
+  return {
+    documentHas: d.documentHas ?? [],
+    repaired: d.repaired === true,
+    repair: d.repair ? { state: d.repair.state, note: d.repair.note ?? null } : null,
+    attempts: d.attempts ?? [],
+  };
+}
+
 export function toChange(c: ChangeRow, users: UserRefs): Change {
   return {
     id: c.id,
@@ -54,6 +65,7 @@ export function toChange(c: ChangeRow, users: UserRefs): Change {
     commitSha: c.commitSha,
     editedText: c.editedText,
     promotedFrom: c.promotedFrom,
+    ...detailsView(c.details),
     createdAt: c.createdAt.toISOString(),
   };
 }

@@ -1,17 +1,30 @@
 import "server-only";
 import type { ChangeEvent } from "@/lib/changes/parser";
+import { writeDetails } from "@/lib/changes/details";
 import { db } from "@/lib/db/client";
 import { threadEvents } from "@/lib/realtime/thread-events";
 import { toChange, type ChangeView } from "@/lib/threads/views";
 import type { ChatContext } from "./context";
 import { judgeChange } from "./judge-change";
+import { repairChange } from "./repair-change";
 
 // §18: each complete change block becomes a `changes` row tied to its message
 // and to the branch head SHA the reply was based on, judged against the text
-// at that head (judge-change.ts). Published at once, so other viewers' card
-// panels update while the reply is still streaming (§8.4).
+// at that head (judge-change.ts). The model's original is stored as sent: a
+// card that did not match exactly is invalid, never re-pointed, and when the
+// model may fix it, it is asked once (repair-change.ts). Published at once,
+// so other viewers' card panels update while the reply is still streaming (§8.4).
 
-export type ReplyTarget = { slug: string; branch: string; onMain: boolean; threadId: string; messageId: string; modelId: string };
+export type ReplyTarget = {
+  slug: string;
+  branch: string;
+  onMain: boolean;
+  threadId: string;
+  messageId: string;
+  modelId: string;
+  /** Who asked: an automatic repair counts against their rate limit. */
+  askedBy: number;
+};
 
 export async function createChangeRow(target: ReplyTarget, ctx: Pick<ChatContext, "doc" | "scope">, block: ChangeEvent): Promise<ChangeView> {
   const verdict = judgeChange({ doc: ctx.doc.text, change: block, onMain: target.onMain, scope: ctx.scope });
@@ -22,17 +35,24 @@ export async function createChangeRow(target: ReplyTarget, ctx: Pick<ChatContext
       threadId: target.threadId,
       messageId: target.messageId,
       blockIndex: block.index,
-      original: verdict.original,
+      original: block.original,
       proposed: block.proposed,
       reason: block.reason.trim(),
       status: verdict.status,
       statusReason: verdict.statusReason,
       baseSha: ctx.doc.headSha,
       modelId: target.modelId,
-      details: verdict.details ? JSON.stringify(verdict.details) : null,
+      details: writeDetails(verdict.details),
     },
   });
   const change = toChange(row, new Map());
   threadEvents.publish(target.threadId, { type: "change", data: change });
+  if (verdict.repairable) {
+    // In the background: the reply goes on streaming; the card updates when the repair settles.
+    const where = { doc: ctx.doc, onMain: target.onMain, scope: ctx.scope };
+    void repairChange({ changeId: row.id, userId: target.askedBy, automatic: true, where }).catch((err: unknown) =>
+      console.warn(`[quorum] automatic repair of change ${row.id} failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
   return change;
 }

@@ -32,6 +32,18 @@ function widenToBlocks(range: Span, blocks: Block[]): Span {
   return { start: Math.min(range.start, touched[0].start), end: Math.max(range.end, touched[touched.length - 1].end) };
 }
 
+const anchorOf = (thread: Pick<Thread, "kind" | "anchor">): Anchor | null => (thread.kind === "main" ? null : parseAnchor(thread.anchor));
+
+/** Where a thread's changes may go in `docText`: anywhere (main thread), its passage's blocks, or nowhere (detached). */
+export function threadScope(thread: Pick<Thread, "kind" | "anchor"> | null, docText: string): ChatContext["scope"] {
+  const anchor = thread ? anchorOf(thread) : null;
+  if (!anchor) return null;
+  let blocks: Block[] | null = null;
+  const blocksOf = () => (blocks ??= documentBlocks(docText));
+  const resolved = resolveAnchor(docText, anchor, blocksOf);
+  return resolved.state === "attached" ? widenToBlocks(resolved, blocksOf()) : "detached";
+}
+
 export async function loadChatContext(args: {
   thread: Thread;
   rfc: RfcContext;
@@ -42,14 +54,8 @@ export async function loadChatContext(args: {
 }): Promise<ChatContext> {
   const { thread, rfc } = args;
   const doc = await readDocumentAt(args.branch);
-  const anchor = thread.kind === "main" ? null : parseAnchor(thread.anchor);
-  let scope: ChatContext["scope"] = null;
-  if (anchor) {
-    let blocks: Block[] | null = null;
-    const blocksOf = () => (blocks ??= documentBlocks(doc.text));
-    const resolved = resolveAnchor(doc.text, anchor, blocksOf);
-    scope = resolved.state === "attached" ? widenToBlocks(resolved, blocksOf()) : "detached";
-  }
+  const anchor = anchorOf(thread);
+  const scope = threadScope(thread, doc.text);
   const messages: PromptMessage[] = await recentHistory(thread.id, args.replyId);
   const prompt = buildPrompt({
     rfc: { title: rfc.title, state: rfc.state },

@@ -52,7 +52,7 @@ export async function startAiReply(args: {
   const message = await postUserMessage({ threadId: thread.id, userId: user.id, body: args.body });
   await failAbandonedReplies(thread.id, (settings.timeoutS + 60) * 1000);
   const writer = await createReplyWriter({ threadId: thread.id, modelId: model.id });
-  const target = { slug: rfc.slug, branch: branch.name, onMain: branch.isMain, threadId: thread.id, messageId: writer.id, modelId: model.id };
+  const target = { slug: rfc.slug, branch: branch.name, onMain: branch.isMain, threadId: thread.id, messageId: writer.id, modelId: model.id, askedBy: user.id };
 
   return sseResponse(
     async (send, streamSignal) => {

@@ -2,6 +2,7 @@ import "server-only";
 import type { Change } from "@prisma/client";
 import type { BotActor } from "@/lib/bot/actor";
 import type { BranchPlace } from "@/lib/branches/place";
+import { readDetails } from "@/lib/changes/details";
 import { applyMany, checkApplicable, type PlannedChange } from "@/lib/changes/locate";
 import { AppError } from "@/lib/http/errors";
 import { readDocumentAt, readDocumentAtCommit, type StoredDocument } from "@/lib/rfc-docs/read-document";
@@ -60,7 +61,7 @@ export async function commitChanges(args: { place: BranchPlace; cachedHead: stri
 
     const accepted: AcceptedChange[] = items.map(({ row, proposed, edited }) => ({
       id: row.id, messageId: row.messageId, modelId: row.modelId, original: row.original, proposed, reason: row.reason,
-      aiProposed: edited ? row.proposed : null,
+      aiProposed: edited ? row.proposed : null, repaired: readDetails(row.details).repaired === true,
     }));
     const ids = items.map((i) => i.row.id);
     let res;

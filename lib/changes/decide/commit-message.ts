@@ -2,7 +2,8 @@ import type { Trailers } from "@/lib/bot/trailers";
 
 // §8.9 the commit of an accepted change: a one-line subject, a structured body
 // (Original / Proposed / Reason for each change) and the trailers Change-Id,
-// Source-Message-Id, AI-Model (provider:model) and Edited-Before-Accept: yes.
+// Source-Message-Id, AI-Model (provider:model), Edited-Before-Accept: yes and
+// AI-Repaired: yes (the model's block was corrected by a repair, issue 16).
 // commitFiles adds On-behalf-of (§6.5). Texts are indented by four spaces so
 // no line of a document can pass for a heading or a trailer.
 
@@ -16,6 +17,8 @@ export type AcceptedChange = {
   reason: string;
   /** The AI's own proposal when a person edited it first. */
   aiProposed: string | null;
+  /** The block came from a repair request (issue 16). */
+  repaired?: boolean;
 };
 
 const SUBJECT_MAX = 72;
@@ -52,5 +55,6 @@ export function changeTrailers(changes: readonly AcceptedChange[]): Trailers {
   for (const id of unique(changes.map((c) => c.messageId))) trailers.push(["Source-Message-Id", id]);
   for (const model of unique(changes.map((c) => c.modelId))) trailers.push(["AI-Model", model]);
   if (changes.some((c) => c.aiProposed !== null)) trailers.push(["Edited-Before-Accept", "yes"]);
+  if (changes.some((c) => c.repaired)) trailers.push(["AI-Repaired", "yes"]);
   return trailers;
 }

@@ -13,13 +13,34 @@ describe("judgeChange", () => {
     judgeChange({ doc, change: { original, proposed: "X" }, onMain: false, scope: null, ...opts });
 
   it.each([
-    ["an exact, unique original", "five minutes", { status: "pending", original: "five minutes", details: null }],
-    ["a loose match, stored as the exact span", "We cache every response", { status: "pending", original: "We cache **every** response", details: { modelOriginal: "We cache every response", matched: "loose" } }],
-    ["a missing original", "ten minutes", { status: "invalid", statusReason: "The original text does not occur in the document." }],
-    ["an ambiguous original", "rite", { status: "invalid", statusReason: expect.stringMatching(/occurs 2 times/) }],
-    ["an empty original", "  ", { status: "invalid", statusReason: expect.stringMatching(/no original/) }],
+    ["an exact, unique original", "five minutes", { status: "pending", statusReason: null, details: {}, repairable: false }],
+    ["a missing original", "ten minutes", { status: "invalid", statusReason: "The original text does not occur in the document.", repairable: false }],
+    ["an empty original", "  ", { status: "invalid", statusReason: expect.stringMatching(/no original/), repairable: false }],
   ])("%s", (_what, original, expected) => {
     expect(judge(original)).toMatchObject(expected);
+  });
+
+  // Issue 16: a loose match is never pending; the card shows the exact source there.
+  it.each([
+    ["markup dropped", "We cache every response", ["We cache **every** response"]],
+    ["a paragraph run into its heading", "Cache We cache", ["Cache\n\nWe cache"]],
+    ["line re-wrapped", "Reads dominate\nwrites.", ["Reads dominate writes."]],
+  ])("%s: invalid, with what the document has", (_what, original, documentHas) => {
+    expect(judge(original)).toMatchObject({
+      status: "invalid",
+      statusReason: "The original text is not in the document exactly as written: the document's markup, spacing or quotes differ.",
+      details: { matched: "loose", documentHas },
+      repairable: true,
+    });
+  });
+
+  it("an original that occurs twice is invalid, with both paragraphs to tell them apart", () => {
+    expect(judge("rite")).toMatchObject({
+      status: "invalid",
+      statusReason: "The original text occurs twice in the document, so it is unclear which to change.",
+      details: { matched: "ambiguous", documentHas: ["Reads dominate writes.", "Writes are rare."] },
+      repairable: true,
+    });
   });
 
   it("buffers a valid change on main and still refuses an invalid one there (§8.14)", () => {

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { DRAFT } from "./fixture";
-import { mainThreadId, SENTENCE } from "./resources";
+import { mainThreadId, pendingChange, SENTENCE } from "./resources";
 import { allow, SIGNED_IN, STEWARDS, type RouteRow } from "./table";
 
 // The AI participant's variants (§6, §8.14, §18). The matrix runs with no AI
@@ -13,6 +13,13 @@ async function bufferedChange(): Promise<string> {
     data: { rfcSlug: DRAFT, branch: "main", threadId: await mainThreadId(), original: SENTENCE, proposed: `${SENTENCE} Twice.`, reason: "matrix", status: "buffered" },
   });
   return row.id;
+}
+
+/** An invalid change on a fresh public branch of bianca's: its original is in the document only without markup (issue 16). */
+async function invalidChange(fx: Parameters<typeof pendingChange>[0]): Promise<string> {
+  const id = await pendingChange(fx);
+  await db().change.update({ where: { id }, data: { status: "invalid", statusReason: "matrix", original: `${SENTENCE} (loose)` } });
+  return id;
 }
 
 export const aiRows: RouteRow[] = [
@@ -33,5 +40,11 @@ export const aiRows: RouteRow[] = [
     variant: "a buffered change on main",
     request: async () => ({ params: { changeId: await bufferedChange() } }),
     expect: allow(STEWARDS, 200), // the RFC's stewards tend main's buffer
+  },
+  {
+    route: "POST /api/changes/[changeId]/repair",
+    variant: "an invalid change, with no provider configured",
+    request: async (fx) => ({ params: { changeId: await invalidChange(fx) } }),
+    expect: allow(SIGNED_IN, 422), // whoever may ask the AI may ask it to fix a card
   },
 ];
