@@ -36,24 +36,43 @@ export function headingsOf(text: string): Heading[] {
 
 export type EditSummary = { sections: string[]; added: number; removed: number };
 
-/** The sections touched by turning `before` into `after`, in document order, and the line counts. */
-export function summarizeEdit(before: string, after: string): EditSummary {
-  const headings = headingsOf(after);
-  const sectionAt = (line: number) => {
+/** The name of the section each line of `text` is in. */
+function sectionNamer(text: string): (line: number) => string {
+  const headings = headingsOf(text);
+  return (line) => {
     let name = "the introduction";
-    for (const h of headings) if (h.line <= line) name = h.text; // line -1 → the introduction
+    for (const h of headings) if (h.line <= line) name = h.text;
     return name;
   };
+}
+
+/**
+ * The sections touched by turning `before` into `after`, in document order,
+ * and the line counts. Each changed line that is not blank names its own
+ * section — an added line in `after`'s sections, a removed one in
+ * `before`'s — so appending a new section names the new one, not the one
+ * above the blank line it starts with (issue 16).
+ */
+export function summarizeEdit(before: string, after: string): EditSummary {
+  const inAfter = sectionNamer(after);
+  const inBefore = sectionNamer(before);
   const sections: string[] = [];
-  let line = 0; // current line in `after`
+  let oldLine = 0;
+  let newLine = 0;
   for (const part of diffLines(before, after)) {
     const count = part.count ?? 0;
     if (part.added || part.removed) {
-      // Added lines start at `line`; removed ones sat just after line - 1.
-      const name = sectionAt(part.added ? line : line - 1);
-      if (!sections.includes(name)) sections.push(name);
+      const lines = part.value.split("\n").slice(0, count);
+      const at = part.added ? newLine : oldLine;
+      const nameOf = part.added ? inAfter : inBefore;
+      const named = lines.map((l, k) => (l.trim() ? nameOf(at + k) : null)).filter((n): n is string => n !== null);
+      // Only blank lines changed: they belong to the section around them.
+      for (const name of named.length ? named : [part.added ? inAfter(Math.max(0, at - 1)) : inBefore(Math.max(0, at - 1))]) {
+        if (!sections.includes(name)) sections.push(name);
+      }
     }
-    if (!part.removed) line += count;
+    if (!part.added) oldLine += count;
+    if (!part.removed) newLine += count;
   }
   // The +N −M of the chat message: the Markdown module's count, one definition app-wide.
   return { sections, ...changedLineStats(before, after) };

@@ -25,4 +25,14 @@ describe("edit summaries (§8.11)", () => {
     expect(s.sections).toEqual(["Motivation"]);
     expect(s.removed).toBe(2);
   });
+
+  it("names a section appended at the end, not the one above it (issue 16)", () => {
+    const s = summarizeEdit(doc, `${doc}\n## Rollout\n\nIn two steps.\n`);
+    expect(s.sections).toEqual(["Rollout"]);
+  });
+
+  it("names a removed section by its own heading", () => {
+    const s = summarizeEdit(doc, doc.replace("# Motivation\n\nWhy.\n\n", ""));
+    expect(s.sections).toEqual(["Motivation"]);
+  });
 });
