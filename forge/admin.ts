@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { WEBHOOK_ORDERS } from "./behaviour";
+import { FAULT_PHASES } from "./faults";
 import { json, noContent, parseBody, requireAdmin, type Ctx, type Reply } from "./http";
 import { route, type Handler } from "./route";
 import { sha256 } from "./store";
@@ -16,9 +18,17 @@ const FaultBody = z.object({
   times: z.number().int().min(1).optional(),
   corrupt: z.boolean().optional(),
   bodyIncludes: z.string().min(1).optional(),
+  phase: z.enum(FAULT_PHASES).optional(),
 });
 
 const RevokeBody = z.object({ token: z.string().min(1) });
+
+const BehaviourBody = z.object({
+  mergeCheckMs: z.number().int().min(0).max(600_000).optional(),
+  webhookOrder: z.enum(WEBHOOK_ORDERS).optional(),
+});
+
+const behaviour = (ctx: Ctx) => json(200, { gitea: ctx.forge.gitea, ...ctx.forge.behaviour });
 
 const admin = (method: string, path: string, handler: Handler) =>
   route(method, `/_forge${path}`, (ctx) => {
@@ -82,4 +92,13 @@ export const adminRoutes = [
     return noContent();
   }),
   admin("POST", "/tokens/revoke", revoke),
+  admin("GET", "/behaviour", behaviour),
+  admin("PATCH", "/behaviour", (ctx) => {
+    Object.assign(ctx.forge.behaviour, parseBody(ctx, BehaviourBody));
+    return behaviour(ctx);
+  }),
+  admin("POST", "/checks/drain", async (ctx) => {
+    await ctx.forge.pullQueue.drain();
+    return noContent();
+  }),
 ];

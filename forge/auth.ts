@@ -37,9 +37,21 @@ export function userForToken(forge: Forge, token: string): Omit<Auth, "user"> & 
   const oauth = forge.store.state.oauthTokens.find((t) => t.accessHash === hash && t.expires > Date.now());
   if (oauth) {
     const user = forge.store.userById(oauth.userId);
-    return user ? { user, kind: "oauth", scopes: ["all"] } : null;
+    return user ? { user, kind: "oauth", scopes: oauthScopes(forge, oauth.scope) } : null;
   }
   return null;
+}
+
+/**
+ * FACTS §7.9: in 1.22 an OAuth2 access token has full access whatever was
+ * asked; from 1.23 (services/oauth2_provider GrantAdditionalScopes) it is
+ * limited to the granular scopes granted besides openid/profile/email/groups
+ * (none, or an invalid one, still means full access).
+ */
+function oauthScopes(forge: Forge, granted: string): string[] {
+  if (forge.gitea.version === "1.22") return ["all"];
+  const extra = granted.split(" ").filter((s) => s && !["openid", "profile", "email", "groups"].includes(s));
+  return extra.length && extra.every(validScope) ? extra : ["all"];
 }
 
 const invalid = () => new HttpError(401, "invalid username, password or token");
@@ -85,9 +97,9 @@ export function validScope(scope: string): boolean {
   return (level === "read" || level === "write") && (SCOPE_CATEGORIES as readonly string[]).includes(category);
 }
 
-/** 403 unless an API token carries read/write access to one of `categories`. */
+/** 403 unless a token (API, or OAuth from 1.23) carries read/write access to one of `categories`. */
 export function requireScope(auth: Auth, categories: ScopeCategory[], write: boolean): void {
-  if (auth.kind !== "api") return;
+  if (auth.kind !== "api" && auth.kind !== "oauth") return;
   const ok = categories.some((c) => auth.scopes.some((s) => s === "all" || s === `write:${c}` || (!write && s === `read:${c}`)));
   if (!ok) {
     const needed = categories.map((c) => `${write ? "write" : "read"}:${c}`).join(" ");

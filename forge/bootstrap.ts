@@ -26,6 +26,15 @@ export interface BootstrapResult {
   users: Record<string, { id: number; token: string; password: string }>;
 }
 
+/**
+ * The org webhook's events: exactly the boxes README step 4 asks an admin to
+ * tick in Gitea's form (Create, Delete, Push, Repository, Pull Request, Pull
+ * Request Synchronized). Through the API `pull_request` would expand to
+ * every PR sub-event (FACTS §7.3); the form's "Pull Request" box is
+ * `pull_request_only`, so the forge gets what a real Gitea set up by hand gets.
+ */
+export const HOOK_EVENTS = ["create", "delete", "push", "repository", "pull_request_only", "pull_request_sync"];
+
 /** Scopes the bot needs on a real Gitea (1.22 token scopes). */
 export const BOT_SCOPES = ["write:repository", "write:organization", "write:issue", "write:user", "read:misc"];
 export const DEMO_SCOPES = ["write:repository", "write:issue", "write:user", "read:organization", "read:misc"];
@@ -96,7 +105,7 @@ export async function bootstrapForge(opts: BootstrapOptions): Promise<BootstrapR
   await call("POST", `/orgs/${org}/hooks`, botAuth, {
     type: "gitea",
     config: { url: `${opts.appUrl.replace(/\/+$/, "")}/api/webhooks/gitea`, content_type: "json", secret: opts.webhookSecret },
-    events: ["create", "delete", "push", "pull_request", "repository"],
+    events: HOOK_EVENTS,
     active: true,
   });
   const users: BootstrapResult["users"] = {};

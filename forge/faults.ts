@@ -4,6 +4,14 @@
 // base64 `content` gets a line appended), as a server-side hook or filter
 // rewriting files would: the answer's blob shas then differ from the bytes
 // the caller hashed.
+// `phase` says when it fails: before the request is handled (the default),
+// after it was handled — its Git write landed and its webhooks go out, but
+// the caller gets the error, as when a response is lost — or, for a contents
+// write, by losing a race: another commit lands on the branch just before
+// the write moves it (FACTS §7.5).
+
+export const FAULT_PHASES = ["before", "after", "race"] as const;
+export type FaultPhase = (typeof FAULT_PHASES)[number];
 
 export interface FaultSpec {
   method?: string;
@@ -17,6 +25,7 @@ export interface FaultSpec {
   corrupt?: boolean;
   /** Only requests whose body holds this text count (e.g. one branch's writes, which share their path with every other). */
   bodyIncludes?: string;
+  phase?: FaultPhase;
 }
 
 export interface Fault extends FaultSpec {

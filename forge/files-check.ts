@@ -11,11 +11,24 @@ export function cleanPath(input: string): string {
   return parts.join("/");
 }
 
+export class BadBase64 extends HttpError {
+  constructor() {
+    super(422, "invalid base64 content");
+  }
+}
+
 /** Strict standard base64 (newlines allowed, as Go's decoder skips them); else 422. */
 export function decodeBase64(content: string): Buffer {
   const s = content.replace(/[\r\n]/g, "");
-  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) throw unprocessable("invalid base64 content");
+  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) throw new BadBase64();
   return Buffer.from(s, "base64");
+}
+
+/** ErrRepoFileDoesNotExist: an update, rename or delete of a path that is not there. */
+export class FileMissing extends HttpError {
+  constructor(path: string) {
+    super(404, `repository file does not exist [path: ${path}]`);
+  }
 }
 
 export class ShaMismatch extends HttpError {

@@ -3,8 +3,8 @@ import { gitDirOf, type Forge } from "./forge";
 import { branchSha, updateRef, ZERO_SHA } from "./git";
 import { entryAt, type TreeEntry } from "./git-read";
 import { commitTree, writeTree, type Signature, type TreeChange } from "./git-write";
-import { checkDate, cleanPath, decodeBase64, objectTypes, parentDirs, ShaMismatch } from "./files-check";
-import { conflict, HttpError, unprocessable } from "./http";
+import { checkDate, cleanPath, decodeBase64, FileMissing, objectTypes, parentDirs, ShaMismatch } from "./files-check";
+import { HttpError, internal, unprocessable } from "./http";
 import { afterRefUpdate } from "./post-receive";
 import { validBranchName } from "./repo-create";
 import type { RepoRec, UserRec } from "./types";
@@ -74,7 +74,7 @@ async function planChanges(gitDir: string, parent: string | null, files: FileOp[
     const current = await entry(source);
     if (f.operation === "create" && current) throw unprocessable(`repository file already exists [path: ${f.path}]`);
     if (f.operation !== "create") {
-      if (!current) throw new HttpError(404, `repository file does not exist [path: ${source}]`);
+      if (!current) throw new FileMissing(source);
       if (f.sha && f.sha !== current.sha) throw new ShaMismatch(f.sha, current.sha);
     }
     if (f.operation === "update" && source !== f.path && (await entry(f.path))) {
@@ -88,7 +88,10 @@ async function planChanges(gitDir: string, parent: string | null, files: FileOp[
   return changes;
 }
 
-export async function changeFiles(forge: Forge, repo: RepoRec, doer: UserRec, o: ChangeOptions) {
+/** Test hook: runs just before the ref moves (a racing push, faults.ts `race`). */
+export type BeforeRefUpdate = (target: string) => Promise<void>;
+
+export async function changeFiles(forge: Forge, repo: RepoRec, doer: UserRec, o: ChangeOptions, beforeRefUpdate?: BeforeRefUpdate) {
   const gitDir = gitDirOf(forge, repo);
   const files = o.files.map((f) => ({ ...f, path: cleanPath(f.path), from_path: f.from_path ? cleanPath(f.from_path) : undefined }));
   if (new Set(files.map((f) => f.path)).size !== files.length) throw unprocessable("duplicate file paths in one change");
@@ -109,10 +112,13 @@ export async function changeFiles(forge: Forge, repo: RepoRec, doer: UserRec, o:
     if (o.signoff) message += `\n\nSigned-off-by: ${committer.name} <${committer.email}>`;
     const sha = await commitTree(gitDir, tree, parent ? [parent] : [], author, committer, message);
     const old = o.new_branch || !parent ? ZERO_SHA : parent;
+    await beforeRefUpdate?.(target);
     try {
       await updateRef(gitDir, `refs/heads/${target}`, sha, old);
     } catch {
-      throw conflict("the branch was changed by another write; retry");
+      // Gitea's push from its temporary repo is rejected (ErrPushOutOfDate),
+      // which neither 1.22 nor newer maps: a 500 (FACTS §7.5).
+      throw internal();
     }
     await afterRefUpdate(forge, repo, doer, { branch: target, before: old, after: sha });
     const written = changes.flatMap((c) => ("remove" in c ? [] : [{ path: c.path, mode: c.mode ?? "100644", content: c.content, sha: blobs.get(c.path)! }]));

@@ -1,6 +1,9 @@
+import type { Behaviour } from "./behaviour";
 import type { Faults } from "./faults";
 import type { Locks } from "./locks";
 import type { OAuthKeys } from "./oauth-keys";
+import type { GiteaProfile } from "./profile";
+import type { PullQueue } from "./pull-queue";
 import type { Store } from "./store";
 import type { RequestLog } from "./request-log";
 import type { RepoRec } from "./types";
@@ -12,6 +15,12 @@ export interface Forge {
   /** ROOT_URL with a trailing slash, e.g. http://127.0.0.1:3001/ */
   root: string;
   locks: Locks;
+  /** The Gitea release the forge behaves like (FORGE_GITEA_VERSION). */
+  gitea: GiteaProfile;
+  /** Check delay and webhook order; tests change them through /_forge/behaviour. */
+  behaviour: Behaviour;
+  /** The background mergeability checks (FACTS §7.2). */
+  pullQueue: PullQueue;
   webhooks: Webhooks;
   keys: OAuthKeys;
   log: boolean;

@@ -73,16 +73,19 @@ export function createHandler(forge: Forge) {
       const fault = isAdmin ? null : forge.faults.check(method, safeDecode(url.pathname), rawBody);
       if (fault?.corrupt) rawBody = corruptContents(rawBody);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-      if (fault?.status) throw new HttpError(fault.status, fault.message ?? "injected fault");
+      const phase = fault?.phase ?? "before";
+      if (fault?.status && phase === "before") throw new HttpError(fault.status, fault.message ?? "injected fault");
       if (!match) throw notFound();
       if ([...url.searchParams.values()].some((v) => v.includes("\0"))) throw new HttpError(422, "invalid query parameter");
       const needsAuth = isAdmin || match.route.pattern.startsWith("/api/v1/");
       const auth = needsAuth ? authenticate(forge, req, url.searchParams) : ANON;
       if (match.route.scope) requireScope(auth, match.route.scope, method !== "GET" && method !== "HEAD");
-      const ctx: Ctx = { forge, req, method, url, query: url.searchParams, params: match.params, auth, rawBody };
+      const ctx: Ctx = { forge, req, method, url, query: url.searchParams, params: match.params, auth, rawBody, fault };
       const done = await withDeferred(async () => match.route.handler(ctx));
       release = done.release;
       reply = done.result;
+      // The work is done (and its webhooks queued); only the answer is lost.
+      if (fault?.status && phase === "after") reply = errorReply(forge, new HttpError(fault.status, fault.message ?? "injected fault"), method, url.pathname);
     } catch (err) {
       reply = errorReply(forge, err, method, url.pathname);
     }

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { z } from "zod";
+import type { Fault } from "./faults";
 import type { Forge } from "./forge";
 import type { UserRec } from "./types";
 
@@ -20,6 +21,8 @@ export const notFound = () => new HttpError(404, NOT_FOUND_MESSAGE, { errors: []
 export const forbidden = (message = "user should have specific permission or be a site admin") => new HttpError(403, message);
 export const unprocessable = (message: string) => new HttpError(422, message);
 export const conflict = (message: string) => new HttpError(409, message);
+/** An unmapped error: Gitea in production hides the message of a 500 from non-admins (services/context/api.go). */
+export const internal = () => new HttpError(500, "");
 
 export interface Reply {
   status: number;
@@ -47,6 +50,8 @@ export interface Ctx {
   params: Record<string, string>;
   auth: Auth;
   rawBody: Buffer;
+  /** The injected fault this request matched, if any (faults.ts). */
+  fault: Fault | null;
 }
 
 /** The signed-in user, or 401 as Gitea's reqToken(). */

@@ -1,10 +1,12 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { behaviourFromEnv } from "./behaviour";
 import { startForge } from "./server";
 
 // npm run forge — start the local forge alone (FORGE.md "Operation").
 //   --port (FORGE_PORT, default 3001)  --data (FORGE_DATA, default ./data/forge)
 //   --admin-token (FORGE_ADMIN_TOKEN)  --root-url (FORGE_ROOT_URL)  --quiet
+//   FORGE_GITEA_VERSION (1.22 | 1.24, default 1.24), FORGE_MERGE_CHECK_MS, FORGE_WEBHOOK_ORDER (behaviour.ts)
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,8 +27,10 @@ async function main(): Promise<void> {
     adminToken: values["admin-token"] ?? process.env.FORGE_ADMIN_TOKEN,
     rootUrl: values["root-url"] ?? process.env.FORGE_ROOT_URL,
     log: !values.quiet,
+    giteaVersion: process.env.FORGE_GITEA_VERSION,
+    behaviour: behaviourFromEnv(process.env),
   });
-  console.log(`Local forge listening on ${forge.url} (data: ${dataDir})`);
+  console.log(`Local forge (Gitea ${forge.forge.gitea.release}) listening on ${forge.url} (data: ${dataDir})`);
   console.log(`Site admin: forge-admin, token ${forge.adminToken}`);
   const stop = () => void forge.close().then(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -3,8 +3,9 @@ import { branchSha, git, mergeBase, mergeTree, treeOf } from "./git";
 import type { PullRec, RepoRec } from "./types";
 
 // Mergeability (FACTS §6, services/pull/merge_tree.go): merge-base, then
-// `git merge-tree --write-tree`. Gitea recomputes it when either branch moves;
-// the forge does so lazily whenever a PR is read or written.
+// `git merge-tree --write-tree`. Computed at once when a PR is opened; after
+// a push to its head or base it goes through the background queue
+// (pull-queue.ts, FACTS §7.2).
 
 export async function checkPull(forge: Forge, repo: RepoRec, pr: PullRec): Promise<void> {
   const gitDir = gitDirOf(forge, repo);
@@ -30,9 +31,10 @@ export async function writePullRef(forge: Forge, repo: RepoRec, pr: PullRec): Pr
 }
 
 /**
- * Brings an open PR up to date with its branches: a moved head (also one
- * pushed straight into the bare repo) updates head sha, refs/pull/N/head and
- * updated_at; a moved base only re-checks mergeability. Returns whether the
+ * Brings an open PR up to date with branches moved outside the forge's own
+ * writes (a `git push` straight into the bare repo, which runs no Gitea
+ * hooks here): a moved head updates head sha, refs/pull/N/head and
+ * updated_at; either move queues a mergeability check. Returns whether the
  * head moved.
  */
 export async function syncPull(forge: Forge, repo: RepoRec, pr: PullRec): Promise<boolean> {
@@ -46,8 +48,7 @@ export async function syncPull(forge: Forge, repo: RepoRec, pr: PullRec): Promis
     pr.updated = Date.now();
     await writePullRef(forge, repo, pr);
   }
-  await checkPull(forge, repo, pr);
-  forge.store.save();
+  await forge.pullQueue.add(repo, pr);
   return headMoved;
 }
 
@@ -57,8 +58,16 @@ export async function syncRepoPulls(forge: Forge, repo: RepoRec): Promise<void> 
   await Promise.all(open.map((pr) => syncPull(forge, repo, pr)));
 }
 
+/** `[repository.pull-request] WORK_IN_PROGRESS_PREFIXES` default (FACTS §7.6). */
+export const WORK_IN_PROGRESS_PREFIXES = ["WIP:", "[WIP]"];
+
+/** models/issues/pull.go IsWorkInProgress: the title starts with a prefix, any case. */
+export const isWorkInProgress = (pr: Pick<PullRec, "title">) =>
+  WORK_IN_PROGRESS_PREFIXES.some((p) => pr.title.toUpperCase().startsWith(p.toUpperCase()));
+
 /** True when the PR's status allows a merge (Gitea's CanAutoMerge() || IsEmpty()). */
 export const canMergeStatus = (pr: PullRec) => pr.status === "mergeable" || pr.status === "empty";
 
-/** The `mergeable` field (Gitea's Mergeable(): not checking, conflict or error). */
-export const mergeableField = (pr: PullRec) => pr.status !== "conflict" && pr.status !== "error";
+/** The `mergeable` field (Gitea's Mergeable(): not checking, conflict, error or work in progress). */
+export const mergeableField = (pr: PullRec) =>
+  pr.status !== "checking" && pr.status !== "conflict" && pr.status !== "error" && !isWorkInProgress(pr);

@@ -4,11 +4,13 @@ import { branchSha, deleteRef, isAncestor, mergeTree, updateRef, ZERO_SHA } from
 import { commitTree, type Signature } from "./git-write";
 import { conflict, HttpError, notFound } from "./http";
 import { afterRefUpdate } from "./post-receive";
-import { canMergeStatus, syncPull } from "./pull-check";
+import { canMergeStatus, isWorkInProgress, syncPull } from "./pull-check";
 import { emitPull } from "./pull-events";
 import type { PullRec, RepoRec, UserRec } from "./types";
 
-// Merging a PR (FACTS §5 "Merge", §6): CheckPullMergeable, then a merge commit
+// Merging a PR (FACTS §5 "Merge", §6, §7): CheckPullMergeable (merged 405,
+// closed 404, work in progress 405, checking or conflict 405 "Please try
+// again later"), the merge style, head_commit_id (409), then a merge commit
 // (Do=merge: two parents) or a squash commit (one parent, PR poster as
 // author) built from `git merge-tree --write-tree`, then the base ref update
 // with its old value, the push webhook, `closed` with merged=true, and
@@ -35,15 +37,23 @@ function mergeMessage(pr: PullRec, o: MergeOptions, style: string): string {
   return body ? `${message}\n\n${body}` : message;
 }
 
-export async function mergePull(forge: Forge, repo: RepoRec, pr: PullRec, doer: UserRec, o: MergeOptions): Promise<void> {
+export async function mergePull(
+  forge: Forge,
+  repo: RepoRec,
+  pr: PullRec,
+  doer: UserRec,
+  o: MergeOptions,
+  beforeRefUpdate?: (branch: string) => Promise<void>,
+): Promise<void> {
   const style = o.Do || "merge";
   const gitDir = gitDirOf(forge, repo);
   await forge.locks.run(`repo:${repo.id}`, async () => {
     await syncPull(forge, repo, pr);
     if (pr.merged) throw new HttpError(405, "");
     if (pr.state === "closed") throw notFound();
+    if (isWorkInProgress(pr)) throw new HttpError(405, "Work in progress PRs cannot be merged");
     if (!canMergeStatus(pr)) throw new HttpError(405, "Please try again later");
-    if (!["merge", "squash", "fast-forward-only"].includes(style)) throw new HttpError(405, `merge style not allowed: ${style}`);
+    if (!["merge", "squash", "fast-forward-only"].includes(style)) throw new HttpError(405, `${style} is not allowed an allowed merge style for this repository`);
     const base = await branchSha(gitDir, pr.baseBranch);
     if (!base) throw notFound();
     if (o.head_commit_id && o.head_commit_id !== pr.headSha) throw conflict("head out of date");
@@ -65,6 +75,7 @@ export async function mergePull(forge: Forge, repo: RepoRec, pr: PullRec, doer: 
       const author = style === "squash" ? sigOf(poster) : sigOf(doer);
       sha = await commitTree(gitDir, merged.tree, parents, author, sigOf(doer), message);
     }
+    await beforeRefUpdate?.(pr.baseBranch);
     try {
       await updateRef(gitDir, `refs/heads/${pr.baseBranch}`, sha, base);
     } catch {

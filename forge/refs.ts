@@ -8,10 +8,13 @@ export interface ResolvedRef {
   ref: RefInfo;
 }
 
-/** One `cat-file --batch-check` for the branch, tag and commit readings of `ref`. */
-export async function resolveRef(gitDir: string, ref: string): Promise<ResolvedRef | null> {
+/**
+ * One `cat-file --batch-check` for the branch, tag and commit readings of
+ * `ref`; `names` leaves commit ids out (1.22's compare, FACTS §7.1).
+ */
+export async function resolveRef(gitDir: string, ref: string, opts: { names?: boolean } = {}): Promise<ResolvedRef | null> {
   if (!ref || ref.startsWith("-") || /[\0\s~^:?*[\\]/.test(ref)) return null;
-  const asSha = /^[0-9a-f]{4,40}$/i.test(ref);
+  const asSha = !opts.names && /^[0-9a-f]{4,40}$/i.test(ref);
   const specs = [`refs/heads/${ref}^{commit}`, `refs/tags/${ref}^{commit}`, ...(asSha ? [`${ref}^{commit}`] : [])];
   const { stdout } = await runGit(gitDir, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], { input: specs.join("\n") + "\n" });
   const lines = stdout.toString("utf8").split("\n");

@@ -26,7 +26,7 @@ import { userRoutes } from "./routes/users";
 // /pulls/{index}.{diffType} before /pulls/{index}).
 
 export const routes: Route[] = [
-  api("GET", "/version", () => json(200, { version: "1.22.0" }), ["misc"]),
+  api("GET", "/version", (ctx) => json(200, { version: ctx.forge.gitea.release }), ["misc"]),
   ...issueRoutes,
   ...userRoutes,
   ...tokenRoutes,

@@ -3,11 +3,14 @@ import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hashPassword } from "./auth";
+import { DEFAULT_BEHAVIOUR, type Behaviour } from "./behaviour";
 import { Faults } from "./faults";
 import type { Forge } from "./forge";
 import { createHandler } from "./handle";
 import { Locks } from "./locks";
 import { OAuthKeys } from "./oauth-keys";
+import { giteaProfile } from "./profile";
+import { PullQueue } from "./pull-queue";
 import { RequestLog } from "./request-log";
 import { sha256, Store } from "./store";
 import { Webhooks } from "./webhooks";
@@ -23,6 +26,10 @@ export interface ForgeOptions {
   /** API token of the site admin `forge-admin`; random and persisted by default. */
   adminToken?: string;
   log?: boolean;
+  /** FORGE_GITEA_VERSION: `1.22` or `1.24` (the default, the newest); see profile.ts. */
+  giteaVersion?: string;
+  /** Check delay and webhook order (behaviour.ts); defaults otherwise. */
+  behaviour?: Partial<Behaviour>;
 }
 
 export interface ForgeHandle {
@@ -73,17 +80,20 @@ export async function startForge(opts: ForgeOptions): Promise<ForgeHandle> {
   mkdirSync(opts.dataDir, { recursive: true });
   const store = new Store(opts.dataDir);
   const adminToken = ensureAdmin(store, opts.adminToken);
-  const forge: Forge = {
+  const forge = {
     store,
     root: "",
     locks: new Locks(),
-    webhooks: new Webhooks(store, Boolean(opts.log)),
+    gitea: giteaProfile(opts.giteaVersion),
+    behaviour: { ...DEFAULT_BEHAVIOUR, ...opts.behaviour },
     keys: new OAuthKeys(opts.dataDir),
     log: Boolean(opts.log),
     faults: new Faults(),
     requests: new RequestLog(),
     oauthCodes: new Map(),
-  };
+  } as Omit<Forge, "pullQueue" | "webhooks"> as Forge;
+  forge.pullQueue = new PullQueue(forge);
+  forge.webhooks = new Webhooks(forge, Boolean(opts.log));
   const server = createServer(createHandler(forge));
   server.keepAliveTimeout = 5000;
   const port = await listen(server, opts.port ?? 0);
@@ -94,10 +104,12 @@ export async function startForge(opts: ForgeOptions): Promise<ForgeHandle> {
     port,
     adminToken,
     forge,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await forge.pullQueue.stop();
+    },
   };
 }

@@ -93,7 +93,7 @@ export interface HookRec {
   updated: number;
 }
 
-export type MergeStatus = "mergeable" | "conflict" | "empty" | "ancestor" | "error";
+export type MergeStatus = "checking" | "mergeable" | "conflict" | "empty" | "ancestor" | "error";
 
 export interface PullRec {
   id: number;

@@ -1,10 +1,12 @@
 import { createHmac } from "node:crypto";
+import type { GiteaProfile } from "./profile";
 import type { HookRec } from "./types";
 import type { Delivery } from "./webhooks";
 
 // One HTTP delivery with Gitea's headers (FACTS §1): signatures are hex HMACs
 // over the exact JSON bytes (also for content type `form`), empty without a
-// secret; 5 s whole-request timeout; only 2xx counts as success.
+// secret; 5 s whole-request timeout; only 2xx counts as success. 1.24 adds
+// the hook's installation target type (go-gitea/gitea#33752).
 
 export const DELIVER_TIMEOUT_MS = 5000;
 
@@ -19,7 +21,7 @@ export function signatureHeaders(secret: string, body: string): Record<string, s
   };
 }
 
-export function deliveryHeaders(hook: HookRec, d: Delivery): Record<string, string> {
+export function deliveryHeaders(hook: HookRec, d: Delivery, gitea: GiteaProfile): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Type": hook.contentType === "form" ? "application/x-www-form-urlencoded" : "application/json",
     "User-Agent": "Go-http-client/1.1",
@@ -34,16 +36,20 @@ export function deliveryHeaders(hook: HookRec, d: Delivery): Record<string, stri
     "X-GitHub-Event-Type": d.event_type,
     ...signatureHeaders(hook.secret, d.body),
   };
+  if (gitea.hookTargetTypeHeader) {
+    headers["X-Gitea-Hook-Installation-Target-Type"] = d.hook_scope;
+    headers["X-GitHub-Hook-Installation-Target-Type"] = d.hook_scope;
+  }
   if (hook.authorizationHeader) headers.Authorization = hook.authorizationHeader;
   return headers;
 }
 
-export async function deliver(hook: HookRec, d: Delivery): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+export async function deliver(hook: HookRec, d: Delivery, gitea: GiteaProfile): Promise<{ ok: boolean; status: number | null; error: string | null }> {
   const body = hook.contentType === "form" ? `payload=${encodeURIComponent(d.body)}` : d.body;
   try {
     const res = await fetch(hook.url, {
       method: "POST",
-      headers: deliveryHeaders(hook, d),
+      headers: deliveryHeaders(hook, d, gitea),
       body,
       signal: AbortSignal.timeout(DELIVER_TIMEOUT_MS),
       redirect: "manual",

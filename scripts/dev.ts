@@ -17,10 +17,17 @@ type LocalSecrets = Record<string, string>;
 async function startLocalForge(): Promise<{ env: LocalSecrets; close: () => Promise<void> }> {
   const { startForge } = await import("../forge/server");
   const { appEnvFor, bootstrapForge } = await import("../forge/bootstrap");
+  const { behaviourFromEnv } = await import("../forge/behaviour");
   const fresh = !existsSync(SECRETS);
   const saved: LocalSecrets = fresh ? {} : JSON.parse(readFileSync(SECRETS, "utf8"));
   const adminToken = saved.FORGE_ADMIN_TOKEN ?? randomBytes(20).toString("hex");
-  const forge = await startForge({ port: FORGE_PORT, dataDir: FORGE_DATA, adminToken });
+  const forge = await startForge({
+    port: FORGE_PORT,
+    dataDir: FORGE_DATA,
+    adminToken,
+    giteaVersion: process.env.FORGE_GITEA_VERSION,
+    behaviour: behaviourFromEnv(process.env),
+  });
   const appUrl = `http://localhost:${APP_PORT}`;
   let env = saved;
   if (fresh) {
@@ -36,7 +43,7 @@ async function startLocalForge(): Promise<{ env: LocalSecrets; close: () => Prom
     mkdirSync(DATA, { recursive: true });
     writeFileSync(SECRETS, JSON.stringify(env, null, 2), { mode: 0o600 });
   }
-  console.log(`[dev] local forge on ${forge.url} (data in ${path.relative(process.cwd(), FORGE_DATA)})`);
+  console.log(`[dev] local forge (Gitea ${forge.forge.gitea.release}) on ${forge.url} (data in ${path.relative(process.cwd(), FORGE_DATA)})`);
   return { env: { ...env, SEED_DEMO: fresh ? "1" : "" }, close: () => forge.close() };
 }
 

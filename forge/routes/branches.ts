@@ -30,8 +30,13 @@ async function toBranch(forge: Forge, repo: RepoRec, name: string, sha: string, 
   };
 }
 
+// modules/structs/repo.go CreateBranchRepoOption: `binding:"Required;GitRefName;MaxSize(100)"` (FACTS §7.4).
+export const MAX_BRANCH_NAME = 100;
+/** Gitea's MaxSize counts characters (runes), not UTF-16 units. */
+export const branchNameField = () => z.string({ error: "Required" }).refine((s) => [...s].length <= MAX_BRANCH_NAME, { error: "MaxSize" });
+
 const CreateBranch = z.object({
-  new_branch_name: z.string({ error: "Required" }).min(1),
+  new_branch_name: branchNameField().refine((s) => s.length > 0, { error: "Required" }),
   old_ref_name: z.string().optional(),
   old_branch_name: z.string().optional(),
 });
@@ -41,6 +46,8 @@ async function createBranch(ctx: Ctx) {
   const body = parseBody(ctx, CreateBranch);
   const gitDir = gitDirOf(ctx.forge, repo);
   if (!(await validBranchName(ctx.forge, body.new_branch_name))) throw unprocessable(`[NewBranchName]: GitRefName`);
+  // 1.22 answers 500 when neither old_ref_name nor old_branch_name is given (FACTS §7.10).
+  if (ctx.forge.gitea.version === "1.22" && !body.old_ref_name && !body.old_branch_name) throw new HttpError(500, "");
   return ctx.forge.locks.run(`repo:${repo.id}`, async () => {
     const from = body.old_ref_name || body.old_branch_name || repo.defaultBranch;
     const resolved = await resolveRef(gitDir, from.replace(/^refs\/(heads|tags)\//, ""));

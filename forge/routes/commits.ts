@@ -67,7 +67,9 @@ export const commitRoutes = [
     const sep = spec.includes("...") ? "..." : "..";
     const [baseName, headName] = [spec.slice(0, spec.indexOf(sep)), spec.slice(spec.indexOf(sep) + sep.length)];
     if (!spec.includes(sep)) throw notFound();
-    const [base, head] = await Promise.all([resolveRef(gitDir, baseName), resolveRef(gitDir, headName)]);
+    // 1.22's parseCompareInfo resolves branch and tag names only: a commit id is 404 (FACTS §7.1).
+    const names = !ctx.forge.gitea.compareByCommitId;
+    const [base, head] = await Promise.all([resolveRef(gitDir, baseName, { names }), resolveRef(gitDir, headName, { names })]);
     if (!base || !head) throw notFound();
     const mb = (await mergeBase(gitDir, base.sha, head.sha)) ?? undefined;
     const infos = await log(gitDir, head.sha, { not: mb });

@@ -3,21 +3,25 @@ import { unsignedVerification, toFileCommit } from "../convert/commit";
 import { toContents } from "../convert/contents";
 import { gitDirOf } from "../forge";
 import { commitInfo } from "../git-read";
-import { ShaMismatch } from "../files-check";
-import { changeFiles, type ChangeOptions } from "../files-service";
-import { HttpError, json, parseBody, type Ctx } from "../http";
+import { BadBase64, FileMissing, ShaMismatch } from "../files-check";
+import { changeFiles, type BeforeRefUpdate, type ChangeOptions } from "../files-service";
+import { HttpError, internal, json, parseBody, type Ctx } from "../http";
+import { racingPush } from "../race";
 import { repoForWrite } from "../perms";
+import { branchNameField } from "./branches";
 import { api } from "../route";
 import type { RepoRec } from "../types";
 
 // Contents writes (FACTS §5): POST create 201, PUT update 200, DELETE 200,
-// POST /contents several files in one commit 201.
+// POST /contents several files in one commit 201; errors mapped as the
+// configured Gitea release maps them (profile.ts legacyContentsErrors).
 
 const Identity = z.object({ name: z.string().optional(), email: z.string().optional() }).optional();
 const common = {
   message: z.string().optional(),
-  branch: z.string().optional(),
-  new_branch: z.string().optional(),
+  // FileOptions: `branch` and `new_branch` are GitRefName;MaxSize(100) (FACTS §7.4).
+  branch: branchNameField().optional(),
+  new_branch: branchNameField().optional(),
   author: Identity,
   committer: Identity,
   dates: z.object({ author: z.string().optional(), committer: z.string().optional() }).optional(),
@@ -54,6 +58,20 @@ async function respond(ctx: Ctx, repo: RepoRec, result: Awaited<ReturnType<typeo
   return { contents, commit: toFileCommit(ctx.forge, repo, info), verification: unsignedVerification() };
 }
 
+type Operation = "create" | "update" | "delete" | "files";
+
+/** The error Gitea's handler makes of a contents failure (FACTS §5 table, §7.5). */
+function asGitea(ctx: Ctx, err: unknown, operation: Operation): unknown {
+  if (!ctx.forge.gitea.legacyContentsErrors) return err;
+  // 1.22 DeleteFile maps a stale sha to 400 and a missing file to 404 itself.
+  if (operation === "delete") return err instanceof ShaMismatch ? new HttpError(400, err.message) : err;
+  return err instanceof BadBase64 || err instanceof FileMissing ? internal() : err;
+}
+
+/** The `race` fault: a concurrent push lands just before this write moves the branch. */
+const raceOf = (ctx: Ctx, repo: RepoRec): BeforeRefUpdate | undefined =>
+  ctx.fault?.phase === "race" ? (branch) => racingPush(ctx.forge, repo, branch) : undefined;
+
 async function single(ctx: Ctx, operation: "create" | "update" | "delete") {
   const { repo, user } = repoForWrite(ctx);
   const schema = operation === "create" ? CreateFile : operation === "update" ? UpdateFile : DeleteFile;
@@ -63,12 +81,10 @@ async function single(ctx: Ctx, operation: "create" | "update" | "delete") {
   const opts: ChangeOptions = { ...body, files: [op], message: body.message || undefined };
   if (!opts.message) opts.message = `${{ create: "Add", update: "Update", delete: "Delete" }[operation]} ${path.replace(/^\/+/, "")}`;
   try {
-    const out = await respond(ctx, repo, await changeFiles(ctx.forge, repo, user, opts));
+    const out = await respond(ctx, repo, await changeFiles(ctx.forge, repo, user, opts, raceOf(ctx, repo)));
     return { content: out.contents[0], commit: out.commit, verification: out.verification };
   } catch (err) {
-    // DELETE maps a sha mismatch to 400 in 1.22 (FACTS §5).
-    if (err instanceof ShaMismatch && operation === "delete") throw new HttpError(400, err.message);
-    throw err;
+    throw asGitea(ctx, err, operation);
   }
 }
 
@@ -79,7 +95,11 @@ export const contentsWriteRoutes = [
   api("POST", "/repos/{owner}/{repo}/contents", async (ctx) => {
     const { repo, user } = repoForWrite(ctx);
     const body = parseBody(ctx, ChangeFiles);
-    const out = await respond(ctx, repo, await changeFiles(ctx.forge, repo, user, body));
-    return json(201, { files: out.contents, commit: out.commit, verification: out.verification });
+    try {
+      const out = await respond(ctx, repo, await changeFiles(ctx.forge, repo, user, body, raceOf(ctx, repo)));
+      return json(201, { files: out.contents, commit: out.commit, verification: out.verification });
+    } catch (err) {
+      throw asGitea(ctx, err, "files");
+    }
   }, ["repository"]),
 ];

@@ -7,12 +7,16 @@ import { paginate } from "../paging";
 import { canWrite, repoForRead, repoForWrite } from "../perms";
 import { mergePull } from "../pull-merge";
 import { pullOf } from "../pull-lookup";
+import { racingPush } from "../race";
 import { api } from "../route";
 
 // Merge a PR, ask whether it is merged, and its files / diff / patch.
 
+// services/forms/repo_form.go MergePullRequestForm: `Do` is Required and In(...): without it 422 (FACTS §7.8).
+export const MERGE_STYLES = ["merge", "rebase", "rebase-merge", "squash", "fast-forward-only", "manually-merged"] as const;
+
 const Merge = z.object({
-  Do: z.string().optional(),
+  Do: z.enum(MERGE_STYLES, { error: (issue) => (issue.input === undefined || issue.input === "" ? "Required" : "In") }),
   MergeTitleField: z.string().optional(),
   MergeMessageField: z.string().optional(),
   MergeCommitID: z.string().optional(),
@@ -27,7 +31,8 @@ async function merge(ctx: Ctx) {
   if (!canWrite(ctx.forge, repo, user)) throw forbidden();
   const body = parseBody(ctx, Merge);
   const pr = await pullOf(ctx, repo);
-  await mergePull(ctx.forge, repo, pr, user, { ...body, Do: body.Do ?? "merge" });
+  const race = ctx.fault?.phase === "race" ? (branch: string) => racingPush(ctx.forge, repo, branch) : undefined;
+  await mergePull(ctx.forge, repo, pr, user, body, race);
   return { status: 200, raw: "", contentType: "text/plain; charset=utf-8" };
 }
 

@@ -69,8 +69,11 @@ async function createPull(ctx: Ctx) {
       closed: 0,
     };
     await writePullRef(forge, repo, pr);
-    await checkPull(forge, repo, pr);
     forge.store.state.pulls.push(pr);
+    // Computed at creation (services/pull/pull.go NewPullRequest), unless a
+    // push to either branch is still being processed: then it starts "checking" (FACTS §7.2).
+    if (forge.pullQueue.pushedRecently(repo, head) || forge.pullQueue.pushedRecently(repo, body.base)) await forge.pullQueue.add(repo, pr);
+    else await checkPull(forge, repo, pr);
     forge.store.save();
     await emitPull(forge, repo, pr, "opened", user);
     return json(201, await toPull(forge, repo, pr, user));

@@ -1,11 +1,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { behaviourFromEnv, type Behaviour } from "@/forge/behaviour";
 import { bootstrapForge, type BootstrapResult } from "@/forge/bootstrap";
+import { giteaProfile, GITEA_VERSIONS, type GiteaVersion } from "@/forge/profile";
 import { startForge, type ForgeHandle } from "@/forge/server";
 
 // A fresh, bootstrapped local forge on a random port with a temporary data
-// folder, for integration tests (docs/ARCHITECTURE.md "Tests").
+// folder, for integration tests (docs/ARCHITECTURE.md "Tests"). It behaves
+// like the Gitea release `gitea` names (FORGE_GITEA_VERSION when not given,
+// else the newest); suites that touch what differs run once per release
+// with `describe.each(FORGE_PROFILES)`.
+
+/** Both Gitea releases the forge can be (forge/profile.ts). */
+export const FORGE_PROFILES: GiteaVersion[] = [...GITEA_VERSIONS];
 
 export interface TestForge extends ForgeHandle, BootstrapResult {
   /** The bootstrap result again, as one object. */
@@ -19,6 +27,10 @@ export interface TestForge extends ForgeHandle, BootstrapResult {
   api(path: string, init?: RequestInit, token?: string | null): Promise<Response>;
   /** Waits until every queued webhook delivery has been attempted. */
   flushWebhooks(): Promise<void>;
+  /** Runs the queued mergeability checks now (FACTS §7.2) and waits for them. */
+  drainChecks(): Promise<void>;
+  /** The Gitea release this forge behaves like. */
+  gitea: GiteaVersion;
   stop(): Promise<void>;
 }
 
@@ -33,9 +45,19 @@ if (typeof afterAll === "function") {
   });
 }
 
-export async function startTestForge(opts: { appUrl?: string; webhookSecret?: string; log?: boolean } = {}): Promise<TestForge> {
+export interface TestForgeOptions {
+  appUrl?: string;
+  webhookSecret?: string;
+  log?: boolean;
+  gitea?: GiteaVersion;
+  behaviour?: Partial<Behaviour>;
+}
+
+export async function startTestForge(opts: TestForgeOptions = {}): Promise<TestForge> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "quorum-forge-"));
-  const handle = await startForge({ port: 0, dataDir, log: opts.log ?? false });
+  const gitea = giteaProfile(opts.gitea ?? process.env.FORGE_GITEA_VERSION).version;
+  const behaviour = { ...behaviourFromEnv(process.env), ...opts.behaviour };
+  const handle = await startForge({ port: 0, dataDir, log: opts.log ?? false, giteaVersion: gitea, behaviour });
   const appUrl = opts.appUrl ?? "http://127.0.0.1:9";
   const webhookSecret = opts.webhookSecret ?? "test-webhook-secret";
   try {
@@ -56,6 +78,8 @@ export async function startTestForge(opts: { appUrl?: string; webhookSecret?: st
       admin: (p, init) => fetch(`${handle.url}/_forge${p.startsWith("/") ? p : `/${p}`}`, withAuth(init, handle.adminToken)),
       api: (p, init, token) => fetch(`${handle.url}${p}`, withAuth(init, token === undefined ? boot.botToken : token)),
       flushWebhooks: () => handle.forge.webhooks.flush(),
+      drainChecks: () => handle.forge.pullQueue.drain(),
+      gitea,
       async stop() {
         if (!running.delete(forge)) return; // stopped already
         await handle.close();

@@ -121,4 +121,19 @@ export const adminSteps: Step[] = [
     expect(r.json.revoked).toBe(1);
     await k.call("GET", "/api/v1/user", 401, { token: k.s.accessToken });
   }),
+  step("GET", `${A}/behaviour`, async (k) => {
+    const r = await k.call("GET", `${A}/behaviour`, 200, { token: k.forge.adminToken });
+    expect(r.json).toMatchObject({ gitea: { version: k.forge.gitea }, mergeCheckMs: expect.any(Number), webhookOrder: expect.any(String) });
+    await k.call("GET", `${A}/behaviour`, 403, { token: k.forge.botToken });
+  }),
+  step("PATCH", `${A}/behaviour`, async (k) => {
+    const before = (await k.call("GET", `${A}/behaviour`, 200, { token: k.forge.adminToken })).json;
+    const r = await k.call("PATCH", `${A}/behaviour`, 200, { token: k.forge.adminToken, body: { mergeCheckMs: 1234, webhookOrder: "reverse" } });
+    expect(r.json).toMatchObject({ mergeCheckMs: 1234, webhookOrder: "reverse" });
+    await k.call("PATCH", `${A}/behaviour`, 422, { token: k.forge.adminToken, body: { webhookOrder: "sideways" } });
+    await k.call("PATCH", `${A}/behaviour`, 200, { token: k.forge.adminToken, body: { mergeCheckMs: before.mergeCheckMs, webhookOrder: before.webhookOrder } });
+  }),
+  step("POST", `${A}/checks/drain`, async (k) => {
+    await k.call("POST", `${A}/checks/drain`, 204, { token: k.forge.adminToken });
+  }),
 ];

@@ -37,6 +37,7 @@ function hookSteps(prefix: string, url: string, scope: string): Step[] {
 
 export const pullSteps: Step[] = [
   step("POST", `${API}/repos/{owner}/{repo}/pulls`, async (k) => {
+    await k.forge.drainChecks(); // the push of rfc/second is processed: mergeability is computed at creation (FACTS §5)
     const r = await k.call("POST", `${R}/pulls`, 201, { body: { head: "rfc/second", base: "main", title: "Second", body: "Please" } });
     expect(r.json).toMatchObject({ number: 1, state: "open", mergeable: true, merged: false, merged_at: null, changed_files: 2 });
     expect(r.json.head).toMatchObject({ ref: "rfc/second", label: "rfc/second", sha: k.s.secondHead });
@@ -74,6 +75,7 @@ export const pullSteps: Step[] = [
     await k.call("GET", `${R}/pulls/1/merge`, 404);
   }),
   step("POST", `${API}/repos/{owner}/{repo}/pulls/{index}/merge`, async (k) => {
+    await k.forge.drainChecks();
     const r = await k.call("POST", `${R}/pulls/1/merge`, 200, { body: { Do: "merge", MergeMessageField: "Accepted.", delete_branch_after_merge: true } });
     expect(r.text).toBe("");
     await k.call("GET", `${R}/pulls/1/merge`, 204);

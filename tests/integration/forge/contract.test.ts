@@ -1,5 +1,5 @@
 import { routeTable } from "@/forge/router";
-import { startTestForge, type TestForge } from "../../helpers/forge";
+import { FORGE_PROFILES, startTestForge, type TestForge } from "../../helpers/forge";
 import { Kit, type Step } from "./contract-kit";
 import { accessSteps } from "./contract-steps-access";
 import { commentSteps } from "./contract-steps-comments";
@@ -13,16 +13,18 @@ import { userSteps } from "./contract-steps-users";
 // serves, each calling it and validating the JSON against the 1.22 swagger
 // (with the app's required fields). A route in the router without a step here
 // fails the test, and so does a step for a route the router does not have.
+// It runs once per Gitea release the forge can be (FORGE_GITEA_VERSION);
+// contract-facts.test.ts checks the behaviours of FACTS.md §7.
 
 const steps: Step[] = [...userSteps, ...repoSteps, ...pullSteps, ...commentSteps, ...accessSteps, ...oauthSteps, ...adminSteps, ...finalSteps];
 const key = (r: { method: string; pattern: string }) => `${r.method} ${r.pattern}`;
 
-describe("forge contract", () => {
+describe.each(FORGE_PROFILES)("forge contract (Gitea %s)", (gitea) => {
   let forge: TestForge;
   let kit: Kit;
 
   beforeAll(async () => {
-    forge = await startTestForge();
+    forge = await startTestForge({ gitea });
     kit = new Kit(forge);
   });
   afterAll(async () => {

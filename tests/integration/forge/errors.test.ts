@@ -1,15 +1,21 @@
-import { startTestForge, type TestForge } from "../../helpers/forge";
+import type { GiteaVersion } from "@/forge/profile";
+import { FORGE_PROFILES, startTestForge, type TestForge } from "../../helpers/forge";
 
 
-// Gitea's error statuses and body shape (FACTS §5) — never a 500.
+// Gitea's error statuses and body shape (FACTS §5, §7), for each Gitea
+// release the forge can be: a 500 only where that release's handler leaves
+// the error unmapped (1.22's contents errors, §7.5), with an empty message.
 
 const API = "/api/v1";
 const M = `${API}/repos/rfcs/meta`;
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 
-type Case = { name: string; method: string; path: string; body?: unknown; raw?: string; token?: "none" | "bad" | "alice" | "readonly" | "admin"; status: number; message?: RegExp };
+type Status = number | Record<GiteaVersion, number>;
+type Case = { name: string; method: string; path: string; body?: unknown; raw?: string; token?: "none" | "bad" | "alice" | "readonly" | "admin"; status: Status; message?: RegExp };
 
-describe("forge error cases", () => {
+const long = (n: number) => `edit/${"x".repeat(n - 5)}`;
+
+describe.each(FORGE_PROFILES)("forge error cases (Gitea %s)", (gitea) => {
   let forge: TestForge;
   const s: Record<string, string> = {};
 
@@ -27,7 +33,7 @@ describe("forge error cases", () => {
   };
 
   beforeAll(async () => {
-    forge = await startTestForge();
+    forge = await startTestForge({ gitea });
     const readonly = await forge.api(`${API}/users/alice/tokens`, { method: "POST", body: JSON.stringify({ name: "ro", scopes: ["read:repository"] }) }, forge.adminToken);
     s.readonly = (await readonly.json()).sha1;
     s.fileSha = (await ok("POST", `${M}/contents/rfcs/a.md`, { content: b64("a\n"), new_branch: "feature" })).content.sha;
@@ -35,6 +41,7 @@ describe("forge error cases", () => {
     await ok("POST", `${M}/contents/rfcs/c.md`, { content: b64("c\n"), new_branch: "closed" });
     await ok("POST", `${M}/pulls`, { head: "feature", base: "main", title: "Open" });
     await ok("POST", `${M}/pulls`, { head: "merged", base: "main", title: "Merged" });
+    await forge.drainChecks(); // opened right after its branch was pushed: still "checking" (§7.2)
     await ok("POST", `${M}/pulls/2/merge`, { Do: "merge" });
     await ok("POST", `${M}/pulls`, { head: "closed", base: "main", title: "Closed" });
     await ok("PATCH", `${M}/pulls/3`, { state: "closed" });
@@ -50,6 +57,9 @@ describe("forge error cases", () => {
     await ok("POST", `${API}/repos/rfcs/secret/contents/x.md`, { content: b64("x\n"), new_branch: "x" });
     await ok("POST", `${API}/repos/rfcs/secret/pulls`, { head: "x", base: "main", title: "Secret" });
     await ok("POST", `${M}/tags`, { tag_name: "v1", message: "first" });
+    await ok("POST", `${M}/contents/rfcs/w.md`, { content: b64("w\n"), new_branch: "wip" });
+    await ok("POST", `${M}/pulls`, { head: "wip", base: "main", title: "[wip] Not yet" });
+    await forge.drainChecks();
   });
   afterAll(() => forge?.stop());
 
@@ -62,11 +72,14 @@ describe("forge error cases", () => {
     { name: "JSON array body", method: "POST", path: `${M}/pulls`, raw: "[]", status: 422 },
     { name: "wrong field type", method: "POST", path: `${M}/contents/x.md`, body: { content: 5 }, status: 422 },
     { name: "wrong sha on update", method: "PUT", path: `${M}/contents/rfcs/a.md`, body: { content: b64("z"), sha: "0".repeat(40), branch: "feature" }, status: 422, message: /sha does not match/ },
-    { name: "wrong sha on delete (1.22: 400)", method: "DELETE", path: `${M}/contents/rfcs/a.md`, body: { sha: "0".repeat(40), branch: "feature" }, status: 400 },
-    { name: "update a missing file", method: "PUT", path: `${M}/contents/nope.md`, body: { content: b64("z"), sha: "0".repeat(40) }, status: 404, message: /file does not exist/ },
+    { name: "wrong sha on delete (1.22: 400)", method: "DELETE", path: `${M}/contents/rfcs/a.md`, body: { sha: "0".repeat(40), branch: "feature" }, status: { "1.22": 400, "1.24": 422 } },
+    { name: "update a missing file (1.22: unmapped)", method: "PUT", path: `${M}/contents/nope.md`, body: { content: b64("z"), sha: "0".repeat(40) }, status: { "1.22": 500, "1.24": 404 }, message: /^$|file does not exist/ },
+    { name: "update a missing file in a multi-file change (1.22: unmapped)", method: "POST", path: `${M}/contents`, body: { files: [{ operation: "update", path: "nope.md", content: b64("z"), sha: "0".repeat(40) }] }, status: { "1.22": 500, "1.24": 404 }, message: /^$|file does not exist/ },
+    { name: "delete a missing file", method: "DELETE", path: `${M}/contents/nope.md`, body: { sha: "0".repeat(40) }, status: 404, message: /file does not exist/ },
     { name: "update without sha", method: "PUT", path: `${M}/contents/README.md`, body: { content: b64("z") }, status: 422 },
     { name: "create over an existing file", method: "POST", path: `${M}/contents/README.md`, body: { content: b64("z") }, status: 422 },
-    { name: "bad base64", method: "POST", path: `${M}/contents/x.md`, body: { content: "%%%not base64" }, status: 422 },
+    { name: "bad base64 (1.22: unmapped)", method: "POST", path: `${M}/contents/x.md`, body: { content: "%%%not base64" }, status: { "1.22": 500, "1.24": 422 } },
+    { name: "new_branch over 100 characters", method: "POST", path: `${M}/contents/x.md`, body: { content: b64("z"), new_branch: long(101) }, status: 422, message: /MaxSize/ },
     { name: "missing branch", method: "POST", path: `${M}/contents/x.md`, body: { content: b64("z"), branch: "nope" }, status: 404, message: /branch does not exist/ },
     { name: "new_branch exists", method: "POST", path: `${M}/contents/x.md`, body: { content: b64("z"), new_branch: "feature" }, status: 422 },
     { name: "path escapes the repo", method: "POST", path: `${M}/contents`, body: { files: [{ operation: "create", path: "../x", content: "" }] }, status: 422 },
@@ -74,6 +87,7 @@ describe("forge error cases", () => {
     { name: "branch exists", method: "POST", path: `${M}/branches`, body: { new_branch_name: "feature", old_ref_name: "main" }, status: 409 },
     { name: "branch from a missing ref", method: "POST", path: `${M}/branches`, body: { new_branch_name: "x", old_ref_name: "nope" }, status: 404, message: /old branch does not exist/ },
     { name: "invalid branch name", method: "POST", path: `${M}/branches`, body: { new_branch_name: "a..b" }, status: 422 },
+    { name: "branch name over 100 characters", method: "POST", path: `${M}/branches`, body: { new_branch_name: long(101), old_ref_name: "main" }, status: 422, message: /MaxSize/ },
     { name: "delete the default branch", method: "DELETE", path: `${M}/branches/main`, status: 403 },
     { name: "delete a missing branch", method: "DELETE", path: `${M}/branches/nope`, status: 404 },
     { name: "head = base", method: "POST", path: `${M}/pulls`, body: { head: "main", base: "main" }, status: 422 },
@@ -83,7 +97,11 @@ describe("forge error cases", () => {
     { name: "merge a closed PR", method: "POST", path: `${M}/pulls/3/merge`, body: { Do: "merge" }, status: 404 },
     { name: "merge a merged PR", method: "POST", path: `${M}/pulls/2/merge`, body: { Do: "merge" }, status: 405 },
     { name: "merge a conflicting PR", method: "POST", path: `${M}/pulls/4/merge`, body: { Do: "merge" }, status: 405, message: /try again later/ },
-    { name: "merge with a stale head", method: "POST", path: `${M}/pulls/1/merge`, body: { Do: "merge", head_commit_id: "0".repeat(40) }, status: 409 },
+    { name: "merge with a stale head", method: "POST", path: `${M}/pulls/1/merge`, body: { Do: "merge", head_commit_id: "0".repeat(40) }, status: 409, message: /head out of date/ },
+    { name: "merge without Do", method: "POST", path: `${M}/pulls/1/merge`, body: { MergeTitleField: "x" }, status: 422, message: /Do/ },
+    { name: "merge with an empty Do", method: "POST", path: `${M}/pulls/1/merge`, body: { Do: "" }, status: 422, message: /Do/ },
+    { name: "merge with an unknown Do", method: "POST", path: `${M}/pulls/1/merge`, body: { Do: "octopus" }, status: 422, message: /Do/ },
+    { name: "merge a work-in-progress PR", method: "POST", path: `${M}/pulls/5/merge`, body: { Do: "merge" }, status: 405, message: /Work in progress/ },
     { name: "unsupported merge style", method: "POST", path: `${M}/pulls/1/merge`, body: { Do: "rebase" }, status: 405 },
     { name: "reopen a merged PR", method: "PATCH", path: `${M}/pulls/2`, body: { state: "open" }, status: 412 },
     { name: "archived repo: contents write", method: "POST", path: `${API}/repos/rfcs/old/contents/x.md`, body: { content: b64("z") }, status: 423 },
@@ -130,7 +148,9 @@ describe("forge error cases", () => {
     { name: "write to a private repo without a token (repoAssignment first)", method: "POST", path: `${API}/repos/rfcs/secret/contents/y.md`, body: { content: b64("z") }, token: "none", status: 404 },
   ];
 
-  test.each(cases)("$name → $status", async (c) => {
+  const statusOf = (c: Case) => (typeof c.status === "number" ? c.status : c.status[gitea]);
+
+  test.each(cases.map((c) => ({ ...c, status: statusOf(c) })))("$name → $status", async (c) => {
     const res = await send(c);
     const text = await res.text();
     expect({ status: res.status, text }).toEqual({ status: c.status, text: expect.any(String) });
@@ -138,11 +158,13 @@ describe("forge error cases", () => {
     expect(body).toEqual(expect.objectContaining({ message: expect.any(String), url: `${forge.url}/api/swagger` }));
     if (c.status === 404 && !c.message) expect(body).toEqual({ message: "The target couldn't be found.", url: `${forge.url}/api/swagger`, errors: [] });
     if (c.message) expect(body.message).toMatch(c.message);
+    if (c.status === 500) expect(body.message).toBe(""); // hidden from non-admins in production
   });
 
-  test("the conflicting PR reports mergeable: false", async () => {
+  test("the conflicting PR and the work-in-progress PR report mergeable: false", async () => {
     const pr = await ok("GET", `${M}/pulls/4`);
     expect(pr.mergeable).toBe(false);
     expect((await ok("GET", `${M}/pulls/1`)).mergeable).toBe(true);
+    expect((await ok("GET", `${M}/pulls/5`)).mergeable).toBe(false);
   });
 });

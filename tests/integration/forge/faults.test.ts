@@ -80,6 +80,24 @@ describe("forge fault injection and request log", () => {
     expect(listed).toMatchObject({ seen: 1, fired: 1 });
   });
 
+  test("phase `after`: the write lands and its webhooks go out, but the caller gets the fault", async () => {
+    await forge.flushWebhooks();
+    const pushes = async () => ((await (await forge.admin("/deliveries?event=push")).json()) as { payload: { head_commit: { message: string } } }[]).length;
+    const before = await pushes();
+    await fault({ method: "POST", path: `${M}/contents/**`, status: 502, message: "response lost", phase: "after" });
+    const res = await forge.api(`${M}/contents/rfcs/landed.md`, { method: "POST", body: JSON.stringify({ content: Buffer.from("landed\n").toString("base64"), message: "Landed" }) });
+    expect([res.status, (await res.json()).message]).toEqual([502, "response lost"]);
+    const file = await forge.api(`${M}/contents/rfcs/landed.md`);
+    expect(file.status).toBe(200);
+    expect((await (await forge.api(`${M}/branches/main`)).json()).commit.message).toBe("Landed\n");
+    await forge.flushWebhooks();
+    expect(await pushes()).toBe(before + 1);
+    // A failure the handler answers itself (here 422: the file now exists) is not replaced.
+    await fault({ method: "POST", path: `${M}/contents/**`, status: 502, phase: "after" });
+    const again = await forge.api(`${M}/contents/rfcs/landed.md`, { method: "POST", body: JSON.stringify({ content: "" }) });
+    expect(again.status).toBe(422);
+  });
+
   test("admin routes need the site-admin token", async () => {
     const asBot = await fetch(`${forge.url}/_forge/requests`, { headers: { authorization: `token ${forge.botToken}` } });
     expect(asBot.status).toBe(403);
