@@ -45,6 +45,8 @@ const schema = z.object({
   FCP_DAYS: z.coerce.number().positive("must be a positive number of days").max(365, "must be at most 365 days").default(10),
   // Test builds only: a file holding the clock's offset, moved by POST /api/test/clock (lib/clock.ts).
   QUORUM_TEST_CLOCK_FILE: z.string().min(1).optional(),
+  // The deadline of every Gitea request (lib/gitea/fetch.ts); a read that misses it is retried.
+  GITEA_TIMEOUT_S: z.coerce.number().positive("must be a positive number of seconds").max(600, "must be at most 600 seconds").default(15),
 });
 
 export type AppConfig = {
@@ -73,6 +75,8 @@ export type AppConfig = {
   fcpDays: number;
   /** Test builds only (never set in production): where the movable clock keeps its offset. */
   testClockFile: string | null;
+  /** GITEA_TIMEOUT_S in milliseconds: how long one Gitea request may take. */
+  giteaTimeoutMs: number;
   /** §18 providers and models; `enabled: false` with a reason when none is configured. */
   ai: AiSettings;
   /** Crash tests only: the point where the process kills itself (lib/writes/crash-point.ts); null unless QUORUM_TEST_HOOKS=1. */
@@ -142,6 +146,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`,
     fcpDays: e.FCP_DAYS,
     testClockFile: e.QUORUM_TEST_CLOCK_FILE ?? null,
+    giteaTimeoutMs: Math.round(e.GITEA_TIMEOUT_S * 1000),
     ai,
     testCrashAt: env.QUORUM_TEST_HOOKS === "1" ? env.QUORUM_TEST_CRASH_AT || null : null,
   };
@@ -164,6 +169,7 @@ export function getConfig(): AppConfig {
     process.env.RECONCILE_INTERVAL_S,
     process.env.FCP_DAYS,
     process.env.QUORUM_TEST_CLOCK_FILE,
+    process.env.GITEA_TIMEOUT_S,
     ...AI_VARIABLES.map((name) => process.env[name]),
   ]);
   if (cached?.env !== key) cached = { env: key, config: parseConfig(process.env) };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getConfig } from "@/lib/config";
+import { giteaFetch } from "@/lib/gitea/fetch";
 
 // A session lives as long as the Gitea authorization behind it (§1, issue 4):
 // the JWT's Gitea token is re-checked against `GET /api/v1/user` at most
@@ -26,11 +27,8 @@ const refreshed = z.object({ access_token: z.string().min(1), refresh_token: z.s
 
 async function whoIs(token: string): Promise<number | "revoked" | "unknown"> {
   try {
-    const res = await fetch(`${getConfig().giteaUrl}/api/v1/user`, {
-      headers: { Authorization: `token ${token}`, Accept: "application/json" },
-      cache: "no-store",
-      signal: AbortSignal.timeout(5000),
-    });
+    // One try: this runs while a page waits, and "unknown" keeps the session anyway.
+    const res = await giteaFetch(`${getConfig().giteaUrl}/api/v1/user`, { headers: { Authorization: `token ${token}`, Accept: "application/json" } }, { attempts: 1 });
     if (res.status === 401 || res.status === 403) return "revoked";
     if (!res.ok) return "unknown";
     return giteaUser.parse(await res.json()).id;
@@ -42,7 +40,7 @@ async function whoIs(token: string): Promise<number | "revoked" | "unknown"> {
 async function refresh(refreshToken: string): Promise<z.infer<typeof refreshed> | null> {
   const cfg = getConfig();
   try {
-    const res = await fetch(`${cfg.giteaUrl}/login/oauth/access_token`, {
+    const res = await giteaFetch(`${cfg.giteaUrl}/login/oauth/access_token`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
       body: new URLSearchParams({
@@ -51,7 +49,6 @@ async function refresh(refreshToken: string): Promise<z.infer<typeof refreshed> 
         client_id: cfg.oauthClientId,
         client_secret: cfg.oauthClientSecret,
       }),
-      signal: AbortSignal.timeout(5000),
     });
     return res.ok ? refreshed.parse(await res.json()) : null;
   } catch {

@@ -36,6 +36,8 @@ export function giteaProvider(): OAuthConfig<GiteaProfile> {
     token: `${cfg.giteaUrl}/login/oauth/access_token`,
     userinfo: `${cfg.giteaUrl}/api/v1/user`,
     checks: ["pkce", "state"],
+    // openid-client's token and userinfo requests get the same deadline as every other Gitea call.
+    httpOptions: { timeout: cfg.giteaTimeoutMs },
     clientId: cfg.oauthClientId,
     clientSecret: cfg.oauthClientSecret,
     profile(raw) {

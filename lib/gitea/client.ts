@@ -1,22 +1,14 @@
 import { giteaApi, type Api, type HttpResponse } from "gitea-js";
 import { getConfig } from "@/lib/config";
 import { toGiteaError } from "./errors";
+import { giteaFetch } from "./fetch";
 
 export type GiteaApi = Api<unknown>;
-
-// Counts requests per process so benchmarks and the health route can report them.
-const counter = { requests: 0 };
-export const giteaRequestCount = () => counter.requests;
-
-const countingFetch: typeof fetch = (input, init) => {
-  counter.requests += 1;
-  return fetch(input, { ...init, cache: "no-store" });
-};
 
 /** A gitea-js client; the bot's token unless another is given. */
 export function giteaClient(token?: string): GiteaApi {
   const config = getConfig();
-  return giteaApi(config.giteaUrl, { token: token ?? config.botToken, customFetch: countingFetch });
+  return giteaApi(config.giteaUrl, { token: token ?? config.botToken, customFetch: giteaFetch });
 }
 
 /** Runs one gitea-js call and unwraps its data, mapping failures to GiteaError. */

@@ -1,7 +1,8 @@
 // The one typed wrapper over gitea-js that all other code uses.
 export { GiteaError, toGiteaError, mayHaveLanded } from "./errors";
 export { encodeBase64, decodeBase64 } from "./base64";
-export { giteaClient, call, callOrNull, giteaRequestCount, type GiteaApi } from "./client";
+export { giteaClient, call, callOrNull, type GiteaApi } from "./client";
+export { giteaFetch, giteaRequestCount, GiteaTimeout } from "./fetch";
 export { paginate, PAGE_LIMIT } from "./pager";
 export { readFile, readRawText, listDir, changeFiles, splitFullName, type RepoRef, type FileAtRef } from "./contents";
 export { listBranches, getBranch, createBranch, deleteBranch } from "./branches";

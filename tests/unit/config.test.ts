@@ -28,6 +28,7 @@ test("a complete environment parses, with defaults and trimmed URLs", () => {
     databaseUrl: "file:./data/quorum.db",
     adminLogins: ["carol", "dave"],
     reconcileIntervalS: 300,
+    giteaTimeoutMs: 15_000,
   });
   expect(c.ai.enabled).toBe(false); // no provider: AI off, the app still starts
 });
@@ -44,6 +45,13 @@ test("malformed values are named with what is wrong", () => {
   expect(problems).toContain("WEBHOOK_SECRET must be at least 8 characters");
   expect(problems).toContain("DATABASE_URL must be a SQLite file: URL or a postgresql:// URL");
   expect(problems.some((p) => p.startsWith("RECONCILE_INTERVAL_S "))).toBe(true);
+});
+
+test("GITEA_TIMEOUT_S: seconds (fractions allowed), positive and at most 600", () => {
+  expect(parseConfig({ ...valid, GITEA_TIMEOUT_S: "2.5" }).giteaTimeoutMs).toBe(2500);
+  expect(configProblems({ ...valid, GITEA_TIMEOUT_S: "0" })).toEqual(["GITEA_TIMEOUT_S must be a positive number of seconds"]);
+  expect(configProblems({ ...valid, GITEA_TIMEOUT_S: "3600" })).toEqual(["GITEA_TIMEOUT_S must be at most 600 seconds"]);
+  expect(configProblems({ ...valid, GITEA_TIMEOUT_S: "soon" })).toHaveLength(1);
 });
 
 test("the error's message carries every problem in one line", () => {

@@ -1,3 +1,4 @@
+import { READ_ATTEMPTS } from "@/lib/gitea/fetch";
 import { GET as getHealthRoute } from "@/app/api/health/route";
 import { db } from "@/lib/db/client";
 import { listCatalogOverview } from "@/lib/db/queries/catalog";
@@ -73,7 +74,8 @@ it("a forge error on one repo does not stop the sweep for the others, and that r
   await sweepOnce({ trigger: "manual" });
   pushDirect(fx.forge, "rfcs/meta", "rfcs/streaming-sync.md", (t) => t.replace("title: Streaming sync, revisited", "title: Streaming sync 3"), "Retitle again");
   pushDirect(fx.forge, "rfcs/rfc-0001-event-log", "RFC.md", (t) => `${t}\nMore.\n`, "More");
-  const fault = { method: "GET", path: "/api/v1/repos/rfcs/rfc-0001-event-log/branches", status: 500, times: 1 };
+  // Reads are retried (lib/gitea/fetch.ts READ_ATTEMPTS): the repo fails when every attempt does.
+  const fault = { method: "GET", path: "/api/v1/repos/rfcs/rfc-0001-event-log/branches", status: 500, times: READ_ATTEMPTS };
   expect((await fx.forge.admin("/faults", { method: "POST", body: JSON.stringify(fault) })).status).toBe(201);
 
   const run = await sweepOnce({ trigger: "manual" });
