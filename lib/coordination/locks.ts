@@ -1,4 +1,5 @@
 import { getConfig } from "@/lib/config";
+import { AppError } from "@/lib/http/errors";
 import { createMemoryLocks } from "./memory-locks";
 import { createRedisLocks } from "./redis-locks";
 
@@ -11,9 +12,27 @@ import { createRedisLocks } from "./redis-locks";
 
 export type Release = () => Promise<void>;
 
+export type WithLockOptions = {
+  /**
+   * How long to wait for the turn; then LockBusy is thrown and `fn` never
+   * runs. Holders make only bounded waits (every Gitea call has a deadline,
+   * GITEA_TIMEOUT_S), so this bounds how long a queue of callers can grow.
+   */
+  waitMs?: number;
+  /** The message of LockBusy, for the person who asked. */
+  busy?: string;
+};
+
+/** The lock's turn did not come within `waitMs` (409: try again in a moment). */
+export class LockBusy extends AppError {
+  constructor(message = "Someone else is doing this right now; try again in a moment.") {
+    super("conflict", message, { busy: true });
+  }
+}
+
 export interface Locks {
   /** Runs `fn` once every earlier holder of `key` has finished (first come, first served). */
-  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  withLock<T>(key: string, fn: () => Promise<T>, opts?: WithLockOptions): Promise<T>;
   /**
    * Takes `key` if nobody holds it; null when held. The caller must release
    * it. `onLost` is called if the lock is lost while held (it could not be

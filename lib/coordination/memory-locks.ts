@@ -1,4 +1,16 @@
-import type { Locks } from "./locks";
+import { LockBusy, type Locks } from "./locks";
+
+/** Whether `p` settles within `ms` (undefined = no bound). */
+async function settlesWithin(p: Promise<unknown>, ms: number | undefined): Promise<boolean> {
+  if (ms === undefined) return p.then(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+  try {
+    return await Promise.race([p.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * In-process locks. A key's queue is a chain of promises; the last one out
@@ -15,17 +27,25 @@ export function createMemoryLocks(instanceId = "this instance"): Locks {
     const held = new Promise<void>((r) => (release = r));
     const tail = previous.catch(() => undefined).then(() => held);
     tails.set(key, tail);
-    const done = () => {
-      release();
+    const forget = () => {
       if (tails.get(key) === tail) tails.delete(key);
+    };
+    /** Leaves the queue; `early` when giving up before the turn came: the key stays held until the holders in front finish. */
+    const done = (early = false) => {
+      release();
+      if (early) void tail.then(forget);
+      else forget();
     };
     return { turn: previous.catch(() => undefined), done };
   };
 
   return {
-    async withLock(key, fn) {
+    async withLock(key, fn, opts = {}) {
       const { turn, done } = acquire(key);
-      await turn;
+      if (!(await settlesWithin(turn, opts.waitMs))) {
+        done(true);
+        throw new LockBusy(opts.busy);
+      }
       try {
         return await fn();
       } finally {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { Mutex } from "redis-semaphore";
-import type { Locks } from "./locks";
+import { Mutex, TimeoutError } from "redis-semaphore";
+import { LockBusy, type Locks } from "./locks";
 import { createMemoryLocks } from "./memory-locks";
 import { connectRedis, REDIS_PREFIX } from "./redis-client";
 
@@ -35,12 +35,13 @@ export function createRedisLocks(url: string, opts: RedisLocksOptions): Locks & 
   const client = connectRedis(url, "quorum-locks");
   const local = createMemoryLocks();
   const ttlMs = opts.ttlMs ?? 15_000;
-  const mutex = (key: string, once: boolean, onLost?: () => void, ttl = ttlMs) =>
+  /** `waitMs`: how long acquire() may wait (one try when `once`, else without bound). */
+  const mutex = (key: string, once: boolean, onLost?: () => void, ttl = ttlMs, waitMs?: number) =>
     new ExpiringMutex(client, REDIS_PREFIX + key, {
       identifier: `${opts.instanceId}#${randomUUID()}`,
       lockTimeout: ttl,
       refreshInterval: Math.round(ttl / 3),
-      acquireTimeout: once ? ttl : Number.POSITIVE_INFINITY,
+      acquireTimeout: once ? ttl : (waitMs ?? Number.POSITIVE_INFINITY),
       acquireAttemptsLimit: once ? 1 : Number.POSITIVE_INFINITY,
       retryInterval: opts.retryMs ?? 25,
       onLockLost: (err) => {
@@ -51,16 +52,23 @@ export function createRedisLocks(url: string, opts: RedisLocksOptions): Locks & 
   const redisKey = (key: string) => `mutex:${REDIS_PREFIX}${key}`;
 
   return {
-    async withLock(key, fn) {
+    async withLock(key, fn, lockOpts = {}) {
+      // `waitMs` bounds the whole wait: this instance's queue, then what is left of it for Redis.
+      const deadline = lockOpts.waitMs === undefined ? undefined : Date.now() + lockOpts.waitMs;
       return local.withLock(key, async () => {
-        const m = mutex(key, false);
-        await m.acquire();
+        const m = mutex(key, false, undefined, ttlMs, deadline === undefined ? undefined : Math.max(1, deadline - Date.now()));
+        try {
+          await m.acquire();
+        } catch (err) {
+          if (err instanceof TimeoutError) throw new LockBusy(lockOpts.busy);
+          throw err;
+        }
         try {
           return await fn();
         } finally {
           await m.release().catch((err: unknown) => console.error(`[quorum] could not release ${key} (it expires by itself):`, err));
         }
-      });
+      }, lockOpts);
     },
     async tryLock(key, lockOpts) {
       const releaseLocal = await local.tryLock(key);

@@ -1,12 +1,12 @@
 import "server-only";
 import { actorFrom } from "@/lib/bot/actor";
 import type { SessionUser } from "@/lib/auth/session";
-import { getLocks } from "@/lib/coordination/locks";
+import { withBranchLock } from "@/lib/branches/lock";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import type { ChangeView } from "@/lib/threads/views";
 import { answerOf, priorAccept, writeAccept } from "./accept-write";
-import { assertAcceptable, branchKey, decisionScope } from "./load";
+import { assertAcceptable, decisionScope } from "./load";
 
 // §8.9 "Accept selected": several pending changes of one branch as one commit.
 // They must not overlap (409 naming the conflicting ids) and each must still
@@ -42,7 +42,7 @@ export async function acceptBatch(args: { changeIds: string[]; user: SessionUser
   const prior = await priorAccept(ids, args.user.id, null, false);
   if (prior) return answerOf(prior);
   assertAllAcceptable(first);
-  return getLocks().withLock(branchKey(scope), async () => {
+  return withBranchLock(scope.rfc.slug, scope.branch.name, async () => {
     const again = await priorAccept(ids, args.user.id, null, true);
     if (again) return answerOf(again);
     const rows = await loadAll(ids);

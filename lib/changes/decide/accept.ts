@@ -2,9 +2,9 @@ import "server-only";
 import { actorFrom } from "@/lib/bot/actor";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ChangeView } from "@/lib/threads/views";
-import { getLocks } from "@/lib/coordination/locks";
+import { withBranchLock } from "@/lib/branches/lock";
 import { answerOf, priorAccept, writeAccept } from "./accept-write";
-import { assertAcceptable, branchKey, decisionScope, loadChangeOrThrow } from "./load";
+import { assertAcceptable, decisionScope, loadChangeOrThrow } from "./load";
 
 // §8.9 Accept: commit the change (or the person's edit of it) to its branch
 // through the bot, with the §8.9 message, then mark it accepted and apply the
@@ -30,7 +30,7 @@ export async function acceptChange(args: { changeId: string; user: SessionUser; 
     if (prior) return single(prior);
     assertAcceptable(first);
   }
-  return getLocks().withLock(branchKey(scope), async () => {
+  return withBranchLock(scope.rfc.slug, scope.branch.name, async () => {
     const prior = await priorAccept([first.id], user.id, editedOf(first.proposed), true);
     if (prior) return single(prior);
     const row = await loadChangeOrThrow(args.changeId);

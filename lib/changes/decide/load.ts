@@ -5,7 +5,6 @@ import { loadBranchOrThrow, type BranchContext } from "@/lib/branches/context";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { loadRfcOrThrow, type RfcContext } from "@/lib/rfcs/context";
-import { branchLockKey } from "@/lib/branches/lock";
 
 // Who may decide a change card, and when (§6, §8.9, §8.14). Accept and
 // decline need edit rights on the branch (its creator, the RFC's owners and
@@ -55,6 +54,3 @@ export function assertAcceptable(change: Change): void {
 }
 
 export const DECLINABLE = new Set(["pending", "stale", "invalid", "failed", "buffered"]);
-
-/** Lock key: the branch, wherever it lives (lib/branches/lock). */
-export const branchKey = (scope: DecisionScope) => branchLockKey(scope.rfc.slug, scope.branch.name);

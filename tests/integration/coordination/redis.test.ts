@@ -64,6 +64,20 @@ describe("redis locks", () => {
     expect(await two.holder("g")).toBeNull();
   });
 
+  it("a caller whose turn does not come within waitMs gets LockBusy and never runs, while another instance holds the key", async () => {
+    const [one, two] = [locks("one"), locks("two")];
+    const release = await one.tryLock("w");
+    let ran = false;
+    await expect(two.withLock("w", async () => (ran = true), { waitMs: 50, busy: "Busy now" })).rejects.toMatchObject({
+      name: "AppError", code: "conflict", message: "Busy now", details: { busy: true },
+    });
+    expect(ran).toBe(false);
+    expect(await two.holder("w")).toBe("one"); // giving up took nothing from the holder
+    await release!();
+    expect(await two.withLock("w", async () => 7, { waitMs: 60_000 })).toBe(7);
+    expect(await two.isLocked("w")).toBe(false);
+  });
+
   it("a lock of an instance that stops answering expires, and its holder hears that it lost it", async () => {
     const dying = locks("dying");
     const heir = locks("heir");

@@ -8,7 +8,7 @@ import { decodeBase64 } from "@/lib/gitea";
 // Aliased: a name starting with "use" reads as a React hook to the linter.
 import { useAppEnv as pointAppAt } from "@/tests/helpers/app-env";
 import { createTestDatabase } from "@/tests/helpers/db";
-import { startTestForge, type TestForge } from "@/tests/helpers/forge";
+import { startTestForge, type TestForge, type TestForgeOptions } from "@/tests/helpers/forge";
 import { ensureUser, sessionCookieFor } from "@/tests/helpers/session";
 
 // One graduation test file's world: a fresh forge, a temp SQLite file, and
@@ -18,8 +18,9 @@ export type Fixture = Awaited<ReturnType<typeof startGraduationFixture>>;
 
 export type DraftSpec = { slug: string; title?: string; owners?: string[]; arbiters?: string[]; tags?: string[]; body?: string; extra?: Record<string, unknown> };
 
-export async function startGraduationFixture() {
-  const forge: TestForge = await startTestForge();
+/** `forge`: the Gitea release and behaviour of the forge (tests/helpers/forge.ts). */
+export async function startGraduationFixture(opts: { forge?: Pick<TestForgeOptions, "gitea" | "behaviour"> } = {}) {
+  const forge: TestForge = await startTestForge(opts.forge);
   pointAppAt(forge);
   const database = createTestDatabase();
   const seeder: BotActor = { userId: null, login: "seed", name: "Seed" };
@@ -86,7 +87,7 @@ export async function startGraduationFixture() {
     async commits(repo: string) {
       return (await api<{ sha: string; commit: { message: string } }[]>(`/repos/${repo}/commits?sha=main&limit=50`)).body;
     },
-    async fault(spec: { method: string; path: string; status?: number; nth?: number; delayMs?: number }) {
+    async fault(spec: { method: string; path: string; status?: number; nth?: number; delayMs?: number; times?: number }) {
       const res = await forge.admin("/faults", { method: "POST", body: JSON.stringify({ status: 500, ...spec }) });
       if (res.status !== 201) throw new Error(`fault → ${res.status}`);
     },

@@ -1,3 +1,4 @@
+import { READ_ATTEMPTS } from "@/lib/gitea/fetch";
 import { db } from "@/lib/db/client";
 import type { StepKey } from "@/lib/graduation/types";
 import { startGraduationFixture, type Fixture } from "./fixture";
@@ -71,8 +72,8 @@ test("after a rollback the same RFC graduates with the same id and repo name", a
 test("a failing cache refresh undoes nothing: the RFC is active in Gitea", async () => {
   const slug = "refresh-fails";
   await fx.superDraft({ slug });
-  // The meta refresh starts by listing branches; make that fail.
-  await fx.fault({ method: "GET", path: "/api/v1/repos/rfcs/meta/branches", status: 500 });
+  // The meta refresh starts by listing branches; make that fail (every try of it: reads are retried).
+  await fx.fault({ method: "GET", path: "/api/v1/repos/rfcs/meta/branches", status: 500, times: READ_ATTEMPTS });
   const { final } = await graduateAndFollow(slug, { id: "RFC-0010", repo: `rfc-0010-${slug}` }, alice);
   expect(final.status).toBe("succeeded");
   expect(final.steps.map((s) => s.status)).toEqual(["done", "done", "done", "done", "failed"]);

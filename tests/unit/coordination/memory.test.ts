@@ -58,6 +58,35 @@ describe("memory locks", () => {
     expect(await locks.isLocked("g")).toBe(false);
     expect(await locks.holder("g")).toBeNull();
   });
+
+  it("a caller whose turn does not come within waitMs gets LockBusy, never runs, and keeps the queue intact", async () => {
+    const locks = createMemoryLocks();
+    const gate = deferred();
+    const log: string[] = [];
+    const holder = locks.withLock("k", async () => {
+      log.push("holder");
+      await gate.promise;
+    });
+    const impatient = locks.withLock("k", async () => void log.push("impatient"), { waitMs: 20, busy: "Busy now" });
+    await expect(impatient).rejects.toMatchObject({ name: "AppError", code: "conflict", message: "Busy now", details: { busy: true } });
+    // Giving up did not free the key: the holder still has it, and the next caller waits for it.
+    expect(await locks.isLocked("k")).toBe(true);
+    expect(await locks.tryLock("k")).toBeNull();
+    const next = locks.withLock("k", async () => void log.push("next"));
+    await tick();
+    expect(log).toEqual(["holder"]);
+    gate.resolve();
+    await Promise.all([holder, next]);
+    expect(log).toEqual(["holder", "next"]);
+    await tick();
+    expect(await locks.isLocked("k")).toBe(false);
+  });
+
+  it("a turn that comes in time runs as usual", async () => {
+    const locks = createMemoryLocks();
+    expect(await locks.withLock("q", async () => 7, { waitMs: 1000 })).toBe(7);
+    expect(await locks.isLocked("q")).toBe(false);
+  });
 });
 
 describe("memory bus", () => {
