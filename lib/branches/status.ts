@@ -6,7 +6,7 @@ import { readPrivateLine } from "@/lib/private/base";
 import { documentPath, documentText } from "@/lib/rfc-docs/read-document";
 import { summarizeEdit } from "@/lib/rfc-docs/sections";
 import { repoNameOf, repoOf, type RfcContext } from "@/lib/rfcs/context";
-import { divergence, type Divergence } from "./merge-base";
+import { BranchMoved, divergence, type Divergence } from "./merge-base";
 import { placeIn } from "./place";
 
 // §9 branch status: ahead/behind main and the document's added/removed lines
@@ -32,7 +32,7 @@ async function documentAt(rfc: RfcContext, repo: RepoRef, sha: string): Promise<
 /** Ahead/behind and the merge base: from Git's history for a public branch, from the recorded base for a private one. */
 async function divergenceOf(rfc: RfcContext, row: CachedBranch, mainSha: string): Promise<Divergence> {
   const home = repoOf(rfc.home);
-  if (row.repo === row.home) return divergence(home, mainSha, row.headSha);
+  if (row.repo === row.home) return divergence(home, { base: "main", head: row.name }, { base: mainSha, head: row.headSha });
   const line = await readPrivateLine(placeIn(rfc.home, row.displayName, row.repo));
   const behindBy = line.base === mainSha ? 0 : await countCommits(home, mainSha, line.base);
   return { aheadBy: line.commits.length, behindBy, mergeBase: line.base };
@@ -49,6 +49,8 @@ async function computeOne(rfc: RfcContext, row: CachedBranch, mainSha: string): 
       data: { aheadBy: d.aheadBy, behindBy: d.behindBy, additions: added, deletions: removed, statusAt: new Date(), statusStale: false, backoffUntil: null },
     });
   } catch (err) {
+    // The branch or main moved since they were read: the row stays stale for the next read, no back-off.
+    if (err instanceof BranchMoved) return;
     console.warn(`[quorum] branch status of ${row.repo}:${row.name} failed`, err instanceof Error ? err.message : err);
     await db().cachedBranch.update({ where: { id: row.id }, data: { backoffUntil: new Date(Date.now() + BACKOFF_MS) } });
   }

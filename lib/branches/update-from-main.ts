@@ -13,7 +13,7 @@ import { repoOf, type RfcContext } from "@/lib/rfcs/context";
 import { updatePrivateFromMain } from "@/lib/private/update-private";
 import { postSystemMessage } from "@/lib/threads/messages";
 import type { BranchContext } from "./context";
-import { divergence } from "./merge-base";
+import { BranchMoved, divergence } from "./merge-base";
 import { mergeResolved } from "./merge-resolved";
 import { mergeConflict } from "./resolve-conflict";
 
@@ -49,7 +49,10 @@ async function update(args: { rfc: RfcContext; branch: BranchContext; actor: Bot
   const mainSha = main?.commit?.id;
   const headSha = head?.commit?.id;
   if (!mainSha || !headSha) throw new AppError("not_found", "Branch not found");
-  const d = await divergence(repo, mainSha, headSha);
+  const d = await divergence(repo, { base: "main", head: branch.ref }, { base: mainSha, head: headSha }).catch((err: unknown) => {
+    if (err instanceof BranchMoved) throw new AppError("conflict", `${err.branch === "main" ? "main" : branch.name} changed while it was being compared; try again`);
+    throw err;
+  });
   if (d.behindBy === 0) return { merged: false, behindBy: 0, commitSha: null, staleChangeIds: [] };
 
   const path = documentPath(rfc.home);

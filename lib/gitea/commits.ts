@@ -18,6 +18,7 @@ const node = (c: Commit): CommitNode => ({
 /**
  * `GET /compare/{base}...{head}`: the commits reachable from head and not
  * from base (Gitea walks from their merge base), as Git's `base..head`.
+ * Pass branch names: Gitea 1.22 answers 404 for a commit id (FACTS §7.1).
  */
 export async function compareCommits({ owner, repo }: RepoRef, base: string, head: string): Promise<{ total: number; commits: CommitNode[] }> {
   const res = await call(`compare ${base}...${head}`, () =>

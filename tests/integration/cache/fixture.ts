@@ -4,7 +4,7 @@ import { whenIdle } from "@/lib/cache/refresh-queue";
 import { useAppEnv as pointAppAtForge } from "@/tests/helpers/app-env";
 import { startAppServer, type AppServer } from "@/tests/helpers/app-server";
 import { createTestDatabase } from "@/tests/helpers/db";
-import { startTestForge, type TestForge } from "@/tests/helpers/forge";
+import { startTestForge, type TestForge, type TestForgeOptions } from "@/tests/helpers/forge";
 import { ensureUser } from "@/tests/helpers/session";
 
 // One test file's world: a temp SQLite file, the in-process app server
@@ -23,10 +23,11 @@ export type CacheFixture = {
   close(): Promise<void>;
 };
 
-export async function startCacheFixture(): Promise<CacheFixture> {
+/** `forge`: the Gitea release and behaviour of the forge (tests/helpers/forge.ts). */
+export async function startCacheFixture(opts: { forge?: Pick<TestForgeOptions, "gitea" | "behaviour"> } = {}): Promise<CacheFixture> {
   const database = createTestDatabase();
   const app = await startAppServer();
-  const forge = await startTestForge({ appUrl: app.url });
+  const forge = await startTestForge({ appUrl: app.url, ...opts.forge });
   pointAppAtForge(forge);
   const adminPost = async (path: string) => {
     const res = await forge.admin(path, { method: "POST" });

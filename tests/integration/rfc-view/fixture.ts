@@ -8,7 +8,7 @@ import { createOrgRepo, splitFullName } from "@/lib/gitea";
 import { useAppEnv as applyAppEnv } from "../../helpers/app-env";
 import { createTestDatabase } from "../../helpers/db";
 import { ensureUser, sessionCookieFor } from "../../helpers/session";
-import { startTestForge, type TestForge } from "../../helpers/forge";
+import { startTestForge, type TestForge, type TestForgeOptions } from "../../helpers/forge";
 
 // The RFC view's integration fixture: a fresh forge and database, a
 // super-draft (`cache-policy`, document = the meta entry body) and an active
@@ -57,8 +57,9 @@ type Params = Record<string, string>;
 type Handler<P extends Params> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 type CallOpts<P extends Params> = { as?: Login | null; method?: string; params: P; body?: unknown; query?: string; signal?: AbortSignal };
 
-export async function setupFixture(): Promise<Fixture> {
-  const forge = await startTestForge();
+/** `forge`: the Gitea release and behaviour of the forge (tests/helpers/forge.ts). */
+export async function setupFixture(opts: { forge?: Pick<TestForgeOptions, "gitea" | "behaviour"> } = {}): Promise<Fixture> {
+  const forge = await startTestForge(opts.forge);
   applyAppEnv(forge);
   const database = createTestDatabase();
   const system = actorFrom(await ensureUser({ login: "alice" }));
