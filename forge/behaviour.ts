@@ -18,7 +18,7 @@ export interface Behaviour {
   webhookOrder: WebhookOrder;
 }
 
-export const DEFAULT_BEHAVIOUR: Behaviour = { mergeCheckMs: 0, webhookOrder: "concurrent" };
+export const DEFAULT_BEHAVIOUR: Behaviour = { mergeCheckMs: 250, webhookOrder: "concurrent" };
 
 export const isWebhookOrder = (v: string): v is WebhookOrder => (WEBHOOK_ORDERS as readonly string[]).includes(v);
 

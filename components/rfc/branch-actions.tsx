@@ -8,6 +8,7 @@ import { ConfirmModal, Modal } from "./modal";
 import { OpenPrDialog } from "./open-pr-dialog";
 import { BTN } from "./styles";
 import { Tip } from "@/components/ui/tip";
+import { MERGE_STATE_TEXT } from "@/lib/prs/merge-state";
 
 // Actions on a non-main branch (§8.3, §9, §12): public / private, open a PR,
 // merge or close it (owners), delete (creator, owners). The server re-checks
@@ -31,6 +32,10 @@ export function BranchActions({ slug, branch, perms, onChanged }: { slug: string
   const pr = branch.pr;
   const open = branch.state === "open";
   const isPrivate = branch.visibility === "private";
+  // Gitea decides whether it can merge, at times a moment after a push (FACTS §7.2); until then Merge waits.
+  const mergeState = pr?.state === "open" ? pr.mergeState : null;
+  const canMerge = mergeState ? mergeState === "mergeable" : pr?.mergeable !== false;
+  const whyNot = mergeState ? MERGE_STATE_TEXT[mergeState].why : pr?.mergeable === false ? "Gitea cannot merge it as it is" : null;
   // A move between public and private copies the branch's commits (new SHAs): the view reloads its document afterwards.
   const flip = async (then?: "pr") => {
     const ok = await run("visibility", () => api(paths.branch(slug, branch.name), { method: "PATCH", json: { visibility: isPrivate ? "public" : "private" } }));
@@ -56,9 +61,9 @@ export function BranchActions({ slug, branch, perms, onChanged }: { slug: string
     <div className="flex flex-wrap items-center gap-2">
       {pr?.state === "open" && perms.mergePr ? (
         // A disabled button gets no hover or focus: the tooltip sits on a focusable wrapper.
-        <Tip text={pr.mergeable === false ? "Update from main or resolve the conflicts first" : null}>
-          <span tabIndex={pr.mergeable === false ? 0 : undefined} className="inline-flex">
-            <button type="button" className={BTN.small} disabled={!!busy || pr.mergeable === false} onClick={() => void settle("merge")}>
+        <Tip text={canMerge ? null : whyNot}>
+          <span tabIndex={canMerge ? undefined : 0} className="inline-flex">
+            <button type="button" className={BTN.small} disabled={!!busy || !canMerge} onClick={() => void settle("merge")}>
               {busy === "merge" ? "Merging…" : `Merge PR #${pr.number}`}
             </button>
           </span>

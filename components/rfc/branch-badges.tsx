@@ -1,7 +1,9 @@
 import type { BranchSummary } from "@/lib/contracts";
+import { MERGE_STATE_TEXT } from "@/lib/prs/merge-state";
 
-// §9 branch status at a glance: PR number and state, +additions −deletions,
-// behind main, private lock, deleted.
+// §9 branch status at a glance: PR number and state (for an open PR whether
+// Gitea can merge it: checking, can merge, conflicts, work in progress),
+// +additions −deletions, behind main, private lock, deleted.
 
 const PR_STYLE = {
   open: "bg-emerald-50 text-emerald-800 ring-emerald-200",
@@ -9,12 +11,24 @@ const PR_STYLE = {
   closed: "bg-slate-100 text-slate-600 ring-slate-200",
 } as const;
 
+const MERGE_STYLE = {
+  checking: "text-amber-700",
+  mergeable: "text-emerald-700",
+  conflicts: "text-rose-700",
+  wip: "text-slate-600",
+} as const;
+
 export function PrBadge({ pr }: { pr: BranchSummary["pr"] }) {
   if (!pr) return null;
+  const merge = pr.state === "open" ? pr.mergeState : null;
   return (
-    <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${PR_STYLE[pr.state]}`} title={pr.mergeable === false ? "Cannot be merged as is" : undefined}>
+    <span
+      className={`rounded px-1.5 py-0.5 text-[11px] font-medium ring-1 ring-inset ${PR_STYLE[pr.state]}`}
+      title={merge ? (MERGE_STATE_TEXT[merge].why ?? "Gitea can merge it") : undefined}
+      data-merge-state={merge ?? undefined}
+    >
       #{pr.number} {pr.state}
-      {pr.state === "open" && pr.mergeable === false ? " · conflicts" : ""}
+      {merge ? <span className={MERGE_STYLE[merge]}> · {MERGE_STATE_TEXT[merge].badge}</span> : null}
     </span>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { api, paths } from "@/lib/client/api";
+import { isWorkInProgress, WIP_TITLE_HINT } from "@/lib/prs/merge-state";
 import { Modal } from "./modal";
 import { BTN, INPUT } from "./styles";
 
@@ -26,7 +27,12 @@ export function OpenPrDialog({ slug, branch, onDone, onClose }: { slug: string; 
           <label htmlFor="pr-title" className="text-sm font-medium text-slate-800">
             Title
           </label>
-          <input id="pr-title" autoFocus className={`${INPUT} mt-1`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+          <input id="pr-title" autoFocus className={`${INPUT} mt-1`} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} aria-describedby="pr-title-help" />
+          {isWorkInProgress(title.trim()) ? (
+            <p id="pr-title-help" className="mt-1 text-xs text-amber-700">
+              {WIP_TITLE_HINT}
+            </p>
+          ) : null}
         </div>
         <div>
           <label htmlFor="pr-description" className="text-sm font-medium text-slate-800">

@@ -1,5 +1,6 @@
 import type { PullRequest } from "gitea-js";
-import { createPull, mergePull, setPullState, type RepoRef } from "@/lib/gitea";
+import { createPull, setPullState, type RepoRef } from "@/lib/gitea";
+import { mergeWhenReady } from "@/lib/prs/merge-when-ready";
 import type { BotActor } from "./actor";
 import { recordAction } from "./audit";
 import { composeBody, onBehalfOf, trailerBlock, type Trailers } from "./trailers";
@@ -31,7 +32,10 @@ export async function openPullRequest(args: {
   return pr;
 }
 
-/** Merges through the bot; the merge commit message carries On-behalf-of (§9). */
+/**
+ * Merges through the bot; the merge commit message carries On-behalf-of (§9).
+ * While Gitea still checks the PR the merge is retried (merge-when-ready.ts).
+ */
 export async function mergePullRequest(args: {
   repo: RepoRef;
   number: number;
@@ -43,7 +47,7 @@ export async function mergePullRequest(args: {
   audit: AuditRef;
 }): Promise<void> {
   const message = trailerBlock([onBehalfOf(args.actor)]);
-  await mergePull(args.repo, args.number, {
+  await mergeWhenReady(args.repo, args.number, {
     Do: args.style ?? "merge",
     MergeTitleField: args.title,
     MergeMessageField: message,

@@ -41,4 +41,9 @@ export async function deleteRfcBranch(args: { rfc: RfcContext; branch: BranchCon
     update: deleted,
   });
   await refreshAfterWrite(place);
+  // Gitea closed the branch's open PRs with it (FACTS §7.7): read them so the branch shows its PR closed.
+  if (!place.private) {
+    const prs = await db().cachedPr.findMany({ where: { repo: place.repoName, headBranch: place.ref, state: "open" }, select: { number: true } });
+    if (prs.length) await refreshAfterWrite(rfc.home, { pulls: prs.map((p) => p.number) });
+  }
 }

@@ -4,7 +4,7 @@ import { can, type Actor } from "@/lib/auth/permissions";
 import { getRepoMainHead } from "@/lib/cache/repo-sync";
 import { db } from "@/lib/db/client";
 import { findRfc, type RfcContext } from "@/lib/rfcs/context";
-import type { BranchSummary } from "@/lib/contracts";
+import type { BranchSummary, PrRef } from "@/lib/contracts";
 import { displayNameOf } from "./names";
 import { homeRepoName } from "./place";
 import { resolveBranch } from "./resolve";
@@ -19,7 +19,9 @@ export type { BranchSummary };
 function prOf(prs: CachedPr[], ref: string): BranchSummary["pr"] {
   const mine = prs.filter((p) => p.headBranch === ref && p.baseBranch === "main").sort((a, b) => b.number - a.number);
   const pr = mine.find((p) => p.state === "open") ?? mine[0];
-  return pr ? { number: pr.number, state: pr.state as "open" | "closed" | "merged", mergeable: pr.mergeable } : null;
+  if (!pr) return null;
+  const mergeState = pr.state === "open" ? ((pr.mergeState as PrRef["mergeState"]) ?? null) : null;
+  return { number: pr.number, state: pr.state as PrRef["state"], mergeable: pr.mergeable, mergeState };
 }
 
 async function mainHeadOf(rfc: RfcContext): Promise<string> {

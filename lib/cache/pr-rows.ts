@@ -1,5 +1,6 @@
 import type { PullRequest } from "gitea-js";
 import { parseMetaHead, type PrKind } from "@/lib/entries";
+import { decideMergeState, type MergeDecision, type MergeMemory } from "@/lib/prs/merge-state";
 
 // One cached PR row from Gitea's PullRequest (§9): kind from the head branch.
 
@@ -29,7 +30,15 @@ export function prState(pr: PullRequest): "open" | "closed" | "merged" {
   return pr.state === "closed" ? "closed" : "open";
 }
 
-export function prRow(pr: PullRequest, repo: string, kind: PrKind, slug: string, openedBy: string) {
+/** Whether `pr` can merge, from Gitea's answer and what the cache knew (lib/prs/merge-state.ts). */
+export const mergeDecisionOf = (pr: PullRequest, prev: MergeMemory | null, now = new Date()): MergeDecision =>
+  decideMergeState(
+    { state: prState(pr), mergeable: pr.mergeable ?? null, title: pr.title ?? "", headSha: pr.head?.sha ?? null, baseSha: pr.base?.sha ?? null },
+    prev,
+    now,
+  );
+
+export function prRow(pr: PullRequest, repo: string, kind: PrKind, slug: string, openedBy: string, merge: MergeDecision) {
   return {
     repo,
     number: pr.number ?? 0,
@@ -46,7 +55,7 @@ export function prRow(pr: PullRequest, repo: string, kind: PrKind, slug: string,
     headBranch: headName(pr),
     baseBranch: pr.base?.ref ?? "",
     headSha: pr.head?.sha ?? null,
-    mergeable: pr.mergeable ?? null,
+    ...merge,
     additions: pr.additions ?? null,
     deletions: pr.deletions ?? null,
   };

@@ -5,7 +5,8 @@ import { getPull, listPulls, splitFullName } from "@/lib/gitea";
 import { mapLimit } from "./pool";
 import { resolvePrAuthors } from "./pr-author";
 import { storableOrSkip } from "./skipped-rows";
-import { prKindAndSlug, prRow, type PrContext } from "./pr-rows";
+import { watchMergeability } from "./merge-watch";
+import { mergeDecisionOf, prKindAndSlug, prRow, type PrContext } from "./pr-rows";
 
 export type PullsMode = { numbers?: number[]; open?: boolean; all?: boolean };
 
@@ -36,15 +37,16 @@ async function upsertPulls(repo: string, ctx: PrContext, prs: PullRequest[]): Pr
   // A PR whose head cannot be read any more keeps the kind the cache knew.
   const known = await db().cachedPr.findMany({
     where: { repo, number: { in: prs.map((p) => p.number ?? 0) } },
-    select: { number: true, kind: true, rfcSlug: true },
+    select: { number: true, kind: true, rfcSlug: true, mergeState: true, mergeCheckKey: true, mergeCheckSince: true },
   });
   const knownBy = new Map(known.map((k) => [k.number, k]));
   const slugs = new Set<string>();
+  const checking: number[] = [];
   for (const pr of prs) {
     const prev = knownBy.get(pr.number ?? 0);
     const ks = prKindAndSlug(pr, ctx) ?? (prev ? { kind: prev.kind as PrKind, slug: prev.rfcSlug } : null);
     if (!ks) continue; // a meta PR Quorum did not open (unknown head branch): not ours to show
-    const row = prRow(pr, repo, ks.kind, ks.slug, authors.get(pr.number ?? 0) ?? "unknown");
+    const row = prRow(pr, repo, ks.kind, ks.slug, authors.get(pr.number ?? 0) ?? "unknown", mergeDecisionOf(pr, prev ?? null));
     if (!storableOrSkip(`${repo} PR #${row.number}`, row)) continue; // that PR only (issue 12)
     await db().cachedPr.upsert({
       where: { repo_number: { repo, number: row.number } },
@@ -52,6 +54,9 @@ async function upsertPulls(repo: string, ctx: PrContext, prs: PullRequest[]): Pr
       update: row,
     });
     slugs.add(ks.slug);
+    if (row.mergeState === "checking") checking.push(row.number);
   }
+  // Gitea is still testing these merges (FACTS §7.2): read them again until it decides.
+  watchMergeability(repo, checking);
   return [...slugs];
 }

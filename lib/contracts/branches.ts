@@ -1,5 +1,14 @@
-/** The PR from a branch to main (§9): the open one, else the most recent. */
-export type PrRef = { number: number; state: "open" | "closed" | "merged"; mergeable: boolean | null };
+/**
+ * The PR from a branch to main (§9): the open one, else the most recent.
+ * `mergeable` is null while Gitea checks; `mergeState` says why it cannot
+ * merge (lib/prs/merge-state.ts), null when closed, merged or not known yet.
+ */
+export type PrRef = {
+  number: number;
+  state: "open" | "closed" | "merged";
+  mergeable: boolean | null;
+  mergeState: "checking" | "mergeable" | "conflicts" | "wip" | null;
+};
 
 /** docs/API.md BranchSummary: GET /api/rfcs/{slug}/branches and the RFC view's branch list. */
 export type BranchSummary = {

@@ -10,22 +10,40 @@ import { getPull, GiteaError } from "@/lib/gitea";
 import { AppError, notFound } from "@/lib/http/errors";
 import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
 import { writeMerge } from "./merge-write";
-import { repoOf, type RfcContext } from "@/lib/rfcs/context";
+import { repoNameOf, repoOf, type RfcContext } from "@/lib/rfcs/context";
+import { mergeDecisionOf } from "@/lib/cache/pr-rows";
+import { db } from "@/lib/db/client";
+import type { MergeState } from "./merge-state";
 
 // §9 PRs from an RFC's branches to main. Active RFC: an `rfc_branch` PR in
 // its repo. Super-draft: a `meta_body_edit` PR from `edit/<slug>/<name>` in
 // the meta repo. Owners/arbiters (meta: the entry's owners) merge or close;
 // the merge message carries On-behalf-of.
 
-export type PrView = { number: number; title: string; state: "open" | "closed" | "merged"; branch: string | null; mergeable: boolean | null; url: string };
+export type PrView = {
+  number: number;
+  title: string;
+  state: "open" | "closed" | "merged";
+  branch: string | null;
+  mergeable: boolean | null;
+  mergeState: MergeState | null;
+  url: string;
+};
 
-function toView(rfc: RfcContext, pr: PullRequest): PrView {
+/** The PR as Gitea has it now; whether it can merge also weighs what the cache knew (merge-state.ts). */
+async function toView(rfc: RfcContext, pr: PullRequest): Promise<PrView> {
+  const known = await db().cachedPr.findUnique({
+    where: { repo_number: { repo: repoNameOf(rfc.home), number: pr.number ?? 0 } },
+    select: { mergeState: true, mergeCheckKey: true, mergeCheckSince: true },
+  });
+  const merge = mergeDecisionOf(pr, known);
   return {
     number: pr.number ?? 0,
     title: pr.title ?? "",
     state: pr.merged ? "merged" : pr.state === "closed" ? "closed" : "open",
     branch: displayNameOf(rfc.home, pr.head?.ref ?? ""),
-    mergeable: typeof pr.mergeable === "boolean" ? pr.mergeable : null,
+    mergeable: merge.mergeable,
+    mergeState: merge.mergeState,
     url: pr.html_url ?? "",
   };
 }
@@ -103,7 +121,10 @@ async function mergeBranchPr(rfc: RfcContext, pr: PullRequest, actor: BotActor):
       audit: { kind: "merge_rfc_pr", rfcSlug: rfc.slug, details: { head: pr.head?.ref } },
     });
   } catch (err) {
-    if (err instanceof GiteaError && [405, 409].includes(err.status)) {
+    // 409: the merge itself conflicted (or main moved under it). A 405 never gets here as
+    // "update first": mergePullRequest retried it and explained why (merge-when-ready.ts).
+    if (err instanceof GiteaError && err.status === 409) {
+      if (/head out of date/i.test(err.message)) throw new AppError("conflict", `${pr.head?.ref} changed since #${number} was loaded; reload it and merge again.`);
       throw new AppError("conflict", `Gitea could not merge #${number}: ${err.message}. Update the branch from main first.`);
     }
     throw err;

@@ -5,18 +5,37 @@ import { pullRequestPayload, pushPayload, refPayload, repositoryPayload, type Re
 // re-read (§4.1 "refresh only what the event touched"). null = nothing.
 type Handler = (payload: unknown, target: RepoTarget) => RepoNeeds | null;
 
-/** A push: branches (head SHAs); on meta main also the entries (§3). */
+/**
+ * A push: branches (head SHAs); on meta main also the entries (§3). A push
+ * to main makes Gitea re-check every open PR into main with no webhook for
+ * them (FACTS §7.2): the open PRs are read again (and watched while
+ * checking). Companion repos have no PRs of Quorum's.
+ */
 const push: Handler = (payload, target) => {
   const { ref } = pushPayload.parse(payload);
   if (!ref.startsWith("refs/heads/")) return null; // tags are not Quorum's
   const onMain = ref === "refs/heads/main";
-  return { branches: true, ...(target.kind === "meta" && onMain ? { entries: true } : {}) };
+  return {
+    branches: true,
+    ...(onMain && target.kind !== "private" ? { openPulls: true } : {}),
+    ...(target.kind === "meta" && onMain ? { entries: true } : {}),
+  };
 };
 
 /** A branch created or deleted (deleted rows are kept as deleted, §11.5). */
 const branchRef: Handler = (payload) => {
   const { ref_type } = refPayload.parse(payload);
   return ref_type === "branch" ? { branches: true } : null;
+};
+
+/**
+ * A deleted branch also closes its open PRs in Gitea (FACTS §7.7); their
+ * `pull_request` closed events may come later, earlier or never (§4.1), so
+ * the open PRs are read too.
+ */
+const deleted: Handler = (payload, target) => {
+  const needs = branchRef(payload, target);
+  return needs && target.kind !== "private" ? { ...needs, openPulls: true } : needs;
 };
 
 /** A PR opened, closed, merged (`closed` + merged), edited or synchronised (§9). Companion repos have none of Quorum's. */
@@ -38,7 +57,7 @@ const repository: Handler = (payload, target) => {
 export const webhookHandlers: Record<string, Handler> = {
   push,
   create: branchRef,
-  delete: branchRef,
+  delete: deleted,
   pull_request: pullRequest,
   repository,
 };

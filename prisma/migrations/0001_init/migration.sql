@@ -89,6 +89,9 @@ CREATE TABLE "CachedPr" (
     "baseBranch" TEXT NOT NULL,
     "headSha" TEXT,
     "mergeable" BOOLEAN,
+    "mergeState" TEXT,
+    "mergeCheckKey" TEXT,
+    "mergeCheckSince" DATETIME,
     "additions" INTEGER,
     "deletions" INTEGER,
     "refreshedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
