@@ -4,15 +4,16 @@ import { useState } from "react";
 import type { Change } from "@/lib/contracts";
 import { api, openView, paths, viewUrl } from "@/lib/client/api";
 import { BranchNameField, branchNameOk } from "@/components/rfc/branch-name-field";
+import type { BranchNameLimit } from "@/lib/branches/names";
 import { BTN } from "@/components/rfc/styles";
 import { ChangeCard } from "./change-card";
 
 // §8.14 the discuss-mode buffer on main: AI proposals wait here; "Promote to
 // branch" cuts a branch from main and moves them there as pending cards.
 
-type Props = { slug: string; changes: Change[]; loading: boolean; canPromote: boolean; onReload: () => void; onShowMessage: (c: Change) => void };
+type Props = { slug: string; branchLimit: BranchNameLimit; changes: Change[]; loading: boolean; canPromote: boolean; onReload: () => void; onShowMessage: (c: Change) => void };
 
-export function BufferPanel({ slug, changes, loading, canPromote, onReload, onShowMessage }: Props) {
+export function BufferPanel({ slug, branchLimit, changes, loading, canPromote, onReload, onShowMessage }: Props) {
   const buffered = changes.filter((c) => c.status === "buffered");
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -20,7 +21,7 @@ export function BufferPanel({ slug, changes, loading, canPromote, onReload, onSh
 
   const promote = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!branchNameOk(name)) return;
+    if (!branchNameOk(name, branchLimit)) return;
     setState({ busy: true, error: null });
     const r = await api<{ branch: { name: string } | null }>(`${paths.branch(slug, "main")}/promote`, { method: "POST", json: { name } });
     if (!r.ok) return setState({ busy: false, error: r.message });
@@ -40,9 +41,9 @@ export function BufferPanel({ slug, changes, loading, canPromote, onReload, onSh
           {canPromote ? (
             open ? (
               <form onSubmit={promote} className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
-                <BranchNameField id="promote-name" value={name} onChange={setName} serverError={state.error} />
+                <BranchNameField id="promote-name" limit={branchLimit} value={name} onChange={setName} serverError={state.error} />
                 <div className="flex gap-2">
-                  <button type="submit" className={BTN.primary} disabled={state.busy || !branchNameOk(name)}>
+                  <button type="submit" className={BTN.primary} disabled={state.busy || !branchNameOk(name, branchLimit)}>
                     {state.busy ? "Promoting…" : `Promote ${buffered.length} to branch`}
                   </button>
                   <button type="button" className={BTN.ghost} onClick={() => setOpen(false)}>

@@ -63,7 +63,7 @@ export function ConversationContent() {
   if (v.tab === "changes")
     return scroll(
       v.isMain ? (
-        <BufferPanel slug={slug} changes={v.changes.changes} loading={v.changes.loading} canPromote={v.perms.cutBranch} onReload={() => void v.changes.reload()} onShowMessage={v.showChangeMessage} />
+        <BufferPanel slug={slug} branchLimit={v.rfc.branchLimit} changes={v.changes.changes} loading={v.changes.loading} canPromote={v.perms.cutBranch} onReload={() => void v.changes.reload()} onShowMessage={v.showChangeMessage} />
       ) : (
         <ChangeList changes={v.changes.changes} loading={v.changes.loading} error={v.changes.error} canDecide={v.perms.edit && !v.deleted} onReload={() => void v.changes.reload()} onShowMessage={v.showChangeMessage} />
       ),

@@ -93,7 +93,7 @@ export function DocumentHeader(p: Props) {
       {!isMain && p.branch.state === "open" ? (
         <UpdateFromMain slug={p.rfc.slug} branch={p.branch.name} behindBy={p.branch.behindBy} canUpdate={p.perms.updateBranch} onUpdated={p.onBranchUpdated} />
       ) : null}
-      {cutting ? <NewBranchDialog slug={p.rfc.slug} onClose={() => setCutting(false)} /> : null}
+      {cutting ? <NewBranchDialog slug={p.rfc.slug} limit={p.rfc.branchLimit} onClose={() => setCutting(false)} /> : null}
     </header>
   );
 }

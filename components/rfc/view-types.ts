@@ -1,3 +1,4 @@
+import type { BranchNameLimit } from "@/lib/branches/names";
 import type { BranchSummary } from "@/lib/contracts";
 
 // What the page (server) hands the RFC view (client): decided with can() on
@@ -19,7 +20,8 @@ export type ViewPerms = {
   graduate: boolean;
 };
 
-export type ViewRfc = { slug: string; title: string; state: string; rfcId: string | null; tags: string[] };
+/** `branchLimit`: how long a new branch's name may be here (lib/branches/names.ts branchNameLimit). */
+export type ViewRfc = { slug: string; title: string; state: string; rfcId: string | null; tags: string[]; branchLimit: BranchNameLimit };
 
 export type ViewProps = {
   rfc: ViewRfc;

@@ -10,7 +10,7 @@ import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { writeCutTag } from "./cut-tag";
-import { checkBranchName } from "./names";
+import { branchNameLimit, checkBranchName } from "./names";
 import { homeRepoName, mainPlace, privatePlace, publicPlace, type BranchPlace } from "./place";
 
 export type Visibility = "public" | "private";
@@ -29,7 +29,7 @@ const taken = (name: string) => new AppError("conflict", `A branch named "${name
  */
 export async function cutBranch(args: { rfc: RfcContext; name: string; visibility: Visibility; actor: BotActor }): Promise<{ name: string; place: BranchPlace; headSha: string }> {
   const { rfc, name, actor } = args;
-  const check = checkBranchName(name);
+  const check = checkBranchName(name, branchNameLimit(rfc.home));
   if (!check.ok) throw new AppError("unprocessable", check.reason, { field: "name" });
   const key = { rfcSlug_name: { rfcSlug: rfc.slug, name } };
   const pub = publicPlace(rfc.home, name);

@@ -3,15 +3,33 @@ import { metaBranch, RESERVED_BRANCH_PREFIXES } from "@/lib/entries";
 // §11 names a user picks for a branch, and where the branch lives in Git.
 
 export const MAX_BRANCH_NAME = 64;
+/** Gitea refuses a branch name over 100 characters with 422 (FACTS §7.4). */
+export const GITEA_MAX_BRANCH_NAME = 100;
+
+/** How long a name may be on one RFC, and why when it is less than §11's 64. */
+export type BranchNameLimit = { max: number; why: string | null };
+
+/**
+ * §11 allows 64 characters; a super-draft's branch is stored as
+ * `edit/<slug>/<name>` (up to 134 characters), and Gitea takes 100 at most,
+ * so there the name gets what the prefix leaves.
+ */
+export function branchNameLimit(home: { kind: "meta" | "rfc"; slug: string }): BranchNameLimit {
+  if (home.kind === "rfc") return { max: MAX_BRANCH_NAME, why: null };
+  const prefix = metaBranch.edit(home.slug, "");
+  const left = GITEA_MAX_BRANCH_NAME - prefix.length;
+  if (left >= MAX_BRANCH_NAME) return { max: MAX_BRANCH_NAME, why: null };
+  return { max: left, why: `Git stores it as ${prefix}<name>, and Gitea takes ${GITEA_MAX_BRANCH_NAME} characters at most` };
+}
 
 /** Short-lived branches Quorum makes for its own merges (merge-resolved.ts): never an RFC's branch. */
 export const HELPER_BRANCH_PREFIX = "quorum/";
 
 export type NameCheck = { ok: true } | { ok: false; reason: string };
 
-export function checkBranchName(name: string): NameCheck {
+export function checkBranchName(name: string, limit: BranchNameLimit = { max: MAX_BRANCH_NAME, why: null }): NameCheck {
   if (!name) return { ok: false, reason: "Give the branch a name" };
-  if (name.length > MAX_BRANCH_NAME) return { ok: false, reason: `At most ${MAX_BRANCH_NAME} characters` };
+  if (name.length > limit.max) return { ok: false, reason: `At most ${limit.max} characters${limit.why ? ` here: ${limit.why}` : ""}` };
   if (!/^[a-z0-9._/-]+$/.test(name)) {
     return { ok: false, reason: "Use lowercase letters, digits, -, _, . and / only" };
   }

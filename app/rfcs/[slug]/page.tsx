@@ -1,3 +1,4 @@
+import { branchNameLimit } from "@/lib/branches/names";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { GraduateButton } from "@/components/graduation/graduate-button";
@@ -61,7 +62,7 @@ export default async function RfcPage({ params, searchParams }: Props) {
   return (
     <RfcView
       key={branch.name}
-      rfc={{ slug: rfc.slug, title: rfc.title, state: rfc.state, rfcId: rfc.rfcId, tags: rfc.tags }}
+      rfc={{ slug: rfc.slug, title: rfc.title, state: rfc.state, rfcId: rfc.rfcId, tags: rfc.tags, branchLimit: branchNameLimit(rfc.home) }}
       branch={branch}
       branches={branches}
       mainText={isMain ? rfc.mainText : null}

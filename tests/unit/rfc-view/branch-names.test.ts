@@ -1,4 +1,4 @@
-import { checkBranchName, displayNameOf, gitRefOf } from "@/lib/branches/names";
+import { branchNameLimit, checkBranchName, displayNameOf, gitRefOf, GITEA_MAX_BRANCH_NAME } from "@/lib/branches/names";
 import { isStatusDue, STATUS_TTL_MS } from "@/lib/branches/status";
 
 describe("branch names (§11)", () => {
@@ -26,6 +26,19 @@ describe("branch names (§11)", () => {
     ["émile", "non-ascii"],
   ])("refuses %j (%s)", (name) => {
     expect(checkBranchName(name).ok).toBe(false);
+  });
+
+  it("every stored name fits Gitea's 100 characters: a super-draft's name gets what edit/<slug>/ leaves (FACTS §7.4)", () => {
+    const longest = "s".repeat(64); // MAX_SLUG
+    const limit = branchNameLimit({ kind: "meta", slug: longest });
+    expect(limit.max).toBe(GITEA_MAX_BRANCH_NAME - `edit/${longest}/`.length); // 30
+    expect(gitRefOf({ kind: "meta", slug: longest }, "n".repeat(limit.max))).toHaveLength(GITEA_MAX_BRANCH_NAME);
+    expect(checkBranchName("n".repeat(limit.max), limit)).toEqual({ ok: true });
+    const over = checkBranchName("n".repeat(limit.max + 1), limit);
+    expect(over).toEqual({ ok: false, reason: expect.stringMatching(/^At most 30 characters here: Git stores it as edit\/s+\/<name>, and Gitea takes 100 characters at most$/) });
+    // A short slug leaves §11's 64; an active RFC's branch is its name as is.
+    expect(branchNameLimit({ kind: "meta", slug: "cache" })).toEqual({ max: 64, why: null });
+    expect(branchNameLimit({ kind: "rfc", slug: longest })).toEqual({ max: 64, why: null });
   });
 
   it("maps display names to refs and back", () => {
