@@ -7,6 +7,7 @@ import { LockIcon } from "./branch-badges";
 import { BranchMenu } from "./branch-menu";
 import { MenuIcon } from "./icons";
 import { DiffToggle, ModeSwitch } from "./mode-switch";
+import { MergeStatusNote } from "./merge-status-note";
 import { NewBranchDialog } from "./new-branch-dialog";
 import { BTN } from "./styles";
 import { UpdateFromMain } from "./update-from-main";
@@ -90,6 +91,7 @@ export function DocumentHeader(p: Props) {
           </>
         )}
       </div>
+      {!isMain && p.branch.state === "open" ? <MergeStatusNote pr={p.branch.pr} /> : null}
       {!isMain && p.branch.state === "open" ? (
         <UpdateFromMain slug={p.rfc.slug} branch={p.branch.name} behindBy={p.branch.behindBy} canUpdate={p.perms.updateBranch} onUpdated={p.onBranchUpdated} />
       ) : null}
