@@ -2,7 +2,11 @@ import type { HookRec } from "./types";
 
 // Hook event names (FACTS §3, models/webhook/webhook.go EventsArray order):
 // `issues` / `pull_request` expand to all their sub-events, `*_only` to the
-// base event alone; single sub-events are kept as given.
+// base event alone; single sub-events are kept as given. That is the API's
+// reading (routers/api/v1/utils/hook.go). Gitea's form is another: its
+// "Pull Request" box is `pull_request` alone and "Pull Request Synchronized"
+// (`pull_request_sync`) a box of its own (FACTS §7.3), which is why README
+// step 4 names both and bootstrap.ts HOOK_EVENTS asks for both.
 
 const ORDER = [
   "create",

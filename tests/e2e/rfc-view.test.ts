@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { waitUntil } from "../helpers/wait";
 import { e2eInfo } from "./harness/info";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
-import { aiChange, appApi, cutBranch, editBranch, forgeApi, metaFile, metaHead, seedSuperDraft } from "./helpers/world";
+import { aiChange, appApi, cutBranch, editBranch, finishForgeChecks, forgeApi, metaFile, metaHead, pushToMeta, seedSuperDraft, setForgeBehaviour } from "./helpers/world";
 
 // §8 the RFC view in a real browser: open an RFC, cut a branch, contribute
 // (the commit lands in Git with On-behalf-of and a system message in the
@@ -332,4 +332,50 @@ test("an owner opens and merges the branch's PR; an older branch is then behind 
   await page.getByRole("button", { name: "Update from main" }).click();
   await page.getByText(/Behind main by/).waitFor({ state: "detached" });
   await page.getByRole("article", { name: "Document" }).getByText("22 minutes").waitFor();
+});
+
+test("a push to a PR's branch: the PR shows checking, then can merge, then merges", async () => {
+  // Its own RFC: merging moves main. Gitea tests a merge in the background
+  // after every push (FACTS §7.2); the forge holds that check until the
+  // screenshot of "checking" is taken, then finishes it as Gitea would.
+  const slug = "e2e-view-checking";
+  await seedSuperDraft({ slug, title: "Faster builds, checked", body: BODY, owners: ["alice"], arbiters: ["carol"] });
+  const page = await newPage();
+  await signIn(page, "alice", `/rfcs/${slug}`);
+  await cutBranch(page, slug, "recheck");
+  await editBranch(page, slug, "recheck", (t) => t.replace("14 minutes", "9 minutes"));
+  const api = appApi(page);
+  const { pr } = await api.post<{ pr: { number: number } }>(`/api/rfcs/${slug}/branches/recheck/pr`, { title: "Recheck the numbers", description: "Measured again." });
+  const prState = async () => {
+    const { branches: list } = await api.get<{ branches: { name: string; pr: { number: number; mergeState: string | null } | null }[] }>(`/api/rfcs/${slug}/branches`);
+    return list.find((b) => b.name === "recheck")?.pr?.mergeState ?? null;
+  };
+  await finishForgeChecks();
+  await waitUntil(async () => (await prState()) === "mergeable", { what: "the new PR to be mergeable" });
+
+  const branches = page.getByRole("navigation", { name: "Branches and RFCs" });
+  const merge = page.getByRole("button", { name: `Merge PR #${pr.number}` });
+  const before = await setForgeBehaviour({ mergeCheckMs: 120_000 });
+  try {
+    await pushToMeta(`rfcs/${slug}.md`, `edit/${slug}/recheck`, (t) => t.replace("Most of that time", "Most of those minutes"));
+    await waitUntil(async () => (await prState()) === "checking", { what: "the app to see Gitea checking the pushed PR" }).catch(explain(page, slug, "pr-checking"));
+    await page.goto(branchUrl("recheck", undefined, slug));
+    await branches.locator('[data-merge-state="checking"]').first().waitFor();
+    await page.getByTestId("merge-why-not").getByText(/Gitea is checking/).waitFor();
+    await page.getByRole("article", { name: "Document" }).getByText("9 minutes").waitFor();
+    expect(await merge.isDisabled()).toBe(true);
+    await screenshot(page, "rfc-view-11-pr-checking");
+  } finally {
+    await setForgeBehaviour(before);
+    await finishForgeChecks();
+  }
+  // Nothing tells the app Gitea is done: it reads the PR again, and the page asks again while it shows "checking".
+  await branches.locator('[data-merge-state="mergeable"]').first().waitFor().catch(explain(page, slug, "pr-can-merge"));
+  await branches.getByText("can merge").first().waitFor();
+  expect(await merge.isEnabled()).toBe(true);
+  await screenshot(page, "rfc-view-12-pr-can-merge");
+  await merge.click();
+  await branches.getByText(`#${pr.number} merged`).first().waitFor().catch(explain(page, slug, "pr-merged-after-check"));
+  await screenshot(page, "rfc-view-13-pr-merged-after-check");
+  expect(await metaFile(`rfcs/${slug}.md`, "main")).toContain("Most of those minutes");
 });

@@ -63,6 +63,40 @@ async function lastDeliveries(): Promise<string> {
   return JSON.stringify(all.slice(-6).map(({ event, status }) => ({ event, status })));
 }
 
+/** The forge's admin routes (FORGE.md "Fault injection" and the forge's behaviour). */
+async function forgeAdmin(path: string, init: RequestInit = {}): Promise<Response> {
+  const { forgeUrl, forgeAdminToken } = e2eInfo();
+  const res = await fetch(`${forgeUrl}/_forge${path}`, { ...init, headers: { authorization: `token ${forgeAdminToken}`, "content-type": "application/json", ...init.headers } });
+  if (!res.ok) throw new Error(`/_forge${path} → ${res.status} ${await res.text()}`);
+  return res;
+}
+
+type ForgeBehaviour = { mergeCheckMs: number; webhookOrder: string };
+
+/** Sets how the forge behaves (forge/behaviour.ts); resolves with what it was, to put back. */
+export async function setForgeBehaviour(patch: Partial<ForgeBehaviour>): Promise<ForgeBehaviour> {
+  const before = (await (await forgeAdmin("/behaviour")).json()) as ForgeBehaviour;
+  await forgeAdmin("/behaviour", { method: "PATCH", body: JSON.stringify(patch) });
+  return { mergeCheckMs: before.mergeCheckMs, webhookOrder: before.webhookOrder };
+}
+
+/** Gitea finishes every mergeability check it has queued (FACTS §7.2). */
+export async function finishForgeChecks(): Promise<void> {
+  await forgeAdmin("/checks/drain", { method: "POST" });
+}
+
+/** Someone pushes a commit to a meta-repo branch outside Quorum, as any Gitea client can. */
+export async function pushToMeta(path: string, ref: string, edit: (text: string) => string): Promise<void> {
+  const res = await forgeApi(metaPath(`/contents/${path}?ref=${encodeURIComponent(ref)}`));
+  const file = (await res.json()) as { sha: string; content: string };
+  const text = edit(Buffer.from(file.content, "base64").toString("utf8"));
+  const put = await forgeApi(metaPath(`/contents/${path}`), {
+    method: "PUT",
+    body: JSON.stringify({ branch: ref, sha: file.sha, content: Buffer.from(text).toString("base64"), message: "An edit made outside Quorum" }),
+  });
+  if (put.status !== 200) throw new Error(`push to ${ref} → ${put.status} ${await put.text()}`);
+}
+
 /** The newest commit on a branch of the meta repo, read from the forge itself. */
 export async function metaHead(ref: string): Promise<{ sha: string; message: string }> {
   const res = await forgeApi(metaPath(`/commits?sha=${encodeURIComponent(ref)}&limit=1`));
