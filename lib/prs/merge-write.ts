@@ -4,6 +4,7 @@ import type { PullRequest } from "gitea-js";
 import type { BotActor } from "@/lib/bot/actor";
 import { recordAction } from "@/lib/bot/audit";
 import { displayNameOf, type DocHome } from "@/lib/branches/names";
+import { getConfig } from "@/lib/config";
 import { getLocks } from "@/lib/coordination/locks";
 import { db } from "@/lib/db/client";
 import { getPull, splitFullName } from "@/lib/gitea";
@@ -54,7 +55,10 @@ export async function settleOpenMerge(w: GitWrite): Promise<boolean> {
 
 /**
  * Merges PR `number` of `home`'s repo (an RFC repo, or the meta repo for an
- * entry's meta PRs) through `merge` under the PR's own lock, journaled. Answers
+ * entry's meta PRs) through `merge` under the PR's own lock, journaled. The holder
+ * may retry a merge Gitea is still checking (merge-when-ready.ts) for a few
+ * seconds; a second merge of the same PR waits for it at most two Gitea
+ * deadlines, then is asked to try again (no lock across an unbounded wait). Answers
  * "already merged" (true) without merging when the same person's earlier
  * merge of it landed — the first answer, given again.
  */
@@ -62,6 +66,7 @@ export async function writeMerge(args: { home: DocHome; number: number; actor: B
   const { home, number, actor } = args;
   const repo = repoNameOf(home);
   const key = mergeKey(repo, number);
+  const turn = { waitMs: 2 * getConfig().giteaTimeoutMs, busy: `#${number} is being merged right now; try again in a moment.` };
   await getLocks().withLock(key, async () => {
     const prior = await findWrite(key);
     if (prior && prior.userId === actor.userId && prior.state !== "failed") {
@@ -89,5 +94,5 @@ export async function writeMerge(args: { home: DocHome; number: number; actor: B
     }
     crashPoint("merge:after-write");
     await settleMerge(w, pr);
-  });
+  }, turn);
 }
