@@ -8,7 +8,7 @@ import { entryPath, serializeNewEntry } from "@/lib/entries";
 import { createOrgRepo, giteaClient, splitFullName } from "@/lib/gitea";
 import { useAppEnv as pointAppAt } from "../../helpers/app-env";
 import { createTestDatabase } from "../../helpers/db";
-import { startTestForge, type TestForge } from "../../helpers/forge";
+import { startTestForge, type TestForge, type TestForgeOptions } from "../../helpers/forge";
 import { ensureUser, sessionCookieFor } from "../../helpers/session";
 
 // The AI issue's fixture: a fresh forge and database with a super-draft
@@ -54,9 +54,15 @@ const entry = (slug: string, title: string, state: string, repo: string, id: str
     graduatedAt: "", graduatedBy: "", owners: ["bob"], arbiters: [], tags: ["infra"], body,
   });
 
-/** `database`: another database than a fresh SQLite file (the PostgreSQL tests); DATABASE_URL is set to it. */
-export async function setupFixture(aiEnv: Record<string, string>, opts: { database?: { url: string; close(): Promise<void> } } = {}): Promise<Fixture> {
-  const forge = await startTestForge();
+/**
+ * `database`: another database than a fresh SQLite file (the PostgreSQL tests); DATABASE_URL is set to it.
+ * `forge`: which Gitea release the forge behaves like, and its check delay (tests/helpers/forge.ts).
+ */
+export async function setupFixture(
+  aiEnv: Record<string, string>,
+  opts: { database?: { url: string; close(): Promise<void> }; forge?: Pick<TestForgeOptions, "gitea" | "behaviour"> } = {},
+): Promise<Fixture> {
+  const forge = await startTestForge(opts.forge);
   pointAppAt(forge, aiEnv);
   if (opts.database) process.env.DATABASE_URL = opts.database.url;
   const database = opts.database ?? createTestDatabase();
