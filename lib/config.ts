@@ -47,6 +47,8 @@ const schema = z.object({
   QUORUM_TEST_CLOCK_FILE: z.string().min(1).optional(),
   // The deadline of every Gitea request (lib/gitea/fetch.ts); a read that misses it is retried.
   GITEA_TIMEOUT_S: z.coerce.number().positive("must be a positive number of seconds").max(600, "must be at most 600 seconds").default(15),
+  // How long Gitea may take to decide whether a PR can merge before its "no" is taken as a conflict (lib/prs/merge-state.ts).
+  GITEA_MERGE_CHECK_S: z.coerce.number().int("must be whole seconds").min(1, "must be at least 1 second").max(3600, "must be at most 3600 seconds").default(20),
 });
 
 export type AppConfig = {
@@ -77,6 +79,8 @@ export type AppConfig = {
   testClockFile: string | null;
   /** GITEA_TIMEOUT_S in milliseconds: how long one Gitea request may take. */
   giteaTimeoutMs: number;
+  /** GITEA_MERGE_CHECK_S in milliseconds: how long a PR's `mergeable: false` reads as "checking" before it is "conflicts". */
+  mergeCheckWindowMs: number;
   /** §18 providers and models; `enabled: false` with a reason when none is configured. */
   ai: AiSettings;
   /** Crash tests only: the point where the process kills itself (lib/writes/crash-point.ts); null unless QUORUM_TEST_HOOKS=1. */
@@ -147,6 +151,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     fcpDays: e.FCP_DAYS,
     testClockFile: e.QUORUM_TEST_CLOCK_FILE ?? null,
     giteaTimeoutMs: Math.round(e.GITEA_TIMEOUT_S * 1000),
+    mergeCheckWindowMs: e.GITEA_MERGE_CHECK_S * 1000,
     ai,
     testCrashAt: env.QUORUM_TEST_HOOKS === "1" ? env.QUORUM_TEST_CRASH_AT || null : null,
   };
@@ -170,6 +175,7 @@ export function getConfig(): AppConfig {
     process.env.FCP_DAYS,
     process.env.QUORUM_TEST_CLOCK_FILE,
     process.env.GITEA_TIMEOUT_S,
+    process.env.GITEA_MERGE_CHECK_S,
     ...AI_VARIABLES.map((name) => process.env[name]),
   ]);
   if (cached?.env !== key) cached = { env: key, config: parseConfig(process.env) };

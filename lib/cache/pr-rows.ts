@@ -1,4 +1,5 @@
 import type { PullRequest } from "gitea-js";
+import { getConfig } from "@/lib/config";
 import { parseMetaHead, type PrKind } from "@/lib/entries";
 import { decideMergeState, type MergeDecision, type MergeMemory } from "@/lib/prs/merge-state";
 
@@ -36,6 +37,7 @@ export const mergeDecisionOf = (pr: PullRequest, prev: MergeMemory | null, now =
     { state: prState(pr), mergeable: pr.mergeable ?? null, title: pr.title ?? "", headSha: pr.head?.sha ?? null, baseSha: pr.base?.sha ?? null },
     prev,
     now,
+    getConfig().mergeCheckWindowMs,
   );
 
 export function prRow(pr: PullRequest, repo: string, kind: PrKind, slug: string, openedBy: string, merge: MergeDecision) {

@@ -2,7 +2,8 @@
 // §7.2, §7.6). Gitea's PullRequest has no status field: `mergeable` is false
 // while Gitea tests the merge in the background, on a conflict, on an error
 // and for a work-in-progress title alike. So a false is "checking" until it
-// has held, for the same head and base, longer than CHECK_WINDOW_MS — only
+// has held, for the same head and base, longer than the window
+// (GITEA_MERGE_CHECK_S, CHECK_WINDOW_MS by default) — only
 // then "conflicts" — and a title with a WIP prefix is "wip", whatever
 // Gitea's check says. The cache stores `mergeable: null` while checking, so
 // a transient false never reads as conflicts.
@@ -12,7 +13,7 @@ export type MergeState = "checking" | "mergeable" | "conflicts" | "wip";
 /** Gitea's default `[repository.pull-request] WORK_IN_PROGRESS_PREFIXES` (models/issues/pull.go IsWorkInProgress). */
 export const WORK_IN_PROGRESS_PREFIXES = ["WIP:", "[WIP]"];
 
-/** Gitea takes well under this to test a merge; a false that outlives it is a real "no". */
+/** Gitea takes well under this to test a merge; a false that outlives it is a real "no" (the default of GITEA_MERGE_CHECK_S). */
 export const CHECK_WINDOW_MS = 20_000;
 
 export const isWorkInProgress = (title: string) => WORK_IN_PROGRESS_PREFIXES.some((p) => title.toUpperCase().startsWith(p));
@@ -22,7 +23,7 @@ export type MergeMemory = { mergeState: string | null; mergeCheckKey: string | n
 export type MergeDecision = { mergeable: boolean | null; mergeState: MergeState | null; mergeCheckKey: string | null; mergeCheckSince: Date | null };
 
 /** The decision for a PR just read from Gitea, given what was known of it before (`prev`). */
-export function decideMergeState(pr: MergeInput, prev: MergeMemory | null, now = new Date()): MergeDecision {
+export function decideMergeState(pr: MergeInput, prev: MergeMemory | null, now = new Date(), windowMs = CHECK_WINDOW_MS): MergeDecision {
   const none = { mergeCheckKey: null, mergeCheckSince: null };
   if (pr.state !== "open") return { mergeable: pr.mergeable, mergeState: null, ...none };
   if (isWorkInProgress(pr.title)) return { mergeable: false, mergeState: "wip", ...none };
@@ -31,7 +32,7 @@ export function decideMergeState(pr: MergeInput, prev: MergeMemory | null, now =
   const sameCheck = prev?.mergeCheckKey === key && !!prev.mergeCheckSince && (prev.mergeState === "checking" || prev.mergeState === "conflicts");
   const since = sameCheck ? prev!.mergeCheckSince! : now;
   if (sameCheck && prev!.mergeState === "conflicts") return { mergeable: false, mergeState: "conflicts", mergeCheckKey: key, mergeCheckSince: since };
-  const decided = now.getTime() - since.getTime() >= CHECK_WINDOW_MS;
+  const decided = now.getTime() - since.getTime() >= windowMs;
   return decided
     ? { mergeable: false, mergeState: "conflicts", mergeCheckKey: key, mergeCheckSince: since }
     : { mergeable: null, mergeState: "checking", mergeCheckKey: key, mergeCheckSince: since };

@@ -47,6 +47,14 @@ test("malformed values are named with what is wrong", () => {
   expect(problems.some((p) => p.startsWith("RECONCILE_INTERVAL_S "))).toBe(true);
 });
 
+test("GITEA_MERGE_CHECK_S: whole seconds from 1 to 3600, 20 by default", () => {
+  expect(parseConfig(valid).mergeCheckWindowMs).toBe(20_000);
+  expect(parseConfig({ ...valid, GITEA_MERGE_CHECK_S: "90" }).mergeCheckWindowMs).toBe(90_000);
+  expect(configProblems({ ...valid, GITEA_MERGE_CHECK_S: "0" })).toEqual(["GITEA_MERGE_CHECK_S must be at least 1 second"]);
+  expect(configProblems({ ...valid, GITEA_MERGE_CHECK_S: "1.5" })).toEqual(["GITEA_MERGE_CHECK_S must be whole seconds"]);
+  expect(configProblems({ ...valid, GITEA_MERGE_CHECK_S: "7200" })).toEqual(["GITEA_MERGE_CHECK_S must be at most 3600 seconds"]);
+});
+
 test("GITEA_TIMEOUT_S: seconds (fractions allowed), positive and at most 600", () => {
   expect(parseConfig({ ...valid, GITEA_TIMEOUT_S: "2.5" }).giteaTimeoutMs).toBe(2500);
   expect(configProblems({ ...valid, GITEA_TIMEOUT_S: "0" })).toEqual(["GITEA_TIMEOUT_S must be a positive number of seconds"]);

@@ -57,10 +57,10 @@ type Params = Record<string, string>;
 type Handler<P extends Params> = (req: Request, ctx: { params: Promise<P> }) => Promise<Response>;
 type CallOpts<P extends Params> = { as?: Login | null; method?: string; params: P; body?: unknown; query?: string; signal?: AbortSignal };
 
-/** `forge`: the Gitea release and behaviour of the forge (tests/helpers/forge.ts). */
-export async function setupFixture(opts: { forge?: Pick<TestForgeOptions, "gitea" | "behaviour"> } = {}): Promise<Fixture> {
+/** `forge`: the Gitea release and behaviour of the forge (tests/helpers/forge.ts); `env`: more of the app's settings. */
+export async function setupFixture(opts: { forge?: Pick<TestForgeOptions, "gitea" | "behaviour">; env?: Record<string, string> } = {}): Promise<Fixture> {
   const forge = await startTestForge(opts.forge);
-  applyAppEnv(forge);
+  applyAppEnv(forge, opts.env);
   const database = createTestDatabase();
   const system = actorFrom(await ensureUser({ login: "alice" }));
   for (const login of ["bob", "carol", "dora", "erin"]) await ensureUser({ login });

@@ -18,13 +18,14 @@ import { ACTIVE, ACTIVE_REPO, json, setupFixture, type Fixture } from "./fixture
 
 // §9 whether a branch's PR can merge, as Gitea decides it in the background
 // (FACTS §7.2, §7.6, §7.7). The forge keeps its checks queued until the test
-// drains them (`mergeCheckMs` of a minute), so "still checking" never depends
-// on the machine's speed. Webhooks are taken from the forge's log and posted
+// drains them (`mergeCheckMs` of a minute), and the app waits an hour before
+// it takes a "no" as a conflict (GITEA_MERGE_CHECK_S), so "still checking"
+// never depends on the machine's speed. Webhooks are taken from the forge's log and posted
 // to the app's route, as Gitea would deliver them.
 
 let fx: Fixture;
 beforeAll(async () => {
-  fx = await setupFixture({ forge: { behaviour: { mergeCheckMs: 60_000 } } });
+  fx = await setupFixture({ forge: { behaviour: { mergeCheckMs: 60_000 } }, env: { GITEA_MERGE_CHECK_S: "3600" } });
 });
 afterAll(() => fx.close());
 
