@@ -7,6 +7,7 @@ import type { BranchPlace } from "@/lib/branches/place";
 import { updateEntry } from "@/lib/entries";
 import { GiteaError } from "@/lib/gitea";
 import { AppError } from "@/lib/http/errors";
+import { lostRace } from "./lost-race";
 import { readDocumentAt, rememberDocument, type StoredDocument } from "./read-document";
 
 export type WriteDocumentInput = {
@@ -34,7 +35,7 @@ export async function headMoved(place: BranchPlace): Promise<never> {
   throw new AppError("conflict", "The branch moved since you loaded it", { headSha: now.headSha, text: now.text });
 }
 
-// 1.22 answers 500 for a write that lost a race to a concurrent push (FACTS §7.5): not a refusal we can tell apart.
+// A stale blob sha (409 on some releases, 422 on others); a lost race to a push outside Quorum is a 500 (lost-race.ts).
 const isShaConflict = (err: unknown) => err instanceof GiteaError && (err.status === 409 || err.status === 422);
 
 /** The whole file the text becomes: a super-draft keeps its frontmatter bytes (§3). */
@@ -61,7 +62,8 @@ async function revert(input: WriteDocumentInput, err: WriteMismatch): Promise<st
 /**
  * One bot commit replacing a branch's document (§8.11, §8.9), based on
  * `before` and guarded by its blob sha: a commit that changed the document
- * since answers `moved` and nothing is written. The answer's blob sha proves
+ * since — or a push that won the race to the branch (lost-race.ts) —
+ * answers `moved` and nothing is written. The answer's blob sha proves
  * the commit holds our bytes (no read-back, §15 item 3); a commit that does
  * not is reverted and reported (502). Nothing is committed for an unchanged
  * text. The written file is remembered, so the next write reads nothing.
@@ -85,7 +87,7 @@ export async function writeDocument(input: WriteDocumentInput): Promise<WriteDoc
     rememberDocument(place, res.commitSha, { fileText, blobSha: res.blobs[before.path] });
     return { kind: "written", commitSha: res.commitSha, parentSha: res.parents[0] ?? null, fileText };
   } catch (err) {
-    if (isShaConflict(err)) return { kind: "moved" };
+    if (isShaConflict(err) || (await lostRace(err, place, before.headSha, input.trailers))) return { kind: "moved" };
     if (err instanceof WriteMismatch) {
       const revertSha = await revert(input, err);
       throw new AppError("upstream", `Gitea stored a different text than was sent, so commit ${err.commitSha.slice(0, 10)} was reverted in ${revertSha.slice(0, 10)}.`, {

@@ -172,6 +172,40 @@ describe.each(FORGE_PROFILES)("Gitea %s", (gitea) => {
     });
   });
 
+  describe("a push from outside Quorum wins the race to the branch (Gitea: 500, FACTS §7.5)", () => {
+    const racePush = () => fault({ method: "POST", path: contents(ACTIVE_REPO), phase: "race" });
+    const concurrent = (message: string) => /concurrent push/.test(message);
+
+    it("an accept is written again on the branch's new head", async () => {
+      const before = await readDoc(ACTIVE, "raced");
+      const { ids } = await propose(ACTIVE, "raced", [{ original: "Reads dominate", proposed: "Reads nearly always dominate", reason: "Nuance" }]);
+      await racePush();
+      const res = await d.accept(ids[0]);
+      expect(await faultsFired()).toEqual([1]);
+      expect(res.status).toBe(200);
+      const out = (await res.json()) as AcceptOut;
+      const commits = await since(ACTIVE_REPO, "raced", before.headSha);
+      expect(commits.map((c) => concurrent(c.message))).toEqual([false, true]); // ours on top of the push that won
+      expect(commits[0].message).toContain(`Change-Id: ${ids[0]}`);
+      expect(out.commitSha).toBe(commits[0].sha);
+      expect(await rowOf(ids[0])).toMatchObject({ status: "accepted", commitSha: commits[0].sha });
+      expect(await writeOf(acceptKey(ids))).toMatchObject({ state: "settled", commitSha: commits[0].sha });
+    });
+
+    it("a flush answers that the branch moved, with its head and text to merge with, and writes nothing", async () => {
+      const before = await readDoc(ACTIVE, "raced");
+      await racePush();
+      const res = await fx.call(flushRoute as never, {
+        as: "alice", method: "POST", params: { slug: ACTIVE, branch: "raced" }, body: { baseSha: before.headSha, text: before.text.replace("We cache", "We sometimes cache") },
+      });
+      expect(await faultsFired()).toEqual([1]);
+      expect(res.status).toBe(409);
+      const commits = await since(ACTIVE_REPO, "raced", before.headSha);
+      expect(commits.map((c) => concurrent(c.message))).toEqual([true]);
+      expect(((await res.json()) as ApiError).error.details).toMatchObject({ headSha: commits[0].sha, text: before.text });
+    });
+  });
+
   it("a merge whose answer is lost answers merged, audits it once, and answers the same again", async () => {
     const before = await readDoc(ACTIVE, "merged");
     const edited = await fx.call(flushRoute as never, {
