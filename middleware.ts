@@ -1,12 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER, SESSION_COOKIES, SIGNED_IN_ONLY } from "@/lib/auth/edge";
+import { type ErrorCode, statusOf } from "@/lib/http/errors";
+import { allowedMethods } from "@/lib/http/edge/allowed-methods";
 import { contentSecurityPolicy, newNonce } from "@/lib/http/edge/content-security-policy";
 import { isCrossSiteAction } from "@/lib/http/edge/cross-site-action";
 import { undecodableSegment } from "@/lib/http/edge/undecodable-path";
 
 // Runs on the Edge runtime before every request but static files:
 //  1. a path that does not decode → 400 JSON (Next would answer its HTML page);
-//  2. API routes pass on: they answer 401/403/404 JSON themselves;
+//  2. API routes pass on: they answer 401/403/404 JSON themselves — but a
+//     method the route does not export gets the JSON 405 with an Allow
+//     header here (Next's own 405 is empty);
 //  3. a cross-site POST to a page (a forged server action) → 403 JSON (Next: 500);
 //  4. signed-out visitors of signed-in-only pages go to sign-in with a return
 //     URL (the page checks the session for real with requirePageUser);
@@ -14,16 +18,23 @@ import { undecodableSegment } from "@/lib/http/edge/undecodable-path";
 
 const isSignedInOnly = (pathname: string) => SIGNED_IN_ONLY.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
-const jsonError = (status: number, code: string, message: string) => NextResponse.json({ error: { code, message } }, { status });
+const jsonError = (code: ErrorCode, message: string, headers?: Record<string, string>) =>
+  NextResponse.json({ error: { code, message } }, { status: statusOf[code], headers });
 
 export function middleware(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const bad = undecodableSegment(pathname);
-  if (bad !== null) return jsonError(400, "bad_request", `The path segment "${bad.slice(0, 40)}" is not valid URL encoding`);
-  if (pathname.startsWith("/api/")) return NextResponse.next();
+  if (bad !== null) return jsonError("bad_request", `The path segment "${bad.slice(0, 40)}" is not valid URL encoding`);
+  if (pathname.startsWith("/api/")) {
+    const allowed = allowedMethods(pathname);
+    if (allowed && !allowed.includes(req.method)) {
+      return jsonError("method_not_allowed", `${req.method} is not supported here; this endpoint answers ${allowed.join(", ")}`, { allow: allowed.join(", ") });
+    }
+    return NextResponse.next();
+  }
 
   if (req.method === "POST" && isCrossSiteAction(req.headers))
-    return jsonError(403, "cross_site", "Cross-site requests may not change anything here");
+    return jsonError("cross_site", "Cross-site requests may not change anything here");
 
   const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
   // Page loads only: a server action posted from such a page answers for itself (401).

@@ -6,6 +6,7 @@ export type ErrorCode =
   | "forbidden"
   | "cross_site" // a mutating request from another site (lib/http/same-origin.ts)
   | "not_found"
+  | "method_not_allowed" // a method the API route does not answer (middleware.ts, with Allow)
   | "conflict"
   | "unprocessable"
   | "rate_limited"
@@ -18,6 +19,7 @@ export const statusOf: Record<ErrorCode, number> = {
   forbidden: 403,
   cross_site: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   unprocessable: 422,
   rate_limited: 429,

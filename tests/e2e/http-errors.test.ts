@@ -38,6 +38,19 @@ test.each(cases)("$method $input → $status $code", async ({ input, method = "G
   });
 });
 
+test.each([
+  { input: "/api/rfcs", method: "DELETE", allow: "GET, HEAD, OPTIONS" },
+  { input: "/api/rfcs/some-slug/prs/1/merge", method: "GET", allow: "OPTIONS, POST" },
+  { input: "/api/rfcs/some-slug/branches/a%2Fb", method: "POST", allow: "DELETE, OPTIONS, PATCH" },
+])("$method $input → 405 JSON with Allow: $allow (Next's own 405 is empty)", async ({ input, method, allow }) => {
+  const res = await fetch(`${e2eInfo().appUrl}${input}`, { method, redirect: "manual" });
+  expect({ status: res.status, allow: res.headers.get("allow"), body: safeJson(await res.text()) }).toEqual({
+    status: 405,
+    allow,
+    body: { error: { code: "method_not_allowed", message: `${method} is not supported here; this endpoint answers ${allow}` } },
+  });
+});
+
 test("a server action from the app's own origin is not refused as cross-site", async () => {
   const { appUrl } = e2eInfo();
   const res = await fetch(`${appUrl}/`, { method: "POST", headers: { ...evil, origin: new URL(appUrl).origin }, body: "[]" });
