@@ -30,13 +30,18 @@ export type PrView = {
   url: string;
 };
 
-/** The PR as Gitea has it now; whether it can merge also weighs what the cache knew (merge-state.ts). */
-async function toView(rfc: RfcContext, pr: PullRequest): Promise<PrView> {
+/** Whether `pr` of `repo` can merge, from Gitea's answer and what the cache knew of it (merge-state.ts). */
+export async function mergeOf(repo: string, pr: PullRequest) {
   const known = await db().cachedPr.findUnique({
-    where: { repo_number: { repo: repoNameOf(rfc.home), number: pr.number ?? 0 } },
+    where: { repo_number: { repo, number: pr.number ?? 0 } },
     select: { mergeState: true, mergeCheckKey: true, mergeCheckSince: true },
   });
-  const merge = mergeDecisionOf(pr, known);
+  return mergeDecisionOf(pr, known);
+}
+
+/** The PR as Gitea has it now. */
+async function toView(rfc: RfcContext, pr: PullRequest): Promise<PrView> {
+  const merge = await mergeOf(repoNameOf(rfc.home), pr);
   return {
     number: pr.number ?? 0,
     title: pr.title ?? "",

@@ -11,7 +11,8 @@ import { afterMetaMerge } from "@/lib/lifecycle/after-meta-merge";
 import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { parseMetaHead } from "@/lib/entries";
-import type { PrView } from "./branch-prs";
+import { getConfig } from "@/lib/config";
+import { mergeOf, type PrView } from "./branch-prs";
 import { writeMerge } from "./merge-write";
 
 // §9 the meta PRs of one entry — body edits, claims and metadata changes —
@@ -22,14 +23,16 @@ import { writeMerge } from "./merge-write";
 
 const SETTLED_HERE = new Set(["meta_body_edit", "meta_claim", "meta_metadata"]);
 
-function view(pr: PullRequest, merged: boolean | null): PrView {
+async function view(pr: PullRequest, merged: boolean | null): Promise<PrView> {
   const head = parseMetaHead(pr.head?.ref ?? "");
+  const merge = await mergeOf(getConfig().metaRepoFullName, pr);
   return {
     number: pr.number ?? 0,
     title: pr.title ?? "",
     state: (merged ?? pr.merged) ? "merged" : pr.state === "closed" ? "closed" : "open",
     branch: head?.kind === "meta_body_edit" ? (head.name ?? null) : null,
-    mergeable: typeof pr.mergeable === "boolean" ? pr.mergeable : null,
+    mergeable: merge.mergeable,
+    mergeState: merge.mergeState,
     url: pr.html_url ?? "",
   };
 }
