@@ -7,6 +7,7 @@ export const API_ROUTES: readonly (readonly [pattern: string, methods: readonly 
   ["/api/auth/[...nextauth]", ["GET", "POST"]],
   ["/api/changes/[changeId]/accept", ["POST"]],
   ["/api/changes/[changeId]/decline", ["POST"]],
+  ["/api/changes/[changeId]/repair", ["POST"]],
   ["/api/changes/accept-batch", ["POST"]],
   ["/api/flags/[flagId]", ["PATCH"]],
   ["/api/flags", ["POST"]],
