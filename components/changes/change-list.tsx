@@ -6,23 +6,29 @@ import { api } from "@/lib/client/api";
 import { BTN } from "@/components/rfc/styles";
 import { ChangeCard } from "./change-card";
 
-// The branch's change cards (§8.8): pending first, decided ones folded away.
-// Several pending cards can be accepted as one commit ("Accept selected").
+// The branch's change cards (§8.8): pending first, then the ones that need a
+// look (invalid, stale, failed: each says why and can be dismissed or, when
+// invalid, sent back to the AI), decided ones folded away. Several pending
+// cards can be accepted as one commit ("Accept selected").
+
+const ATTENTION = new Set(["invalid", "stale", "failed"]);
 
 type Props = {
   changes: Change[];
   loading: boolean;
   error: string | null;
   canDecide: boolean;
+  canAskAi?: boolean;
   onReload: () => void;
   onShowMessage: (c: Change) => void;
 };
 
-export function ChangeList({ changes, loading, error, canDecide, onReload, onShowMessage }: Props) {
+export function ChangeList({ changes, loading, error, canDecide, canAskAi = false, onReload, onShowMessage }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [batch, setBatch] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const pending = changes.filter((c) => c.status === "pending");
-  const decided = changes.filter((c) => c.status !== "pending");
+  const attention = changes.filter((c) => ATTENTION.has(c.status));
+  const decided = changes.filter((c) => c.status !== "pending" && !ATTENTION.has(c.status));
   const chosen = pending.filter((c) => selected.has(c.id)).map((c) => c.id);
 
   const acceptSelected = async () => {
@@ -75,9 +81,19 @@ export function ChangeList({ changes, loading, error, canDecide, onReload, onSho
       ) : (
         <p className="text-sm text-slate-500">Nothing pending.</p>
       )}
+      {attention.length ? (
+        <section aria-label="Changes that cannot be applied">
+          <h3 className="mb-2 text-xs font-medium text-slate-600">Cannot be applied ({attention.length})</h3>
+          <ul className="space-y-3">
+            {attention.map((c) => (
+              <ChangeCard key={c.id} change={c} canDecide={canDecide} canAskAi={canAskAi} selected={false} onDecided={onReload} onShowMessage={onShowMessage} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {decided.length ? (
         <details className="group">
-          <summary className="cursor-pointer select-none text-xs font-medium text-slate-600">Decided and stale ({decided.length})</summary>
+          <summary className="cursor-pointer select-none text-xs font-medium text-slate-600">Decided ({decided.length})</summary>
           <ul className="mt-2 space-y-3">
             {decided.map((c) => (
               <ChangeCard key={c.id} change={c} canDecide={false} selected={false} onDecided={onReload} onShowMessage={onShowMessage} />

@@ -1,10 +1,10 @@
 import { wordDiff } from "@/lib/changes/word-diff";
 
 // §8.8 original → proposed as one word-level diff: removed words struck
-// through, added words underlined.
+// through, added words underlined; a re-wrapped line is not a change.
 
 export function WordDiffView({ original, proposed }: { original: string; proposed: string }) {
-  const segments = wordDiff(original, proposed);
+  const segments = wordDiff(original, proposed, { ignoreWrap: true });
   return (
     <p className="whitespace-pre-wrap break-words rounded-md bg-slate-50 px-2.5 py-2 text-[13px] leading-6 text-slate-800 ring-1 ring-slate-200">
       {segments.map((s, i) =>

@@ -65,7 +65,7 @@ export function ConversationContent() {
       v.isMain ? (
         <BufferPanel slug={slug} branchLimit={v.rfc.branchLimit} changes={v.changes.changes} loading={v.changes.loading} canPromote={v.perms.cutBranch} onReload={() => void v.changes.reload()} onShowMessage={v.showChangeMessage} />
       ) : (
-        <ChangeList changes={v.changes.changes} loading={v.changes.loading} error={v.changes.error} canDecide={v.perms.edit && !v.deleted} onReload={() => void v.changes.reload()} onShowMessage={v.showChangeMessage} />
+        <ChangeList changes={v.changes.changes} loading={v.changes.loading} error={v.changes.error} canDecide={v.perms.edit && !v.deleted} canAskAi={v.perms.askAi && v.ai.enabled && !v.deleted} onReload={() => void v.changes.reload()} onShowMessage={v.showChangeMessage} />
       ),
     );
   if (v.tab === "threads")

@@ -5,11 +5,28 @@ import { diffWordsWithSpace } from "diff";
 
 export type DiffSegment = { kind: "same" | "added" | "removed"; text: string };
 
-export function wordDiff(original: string, proposed: string): DiffSegment[] {
+/** Whitespace that is not a paragraph break: re-wrapping a line changes only this. */
+const isWrap = (s: string) => /^\s+$/.test(s) && !/\n[ \t]*\n/.test(s);
+
+/**
+ * With `ignoreWrap`, a line break swapped for a space (or back) within a
+ * paragraph is not a change: the proposed whitespace shows as unchanged, as
+ * it renders the same (issue 16). Then only the proposed side can be rebuilt
+ * from the segments; without it, both sides can.
+ */
+export function wordDiff(original: string, proposed: string, opts: { ignoreWrap?: boolean } = {}): DiffSegment[] {
   const segments: DiffSegment[] = [];
-  for (const part of diffWordsWithSpace(original, proposed)) {
+  const parts = diffWordsWithSpace(original, proposed);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     if (part.value === "") continue;
-    const kind = part.added ? "added" : part.removed ? "removed" : "same";
+    const next = parts[i + 1];
+    let kind: DiffSegment["kind"] = part.added ? "added" : part.removed ? "removed" : "same";
+    if (opts.ignoreWrap && part.removed && next?.added && isWrap(part.value) && isWrap(next.value)) {
+      kind = "same";
+      part.value = next.value;
+      i++;
+    }
     const last = segments[segments.length - 1];
     if (last?.kind === kind) last.text += part.value;
     else segments.push({ kind, text: part.value });

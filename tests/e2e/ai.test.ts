@@ -71,7 +71,7 @@ test("ask the AI on a branch, see the card and the tracked change, edit before a
 
   await step(page, "accepted", async () => {
     await page.getByText("accepted by Alice", { exact: false }).first().waitFor({ state: "attached", timeout: 30_000 }); // folded under "Decided"
-    await page.getByText(/Decided and stale/).click();
+    await page.getByText(/^Decided \(/).click();
     // The document shown follows the commit: the editor now holds the accepted text.
     await page.locator("main").getByText("31 minutes at the 95th percentile").first().waitFor({ timeout: 20_000 });
     await screenshot(page, "ai-04-accepted");

@@ -69,7 +69,7 @@ test("alice declines a change card; it shows as declined and the branch is uncha
     },
     { what: "the change to be declined" },
   );
-  await page.getByText(/Decided and stale/).click(); // decided cards fold away
+  await page.getByText(/^Decided \(/).click(); // decided cards fold away
   await card.getByText(/declined by Alice/).waitFor();
   await screenshot(page, "decisions-05-card-declined");
   const doc = await appApi(page).get<{ text: string }>(`/api/rfcs/${SLUG}/branches/declined-card/document`);

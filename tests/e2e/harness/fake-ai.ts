@@ -4,7 +4,9 @@ import { startOpenAiTestServer, type ChatCompletionRequest, type Script } from "
 // answering by a rule instead of a script, since the app calls it from its
 // own process. A message containing `replace "X" with "Y"` (optionally
 // `because Z`) gets a short reply with one §18 change block, streamed in small
-// chunks so the typing indicator shows; anything else gets a plain answer.
+// chunks so the typing indicator shows (several such asks joined by " and "
+// get a block each); anything else gets a plain answer. A repair request
+// (not streamed) is answered by repairReply.
 
 export const E2E_AI_MODEL = "compat:e2e-model";
 
@@ -13,11 +15,27 @@ function lastUserText(req: ChatCompletionRequest): string {
   return typeof last?.content === "string" ? last.content : JSON.stringify(last?.content ?? "");
 }
 
+const changeBlock = (original: string, proposed: string, reason: string) =>
+  `<change>\n<original>${original}</original>\n<proposed>${proposed}</proposed>\n<reason>${reason}</reason>\n</change>`;
+
+/**
+ * A repair request (issue 16, lib/ai/repair-prompt.ts): when it quotes the
+ * document's source, the corrected block takes that source as its original;
+ * with only the whole document to go on, the fake gives up, as a model may.
+ */
+function repairReply(text: string): string {
+  const source = /<<<SOURCE 1\n([\s\S]*?)\nSOURCE 1>>>/.exec(text)?.[1];
+  const proposed = /<proposed>\n([\s\S]*?)\n<\/proposed>/.exec(text)?.[1];
+  const reason = /<reason>([\s\S]*?)<\/reason>/.exec(text)?.[1] ?? "Clearer wording.";
+  return source !== undefined && proposed !== undefined ? changeBlock(source, proposed, reason) : "I cannot tell where that text is.";
+}
+
 export function fakeReply(req: ChatCompletionRequest): Script {
   const text = lastUserText(req);
-  const m = /replace "([^"]+)" with "([^"]*)"(?: because ([^\n]+))?/i.exec(text);
-  const reply = m
-    ? `Here is a tighter wording.\n\n<change>\n<original>${m[1]}</original>\n<proposed>${m[2]}</proposed>\n<reason>${m[3]?.trim() || "Clearer wording."}</reason>\n</change>\n\nAccept it if it reads well.`
+  if (!req.stream) return { kind: "reply", chunks: [repairReply(text)] };
+  const asks = [...text.matchAll(/replace "([^"]+)" with "([^"]*)"(?: because ([^\n"]+?)(?= and replace|$))?/gim)];
+  const reply = asks.length
+    ? `Here is a tighter wording.\n\n${asks.map((m) => changeBlock(m[1], m[2], m[3]?.trim() || "Clearer wording.")).join("\n")}\n\nAccept it if it reads well.`
     : "I read the document; nothing to change from me.";
   return { kind: "reply", chunks: reply.match(/[\s\S]{1,12}/g)!.map((t) => ({ text: t, delayMs: 40 })) };
 }

@@ -119,6 +119,20 @@ describe("wordDiff (§8.8)", () => {
     expect(diffStats(segments)).toEqual({ added: 2, removed: 1 });
   });
 
+  it("can ignore a re-wrapped line, but not a paragraph break (issue 16)", () => {
+    expect(wordDiff("one two\nthree four", "one two three five", { ignoreWrap: true })).toEqual([
+      { kind: "same", text: "one two three " },
+      { kind: "removed", text: "four" },
+      { kind: "added", text: "five" },
+    ]);
+    expect(wordDiff("one\n\ntwo", "one two", { ignoreWrap: true })).toEqual([
+      { kind: "same", text: "one" },
+      { kind: "removed", text: "\n\n" },
+      { kind: "added", text: " " },
+      { kind: "same", text: "two" },
+    ]);
+  });
+
   it("rebuilds both sides from the segments", () => {
     const original = "Line one.\n\nLine  two **bold**.";
     const proposed = "Line one!\nLine two *it*.";
