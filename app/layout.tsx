@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/header/site-header";
+import { LiveProvider } from "@/components/live/live-provider";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,8 +13,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="font-sans">
-        <SiteHeader />
-        {children}
+        {/* One live connection per page, shared by the bell and the RFC view (issue 14). */}
+        <LiveProvider>
+          <SiteHeader />
+          {children}
+        </LiveProvider>
       </body>
     </html>
   );

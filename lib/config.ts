@@ -92,7 +92,7 @@ export type AppConfig = {
 const AI_VARIABLES = [
   "OPENAI_API_KEY", "OPENAI_BASE_URL", "AI_COMPAT_BASE_URL", "AI_COMPAT_API_KEY", "AI_COMPAT_NAME",
   "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "AI_MODELS", "AI_DEFAULT_MODEL", "AI_CONTEXT_TOKENS",
-  "AI_TIMEOUT_S", "AI_RATE_PER_MIN",
+  "AI_IDLE_TIMEOUT_S", "AI_TIMEOUT_S", "AI_RATE_PER_MIN",
 ];
 
 /** The AI settings, their problems folded into the one configuration message (§16). */

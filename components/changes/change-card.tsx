@@ -24,7 +24,8 @@ type Props = {
   canAskAi?: boolean;
   selected: boolean;
   onSelect?: (id: string, on: boolean) => void;
-  onDecided: () => void;
+  /** After a decision, or a refusal the list should say in words (the card may move out of view). */
+  onDecided: (refusal?: string) => void;
   onShowMessage?: (c: Change) => void;
 };
 
@@ -51,9 +52,11 @@ export function ChangeCard({ change: c, canDecide, canAskAi = false, selected, o
     const r = await api(`${paths.change(c.id)}/${verb}`, { method: "POST", json: editedText !== undefined ? { editedText } : {} });
     setBusy(null);
     if (!r.ok) {
-      // §8.11: a stale change is refused (409) and its card says why; reload to show it.
-      setError(r.status === 409 ? `Not applied: ${r.message}` : r.message);
-      if (r.status === 409) onDecided();
+      // §8.11: a stale or already decided change is refused (409) and says why, in words, where it
+      // stays in view: the list's notice, since the card itself moves to the decided ones (issue 14).
+      const why = r.message.trim() || `The server refused this (${r.status}).`;
+      if (r.status === 409) onDecided(`Not ${verb === "accept" ? "applied" : "declined"}: ${why}`);
+      else setError(why);
       return;
     }
     setEditing(false);

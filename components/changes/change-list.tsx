@@ -26,6 +26,11 @@ type Props = {
 export function ChangeList({ changes, loading, error, canDecide, canAskAi = false, onReload, onShowMessage }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [batch, setBatch] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [notice, setNotice] = useState<string | null>(null);
+  const afterDecision = (refusal?: string) => {
+    setNotice(refusal ?? null);
+    onReload();
+  };
   const pending = changes.filter((c) => c.status === "pending");
   const attention = changes.filter((c) => ATTENTION.has(c.status));
   const decided = changes.filter((c) => c.status !== "pending" && !ATTENTION.has(c.status));
@@ -64,6 +69,14 @@ export function ChangeList({ changes, loading, error, canDecide, canAskAi = fals
     );
   return (
     <div className="space-y-3 p-3">
+      {notice ? (
+        <div role="alert" className="flex items-start gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p className="min-w-0 flex-1">{notice}</p>
+          <button type="button" className="text-xs underline" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       {canDecide && pending.length > 1 ? (
         <div className="flex items-center gap-2">
           <button type="button" className={BTN.small} disabled={!chosen.length || batch.busy} onClick={() => void acceptSelected()}>
@@ -75,7 +88,7 @@ export function ChangeList({ changes, loading, error, canDecide, canAskAi = fals
       {pending.length ? (
         <ul className="space-y-3" aria-label="Pending changes">
           {pending.map((c) => (
-            <ChangeCard key={c.id} change={c} canDecide={canDecide} selected={selected.has(c.id)} onSelect={select} onDecided={onReload} onShowMessage={onShowMessage} />
+            <ChangeCard key={c.id} change={c} canDecide={canDecide} selected={selected.has(c.id)} onSelect={select} onDecided={afterDecision} onShowMessage={onShowMessage} />
           ))}
         </ul>
       ) : (
@@ -96,7 +109,7 @@ export function ChangeList({ changes, loading, error, canDecide, canAskAi = fals
           <summary className="cursor-pointer select-none text-xs font-medium text-slate-600">Decided ({decided.length})</summary>
           <ul className="mt-2 space-y-3">
             {decided.map((c) => (
-              <ChangeCard key={c.id} change={c} canDecide={false} selected={false} onDecided={onReload} onShowMessage={onShowMessage} />
+              <ChangeCard key={c.id} change={c} canDecide={false} selected={false} onDecided={afterDecision} onShowMessage={onShowMessage} />
             ))}
           </ul>
         </details>

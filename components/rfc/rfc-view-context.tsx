@@ -6,7 +6,6 @@ import { viewUrl } from "@/lib/client/api";
 import type { Anchor, BranchSummary, Change, Flag } from "@/lib/contracts";
 import { documentBlocks } from "@/lib/threads/blocks";
 import { placeThreads } from "@/lib/threads/place";
-import { useReloadOnAccept } from "@/components/changes/use-reload-on-accept";
 import { useAiStatus } from "@/components/chat/use-ai-status";
 import { permsInState, useRfcState } from "@/components/lifecycle/rfc-state";
 import { isFinalState } from "@/lib/lifecycle/state-rules";
@@ -73,9 +72,16 @@ function useRfcViewState(props: ViewProps) {
   const initialDoc = isMain && props.mainText !== null ? { text: props.mainText, headSha: branch.headSha, path: "", branch: "main" } : null;
   const doc = useBranchDocument(rfc.slug, branch.name, initialDoc);
   const threadsRead = useThreads(rfc.slug, branch.name);
-  const changes = useChanges(rfc.slug, branch.name);
+  // Whoever moved the branch — an accept, someone's save, a push in Gitea — the text shown follows its head
+  // (the editor takes it only when nothing here is unsaved, §8.11), and the branch list its status (issue 14).
+  const changes = useChanges(rfc.slug, branch.name, {
+    onHead: (head) => {
+      if (head.state === "open" && head.headSha !== doc.data?.headSha) void doc.reload();
+      void list.reload();
+    },
+    onThread: () => void threadsRead.reload(),
+  });
   const flags = useOpenFlags(rfc.slug, perms.resolveFlags);
-  useReloadOnAccept(changes.data?.changes ?? null, () => (void doc.reload(), void list.reload()));
   const text = doc.data?.text ?? "";
   // Anchors placed in the text shown, not the one the server read (lib/threads/place.ts).
   const loaded = doc.data !== null;

@@ -13,7 +13,9 @@ import { z } from "zod";
 //                    (`*` before or after an entry marks the default; else the first)
 //   AI_DEFAULT_MODEL optional, one of AI_MODELS (wins over `*`)
 //   AI_CONTEXT_TOKENS prompt budget in tokens (default 24000)
-//   AI_TIMEOUT_S     a reply that takes longer fails (default 120)
+//   AI_IDLE_TIMEOUT_S a reply that sends nothing for this long fails (default 60)
+//   AI_TIMEOUT_S     the cap on a whole reply, generous so a long answer from a
+//                    slow model completes (default 900)
 //   AI_RATE_PER_MIN  AI requests per user per minute (default 10)
 
 export const aiProviders = ["openai", "compat", "anthropic"] as const;
@@ -34,6 +36,9 @@ export type AiSettings =
       models: AiModel[];
       defaultModelId: string;
       contextTokens: number;
+      /** No chunk for this long ends the reply (issue 15 item 5). */
+      idleTimeoutS: number;
+      /** The cap on a whole reply. */
       timeoutS: number;
       ratePerMinute: number;
       providers: AiProviderSettings;
@@ -70,6 +75,7 @@ const schema = z.object({
   AI_MODELS: optional(z.string()),
   AI_DEFAULT_MODEL: optional(z.string()),
   AI_CONTEXT_TOKENS: optional(z.coerce.number().int("must be a whole number").min(2000, "must be at least 2000")),
+  AI_IDLE_TIMEOUT_S: optional(z.coerce.number().positive("must be a positive number of seconds")),
   AI_TIMEOUT_S: optional(z.coerce.number().positive("must be a positive number of seconds")),
   AI_RATE_PER_MIN: optional(z.coerce.number().int("must be a whole number").min(1, "must be at least 1")),
 });
@@ -141,7 +147,8 @@ export function parseAiSettings(env: Record<string, string | undefined>): AiSett
     models,
     defaultModelId,
     contextTokens: e.AI_CONTEXT_TOKENS ?? 24_000,
-    timeoutS: e.AI_TIMEOUT_S ?? 120,
+    idleTimeoutS: e.AI_IDLE_TIMEOUT_S ?? 60,
+    timeoutS: e.AI_TIMEOUT_S ?? 900,
     ratePerMinute: e.AI_RATE_PER_MIN ?? 10,
     providers,
   };

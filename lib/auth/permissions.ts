@@ -21,6 +21,7 @@ export type Action =
   | "propose" // propose an idea (§7)
   | "chat" // post in a thread
   | "ask_ai"
+  | "stop_ai_reply" // end an AI reply early: whoever asked it, the RFC's owners (issue 14)
   | "subthread"
   | "flag"
   | "claim" // §13.1
@@ -102,6 +103,8 @@ function roleAllows(user: Actor | null, action: Action, res: Resource): boolean 
     case "edit_metadata":
     case "open_motion":
       return stewards(user, res.rfc);
+    case "stop_ai_reply":
+      return res.authorLogin === user.login || ownsRfc(user, res.rfc);
     case "withdraw": // §3 "owners or admins withdraw"
     case "merge_meta_pr":
     case "decline_idea":

@@ -2,10 +2,12 @@ import "server-only";
 import type { BotActor } from "@/lib/bot/actor";
 import { markStaleChanges } from "@/lib/changes/mark-stale";
 import { db } from "@/lib/db/client";
-import { threadEvents } from "@/lib/realtime/thread-events";
+import { liveWrite } from "@/lib/realtime/publish";
+import { changeEvents } from "@/lib/realtime/thread-events";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import type { RfcContext } from "@/lib/rfcs/context";
 import { postSystemMessage } from "@/lib/threads/messages";
+import { changeViews } from "@/lib/threads/views";
 import { cutBranch, type Visibility } from "./cut";
 import type { BranchPlace } from "./place";
 
@@ -30,17 +32,24 @@ export async function promoteBuffered(args: {
     select: { id: true, threadId: true },
   });
   const ids = buffered.map((c) => c.id);
-  // Only rows still buffered move: a concurrent promote cannot move a change twice.
-  await db().change.updateMany({
-    where: { id: { in: ids }, status: "buffered" },
-    data: { branch: branch.name, status: "pending", baseSha: branch.headSha, statusReason: null },
-  });
-  const moved = await db().change.findMany({ where: { id: { in: ids }, branch: branch.name }, select: { id: true, threadId: true } });
   // Main's thread is public: a private branch's name must not reach it (README "What private means").
   const shown = branch.place.private ? null : branch.name;
-  for (const c of moved) {
-    if (c.threadId) threadEvents.publish(c.threadId, { type: "change_updated", data: { id: c.id, status: "pending", ...(shown ? { branch: shown } : {}) } });
-  }
+  // Only rows still buffered move: a concurrent promote cannot move a change twice.
+  const moved = await liveWrite(async (tx, emit) => {
+    await tx.change.updateMany({
+      where: { id: { in: ids }, status: "buffered" },
+      data: { branch: branch.name, status: "pending", baseSha: branch.headSha, statusReason: null },
+    });
+    const rows = await tx.change.findMany({ where: { id: { in: ids }, branch: branch.name } });
+    const views = await changeViews(rows);
+    for (const [i, c] of rows.entries()) {
+      // Main's viewers see the card leave the buffer; the new branch's see it arrive in full.
+      const gone = { id: c.id, status: "pending", ...(shown ? { branch: shown } : {}) };
+      for (const e of changeEvents({ ...c, branch: "main" }, "change_updated", gone)) emit(e);
+      for (const e of changeEvents({ ...c, threadId: null }, "change", views[i])) emit(e);
+    }
+    return rows;
+  });
   const doc = await readDocumentAt(branch.place);
   const staleChangeIds = await markStaleChanges({ slug: rfc.slug, branch: branch.name, text: doc.text });
   await postSystemMessage({

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db/client";
+import { branchHeadEvent } from "@/lib/realtime/branch-events";
+import { publishLive } from "@/lib/realtime/publish";
 
 /** A branch the app itself just moved: the commit it wrote and the head it wrote it on. */
 export type HeadMove = { name: string; from: string | null; to: string };
@@ -20,8 +22,14 @@ export async function noteBranchHeads(repo: string, moves: HeadMove[]): Promise<
       data: { headSha: move.to, lastCommitAt: new Date(), statusStale: true },
     });
     if (res.count) {
-      const row = await db().cachedBranch.findUnique({ where: { repo_name: { repo, name: move.name } }, select: { rfcSlug: true } });
-      if (row) slugs.add(row.rfcSlug);
+      const row = await db().cachedBranch.findUnique({ where: { repo_name: { repo, name: move.name } }, select: { rfcSlug: true, displayName: true } });
+      if (row) {
+        slugs.add(row.rfcSlug);
+        // Open views of the branch follow (issue 14); a failed publish is not the cache's failure.
+        await publishLive(branchHeadEvent(row.rfcSlug, { branch: row.displayName, headSha: move.to, state: "open" })).catch((err: unknown) =>
+          console.error("[quorum] branch head event:", err),
+        );
+      }
       continue;
     }
     const row = await db().cachedBranch.findUnique({ where: { repo_name: { repo, name: move.name } }, select: { headSha: true, state: true } });

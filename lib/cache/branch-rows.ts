@@ -1,4 +1,6 @@
 import { db } from "@/lib/db/client";
+import { branchHeadEvent } from "@/lib/realtime/branch-events";
+import { publishLive, type LiveEventInput } from "@/lib/realtime/publish";
 import { syncBranchRegistry, type RegistryFacts } from "./branch-registry";
 
 export type BranchSeen = { rfcSlug: string; name: string; displayName: string; headSha: string; lastCommitAt: Date | null };
@@ -25,6 +27,7 @@ export async function syncBranchRows(
   });
   const byName = new Map(existing.map((b) => [b.name, b]));
   const touched = new Set<string>();
+  const moved: LiveEventInput[] = [];
   for (const b of seen) {
     const prev = byName.get(b.name);
     if (prev && prev.headSha === b.headSha && prev.state === "open" && prev.home === opts.home && prev.displayName === b.displayName) continue;
@@ -43,6 +46,7 @@ export async function syncBranchRows(
       update: data,
     });
     touched.add(b.rfcSlug);
+    if (prev?.headSha !== b.headSha || prev?.state !== "open") moved.push(branchHeadEvent(b.rfcSlug, { branch: b.displayName, headSha: b.headSha, state: "open" }));
   }
   if (opts.mainMoved) {
     await db().cachedBranch.updateMany({ where: { home: opts.home, state: "open", statusStale: false }, data: { statusStale: true } });
@@ -54,8 +58,13 @@ export async function syncBranchRows(
       where: { repo, name: { in: gone.map((b) => b.name) } },
       data: { state: "deleted" },
     });
-    for (const b of gone) touched.add(b.rfcSlug);
+    for (const b of gone) {
+      touched.add(b.rfcSlug);
+      moved.push(branchHeadEvent(b.rfcSlug, { branch: b.displayName, headSha: b.headSha, state: "deleted" }));
+    }
   }
+  // Open views of these branches follow (issue 14); a failed publish is not the cache's failure.
+  await publishLive(...moved).catch((err: unknown) => console.error("[quorum] branch head events:", err));
   for (const s of await syncBranchRegistry(seen, { ...opts.registry, repo, home: opts.home })) touched.add(s);
   return [...touched];
 }

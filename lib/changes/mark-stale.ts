@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { threadEvents } from "@/lib/realtime/thread-events";
 import { changesBeingAccepted } from "@/lib/writes/journal";
+import { markStale } from "./decide/status";
 import { checkApplicable } from "./locate";
 
 /**
@@ -15,7 +15,7 @@ import { checkApplicable } from "./locate";
  */
 export async function markStaleChanges({ slug, branch, text, exclude = [] }: { slug: string; branch: string; text: string; exclude?: string[] }): Promise<string[]> {
   const [rows, accepting] = await Promise.all([
-    db().change.findMany({ where: { rfcSlug: slug, branch, status: "pending" }, select: { id: true, original: true, threadId: true } }),
+    db().change.findMany({ where: { rfcSlug: slug, branch, status: "pending" } }),
     changesBeingAccepted(slug, branch),
   ]);
   const pending = rows.filter((c) => !accepting.has(c.id) && !exclude.includes(c.id));
@@ -24,15 +24,7 @@ export async function markStaleChanges({ slug, branch, text, exclude = [] }: { s
     const check = checkApplicable(text, change.original);
     if (check.ok) continue;
     // Only a still-pending row turns stale: an accept racing with us wins.
-    const res = await db().change.updateMany({
-      where: { id: change.id, status: "pending" },
-      data: { status: "stale", statusReason: check.message },
-    });
-    if (res.count === 0) continue;
-    stale.push(change.id);
-    if (change.threadId) {
-      threadEvents.publish(change.threadId, { type: "change_updated", data: { id: change.id, status: "stale", statusReason: check.message } });
-    }
+    if (await markStale(change, check.message)) stale.push(change.id);
   }
   return stale;
 }

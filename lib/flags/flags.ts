@@ -5,10 +5,13 @@ import { anchorSchema, parseAnchor } from "@/lib/anchors";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
 import { FLAG_KINDS, type Flag, type FlagKind, type UserRef } from "@/lib/contracts";
+import { liveWrite } from "@/lib/realtime/publish";
+import { flagsTopic } from "@/lib/realtime/topics";
 import { loadUserRefs } from "@/lib/threads/views";
 
 // §8.13 flags on a message or a passage: needs an arbiter, blocking concern,
-// off-topic. Owners and arbiters (and admins) list and resolve them.
+// off-topic. Owners and arbiters (and admins) list and resolve them, and
+// follow them live on the RFC's flags stream (issue 14).
 
 export const createFlagSchema = z
   .object({
@@ -69,27 +72,36 @@ async function threadOfTarget(input: CreateFlagInput): Promise<string | null> {
 
 export async function createFlag(input: CreateFlagInput, userId: number): Promise<FlagView> {
   const threadId = await threadOfTarget(input);
-  const row = await db().flag.create({
-    data: {
-      rfcSlug: input.rfcSlug,
-      branch: input.branch,
-      messageId: input.messageId ?? null,
-      threadId,
-      anchor: input.anchor ? JSON.stringify(input.anchor) : null,
-      kind: input.kind,
-      note: input.note,
-      createdBy: userId,
-    },
+  const users = await loadUserRefs([userId]);
+  return liveWrite(async (tx, emit) => {
+    const row = await tx.flag.create({
+      data: {
+        rfcSlug: input.rfcSlug,
+        branch: input.branch,
+        messageId: input.messageId ?? null,
+        threadId,
+        anchor: input.anchor ? JSON.stringify(input.anchor) : null,
+        kind: input.kind,
+        note: input.note,
+        createdBy: userId,
+      },
+    });
+    const flag = toFlag(row, users);
+    emit({ topic: flagsTopic(flag.rfcSlug), type: "flag", data: flag });
+    return flag;
   });
-  return (await flagViews([row]))[0];
 }
 
 export async function resolveFlag(flagId: string, userId: number, resolution?: string): Promise<FlagView> {
-  const row = await db().flag.update({
-    where: { id: flagId },
-    data: { status: "resolved", resolvedBy: userId, resolvedAt: new Date(), resolution: resolution?.trim() || null },
+  return liveWrite(async (tx, emit) => {
+    const row = await tx.flag.update({
+      where: { id: flagId },
+      data: { status: "resolved", resolvedBy: userId, resolvedAt: new Date(), resolution: resolution?.trim() || null },
+    });
+    const flag = (await flagViews([row]))[0];
+    emit({ topic: flagsTopic(flag.rfcSlug), type: "flag_updated", data: flag });
+    return flag;
   });
-  return (await flagViews([row]))[0];
 }
 
 export async function listFlags(slug: string, status?: "open" | "resolved"): Promise<FlagView[]> {

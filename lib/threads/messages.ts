@@ -1,22 +1,26 @@
 import "server-only";
 import type { Thread } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { threadEvents } from "@/lib/realtime/thread-events";
+import { liveWrite } from "@/lib/realtime/publish";
+import { threadEvent } from "@/lib/realtime/thread-events";
 import { getOrCreateMainThread } from "./main-thread";
 import { changeViews, loadUserRefs, toMessage, type ChangeView, type MessageView } from "./views";
 
 // Messages between people and system notes (§8.4); the AI's replies are
-// written by lib/ai through the same table. Every new message is published
-// to the thread's SSE viewers.
+// written by lib/ai through the same table. Every new message is logged and
+// published on its thread's live stream in the transaction that saves it.
 
 export async function postUserMessage(args: { threadId: string; userId: number; body: string }): Promise<MessageView> {
-  const row = await db().threadMessage.create({
-    data: { threadId: args.threadId, authorKind: "user", authorId: args.userId, body: args.body, status: "complete" },
+  const users = await loadUserRefs([args.userId]);
+  return liveWrite(async (tx, emit) => {
+    const row = await tx.threadMessage.create({
+      data: { threadId: args.threadId, authorKind: "user", authorId: args.userId, body: args.body, status: "complete" },
+    });
+    await tx.thread.update({ where: { id: args.threadId }, data: { updatedAt: new Date() } });
+    const message = toMessage(row, users);
+    emit(threadEvent(args.threadId, { type: "message", data: message }));
+    return message;
   });
-  await db().thread.update({ where: { id: args.threadId }, data: { updatedAt: new Date() } });
-  const message = toMessage(row, await loadUserRefs([args.userId]));
-  threadEvents.publish(args.threadId, { type: "message", data: message });
-  return message;
 }
 
 /** A system note in a branch's main thread, e.g. who changed which section (§8.11). */
@@ -27,18 +31,20 @@ export async function postSystemMessage(args: {
   details?: Record<string, unknown>;
 }): Promise<MessageView> {
   const thread = await getOrCreateMainThread(args.slug, args.branch);
-  const row = await db().threadMessage.create({
-    data: {
-      threadId: thread.id,
-      authorKind: "system",
-      body: args.body,
-      status: "complete",
-      details: args.details ? JSON.stringify(args.details) : null,
-    },
+  return liveWrite(async (tx, emit) => {
+    const row = await tx.threadMessage.create({
+      data: {
+        threadId: thread.id,
+        authorKind: "system",
+        body: args.body,
+        status: "complete",
+        details: args.details ? JSON.stringify(args.details) : null,
+      },
+    });
+    const message = toMessage(row, new Map());
+    emit(threadEvent(thread.id, { type: "message", data: message }));
+    return message;
   });
-  const message = toMessage(row, new Map());
-  threadEvents.publish(thread.id, { type: "message", data: message });
-  return message;
 }
 
 /** A thread's messages (oldest first) and the changes proposed in it. */

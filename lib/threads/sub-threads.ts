@@ -2,6 +2,8 @@ import "server-only";
 import type { Thread } from "@prisma/client";
 import type { Anchor } from "@/lib/anchors";
 import { db } from "@/lib/db/client";
+import { publishLive } from "@/lib/realtime/publish";
+import { branchTopic } from "@/lib/realtime/topics";
 import { getOrCreateMainThread } from "./main-thread";
 import { postUserMessage } from "./messages";
 import type { ThreadSummary } from "@/lib/contracts";
@@ -35,6 +37,8 @@ export async function createSubThread(args: {
     },
   });
   const message = await postUserMessage({ threadId: thread.id, userId: args.userId, body: args.body });
+  // Every viewer's Threads tab and editor marks gain it (issue 14): they re-read the list.
+  await publishLive({ topic: branchTopic(args.slug, args.branch), type: "thread", data: { id: thread.id } });
   return { thread, message };
 }
 

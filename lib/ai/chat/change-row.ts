@@ -1,8 +1,8 @@
 import "server-only";
 import type { ChangeEvent } from "@/lib/changes/parser";
 import { writeDetails } from "@/lib/changes/details";
-import { db } from "@/lib/db/client";
-import { threadEvents } from "@/lib/realtime/thread-events";
+import { liveWrite } from "@/lib/realtime/publish";
+import { changeEvents } from "@/lib/realtime/thread-events";
 import { toChange, type ChangeView } from "@/lib/threads/views";
 import type { ChatContext } from "./context";
 import { judgeChange } from "./judge-change";
@@ -28,30 +28,33 @@ export type ReplyTarget = {
 
 export async function createChangeRow(target: ReplyTarget, ctx: Pick<ChatContext, "doc" | "scope">, block: ChangeEvent): Promise<ChangeView> {
   const verdict = judgeChange({ doc: ctx.doc.text, change: block, onMain: target.onMain, scope: ctx.scope });
-  const row = await db().change.create({
-    data: {
-      rfcSlug: target.slug,
-      branch: target.branch,
-      threadId: target.threadId,
-      messageId: target.messageId,
-      blockIndex: block.index,
-      original: block.original,
-      proposed: block.proposed,
-      reason: block.reason.trim(),
-      status: verdict.status,
-      statusReason: verdict.statusReason,
-      baseSha: ctx.doc.headSha,
-      modelId: target.modelId,
-      details: writeDetails(verdict.details),
-    },
+  const change = await liveWrite(async (tx, emit) => {
+    const row = await tx.change.create({
+      data: {
+        rfcSlug: target.slug,
+        branch: target.branch,
+        threadId: target.threadId,
+        messageId: target.messageId,
+        blockIndex: block.index,
+        original: block.original,
+        proposed: block.proposed,
+        reason: block.reason.trim(),
+        status: verdict.status,
+        statusReason: verdict.statusReason,
+        baseSha: ctx.doc.headSha,
+        modelId: target.modelId,
+        details: writeDetails(verdict.details),
+      },
+    });
+    const view = toChange(row, new Map());
+    for (const e of changeEvents(row, "change", view)) emit(e);
+    return view;
   });
-  const change = toChange(row, new Map());
-  threadEvents.publish(target.threadId, { type: "change", data: change });
   if (verdict.repairable) {
     // In the background: the reply goes on streaming; the card updates when the repair settles.
     const where = { doc: ctx.doc, onMain: target.onMain, scope: ctx.scope };
-    void repairChange({ changeId: row.id, userId: target.askedBy, automatic: true, where }).catch((err: unknown) =>
-      console.warn(`[quorum] automatic repair of change ${row.id} failed: ${err instanceof Error ? err.message : String(err)}`),
+    void repairChange({ changeId: change.id, userId: target.askedBy, automatic: true, where }).catch((err: unknown) =>
+      console.warn(`[quorum] automatic repair of change ${change.id} failed: ${err instanceof Error ? err.message : String(err)}`),
     );
   }
   return change;

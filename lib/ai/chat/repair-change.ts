@@ -8,7 +8,8 @@ import { parseChangeReply } from "@/lib/changes/parser";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/http/errors";
-import { threadEvents } from "@/lib/realtime/thread-events";
+import { publishLive } from "@/lib/realtime/publish";
+import { changeEvents } from "@/lib/realtime/thread-events";
 import { toChange, type ChangeView } from "@/lib/threads/views";
 import { describeAiError } from "./describe-error";
 import { judgeChange, type JudgeInput } from "./judge-change";
@@ -40,7 +41,8 @@ const running = (d: ChangeDetails, timeoutS: number) =>
 
 async function publish(row: Change): Promise<ChangeView> {
   const view = toChange(row, new Map());
-  if (row.threadId) threadEvents.publish(row.threadId, { type: "change_updated", data: view });
+  // On the card's thread and branch streams (issue 14); logged, so a viewer reconnecting gets it too.
+  await publishLive(...changeEvents(row, "change_updated", view));
   return view;
 }
 

@@ -1,12 +1,17 @@
 import "server-only";
+import type { ThreadMessage } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { threadEvents } from "@/lib/realtime/thread-events";
+import { liveWrite, publishEphemeral } from "@/lib/realtime/publish";
+import { threadEvent } from "@/lib/realtime/thread-events";
 import { toMessage, type MessageView } from "@/lib/threads/views";
 
-// §18 Streaming: the AI message row is created at once (status streaming),
-// updated as text arrives (at most every FLUSH_MS, so a fast model does not
-// turn into a write per token) and finished complete or failed. Other viewers
-// follow through the thread's event bus (§8.4).
+// §18 Streaming: the AI message row exists from the start (status
+// streaming, start-reply.ts), takes the text in batches — every SAVE_MS or
+// SAVE_BYTES, never a write per chunk (issue 15 item 5) — and is finished
+// complete or failed. Other viewers follow on the thread's live stream: the
+// text as it grows (ephemeral, at most every PUBLISH_MS), and the finished
+// message logged with its final write, so a late or reconnecting viewer
+// always ends with the whole reply (issue 14).
 //
 // `body` is the prose without protocol tags; `details.parts` keeps the
 // reply's order, so the UI draws a card placeholder where each block was.
@@ -18,7 +23,12 @@ export type ReplyPart =
   /** A block the reply was cut off in: never a row (§18). */
   | { kind: "incomplete" };
 
-const FLUSH_MS = 250;
+/** Who asked, and who stopped the reply early (the Stop button): kept in the message's details. */
+export type ReplyDetails = { parts: ReplyPart[]; askedBy?: string; stoppedBy?: { login: string; name: string } };
+
+const SAVE_MS = 100;
+const SAVE_BYTES = 2048;
+const PUBLISH_MS = 250;
 
 export type ReplyWriter = {
   id: string;
@@ -27,28 +37,32 @@ export type ReplyWriter = {
   addPart(part: Exclude<ReplyPart, { kind: "text" }>): void;
   /** Whether anything but whitespace arrived. */
   hasContent(): boolean;
-  /** Saves and publishes what arrived, unless that happened less than FLUSH_MS ago. */
+  /** Saves what arrived once a batch is due (time or size); cheap when it is not. */
   flushSoon(): Promise<void>;
-  finish(outcome: { status: "complete" | "failed"; error?: string | null }): Promise<MessageView>;
+  finish(outcome: { status: "complete" | "failed"; error?: string | null; stoppedBy?: ReplyDetails["stoppedBy"] }): Promise<MessageView>;
 };
 
-export async function createReplyWriter(args: { threadId: string; modelId: string }): Promise<ReplyWriter> {
-  let row = await db().threadMessage.create({
-    data: { threadId: args.threadId, authorKind: "ai", modelId: args.modelId, status: "streaming", body: "", details: JSON.stringify({ parts: [] }) },
-  });
-  const parts: ReplyPart[] = [];
+/** The writer of a reply whose row (status streaming) was created with the question. */
+export function createReplyWriter(created: ThreadMessage, askedBy: string): ReplyWriter {
+  let row = created;
+  const details: ReplyDetails = { parts: [], askedBy };
+  const parts = details.parts;
   let body = "";
   let saved = Date.now();
+  let published = 0;
+  let unsaved = 0; // bytes of text since the last save
   let dirty = false;
 
   const view = () => toMessage(row, new Map());
-  threadEvents.publish(args.threadId, { type: "message", data: view() });
-
-  const save = async (data: { status?: string; error?: string | null } = {}) => {
-    row = await db().threadMessage.update({ where: { id: row.id }, data: { body, details: JSON.stringify({ parts }), ...data } });
+  const save = async () => {
+    row = await db().threadMessage.update({ where: { id: row.id }, data: { body, details: JSON.stringify(details) } });
     saved = Date.now();
+    unsaved = 0;
     dirty = false;
-    threadEvents.publish(args.threadId, { type: "message_updated", data: view() });
+    if (saved - published >= PUBLISH_MS) {
+      published = saved;
+      publishEphemeral(threadEvent(row.threadId, { type: "message_updated", data: view() }));
+    }
   };
 
   return {
@@ -57,6 +71,7 @@ export async function createReplyWriter(args: { threadId: string; modelId: strin
     appendText(text) {
       if (!text) return;
       body += text;
+      unsaved += text.length;
       const last = parts[parts.length - 1];
       if (last?.kind === "text") last.text += text;
       else parts.push({ kind: "text", text });
@@ -68,11 +83,16 @@ export async function createReplyWriter(args: { threadId: string; modelId: strin
     },
     hasContent: () => parts.some((p) => p.kind !== "text" || p.text.trim() !== ""),
     async flushSoon() {
-      if (dirty && Date.now() - saved >= FLUSH_MS) await save();
+      if (dirty && (unsaved >= SAVE_BYTES || Date.now() - saved >= SAVE_MS)) await save();
     },
-    async finish({ status, error = null }) {
-      await save({ status, error });
-      await db().thread.update({ where: { id: args.threadId }, data: { updatedAt: new Date() } });
+    async finish({ status, error = null, stoppedBy }) {
+      if (stoppedBy) details.stoppedBy = stoppedBy;
+      row = await liveWrite(async (tx, emit) => {
+        const done = await tx.threadMessage.update({ where: { id: row.id }, data: { body, details: JSON.stringify(details), status, error } });
+        await tx.thread.update({ where: { id: done.threadId }, data: { updatedAt: new Date() } });
+        emit(threadEvent(done.threadId, { type: "message_updated", data: toMessage(done, new Map()) }));
+        return done;
+      });
       return view();
     },
   };

@@ -1,6 +1,5 @@
 import "server-only";
 import type { Thread } from "@prisma/client";
-import { AISDKError } from "ai";
 import { findModel, getLanguageModel } from "@/lib/ai/providers";
 import { aiStatus } from "@/lib/ai/status";
 import { assertCan } from "@/lib/auth/permissions";
@@ -9,21 +8,21 @@ import type { BranchContext } from "@/lib/branches/context";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/http/errors";
 import { sseResponse } from "@/lib/http/sse";
-import { toAppError } from "@/lib/http/to-app-error";
+import { liveWrite } from "@/lib/realtime/publish";
+import { threadEvent } from "@/lib/realtime/thread-events";
 import type { RfcContext } from "@/lib/rfcs/context";
-import { postUserMessage } from "@/lib/threads/messages";
-import { loadChatContext } from "./context";
+import { loadUserRefs, toMessage } from "@/lib/threads/views";
 import { mentionsAi } from "./mention";
 import { takeAiRequest } from "./rate-limit";
-import { createReplyWriter, failAbandonedReplies } from "./reply-writer";
-import { describeAiError } from "./describe-error";
-import { streamReply } from "./stream-reply";
+import { startReplyRun } from "./reply-run";
+import { createReplyWriter, type ReplyDetails } from "./reply-writer";
 
 // POST /api/threads/{id}/messages when the AI is asked (§8.4, §18), in
 // STYLE.md's order: (validated and authenticated by the route) → may ask the
-// AI → rate limit → save the user's message → create the AI message row →
-// stream → finish the row complete or failed, whatever happens (finally).
-
+// AI → rate limit → open the stream → save the question and the reply's row
+// in one transaction → the reply runs (reply-run.ts) and this stream watches
+// it. The stream opens before any write, so its first byte does not wait on
+// the database (issue 15 item 5); a failed write is an `error` event.
 
 /** Asked explicitly, or mentioned while an AI is configured (else `@ai` is just text: human chat works, §18). */
 export const wantsAiReply = (input: { body: string; askAi?: boolean }) =>
@@ -49,32 +48,35 @@ export async function startAiReply(args: {
   const languageModel = getLanguageModel(model.id, settings);
   takeAiRequest(user.id, settings.ratePerMinute);
 
-  const message = await postUserMessage({ threadId: thread.id, userId: user.id, body: args.body });
-  await failAbandonedReplies(thread.id, (settings.timeoutS + 60) * 1000);
-  const writer = await createReplyWriter({ threadId: thread.id, modelId: model.id });
-  const target = { slug: rfc.slug, branch: branch.name, onMain: branch.isMain, threadId: thread.id, messageId: writer.id, modelId: model.id, askedBy: user.id };
-
   return sseResponse(
-    async (send, streamSignal) => {
-      send("message", message);
+    async (send, signal) => {
+      const users = await loadUserRefs([user.id]);
+      const details: ReplyDetails = { parts: [], askedBy: user.login };
+      const { question, reply } = await liveWrite(async (tx, emit) => {
+        // A reply a dead process left streaming past the cap can never finish (§18): failed here.
+        await tx.threadMessage.updateMany({
+          where: { threadId: thread.id, authorKind: "ai", status: "streaming", updatedAt: { lt: new Date(Date.now() - (settings.timeoutS + 60) * 1000) } },
+          data: { status: "failed", error: "The reply was interrupted (the server stopped while it was being written)." },
+        });
+        const question = await tx.threadMessage.create({ data: { threadId: thread.id, authorKind: "user", authorId: user.id, body: args.body, status: "complete" } });
+        const reply = await tx.threadMessage.create({
+          data: { threadId: thread.id, authorKind: "ai", modelId: model.id, status: "streaming", body: "", details: JSON.stringify(details) },
+        });
+        await tx.thread.update({ where: { id: thread.id }, data: { updatedAt: new Date() } });
+        emit(threadEvent(thread.id, { type: "message", data: toMessage(question, users) }));
+        emit(threadEvent(thread.id, { type: "message", data: toMessage(reply, new Map()) }));
+        return { question, reply };
+      });
+      send("message", toMessage(question, users));
+      const writer = createReplyWriter(reply, user.login);
       send("message", writer.view());
-      let failure: string | null = null;
-      try {
-        const ctx = await loadChatContext({ thread, rfc, branch: branch.place, contextTokens: settings.contextTokens, replyId: writer.id });
-        const signal = AbortSignal.any([streamSignal, req.signal]);
-        ({ failure } = await streamReply({ model: languageModel, ctx, target, writer, send, signal, timeoutS: settings.timeoutS }));
-      } catch (err) {
-        // The provider's errors in the provider's words; ours through the one error policy.
-        failure = AISDKError.isInstance(err) ? describeAiError(err) : toAppError(err, `AI reply ${writer.id}`).message;
-      } finally {
-        const final = await writer.finish({ status: failure ? "failed" : "complete", error: failure });
-        if (failure) {
-          console.warn(`[quorum] AI reply ${writer.id} failed: ${failure}`);
-          send("error", { id: writer.id, messageId: writer.id, status: "failed", message: failure });
-        }
-        send("done", { message: final });
-      }
+      const target = { slug: rfc.slug, branch: branch.name, onMain: branch.isMain, threadId: thread.id, messageId: writer.id, modelId: model.id, askedBy: user.id };
+      const run = startReplyRun({ model: languageModel, settings, thread, rfc, branch, writer, target });
+      // Watched from here on (the run sends nothing before its first await); leaving stops the watching, never the reply.
+      const unwatch = run.watch(send);
+      await Promise.race([run.done, new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener("abort", () => resolve(), { once: true })))]);
+      unwatch();
     },
-    { signal: req.signal, where: `AI reply ${writer.id}` },
+    { signal: req.signal, where: "AI reply" },
   );
 }

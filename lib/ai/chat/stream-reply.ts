@@ -12,9 +12,10 @@ import type { ReplyWriter } from "./reply-writer";
 // arrives. Prose goes out as `delta` events (never a raw tag); each complete
 // block becomes a row and a `change` event, in reply order. Errors reach us
 // three ways and all end here as a `failure` string: an HTTP error as an
-// `error` part, a dropped connection thrown from the loop, an abort (client
-// gone or timeout) as an `abort` part or a throw. This function never
-// finishes the message row: the caller does, in a finally.
+// `error` part, a dropped connection thrown from the loop, an abort (Stop,
+// the idle timeout or the cap) as an `abort` part or a throw. Nobody leaving
+// the page ends a reply (issue 14): only Stop or a timeout. This function
+// never finishes the message row: the caller does, in a finally.
 
 // One retry covers a provider's transient 5xx/429 (the SDK waits ~2 s);
 // more would keep a person watching a spinner for a reply that is not coming.
@@ -32,31 +33,60 @@ export type StreamReplyInput = {
   ctx: ChatContext;
   target: ReplyTarget;
   writer: ReplyWriter;
+  /** To whoever follows the asker's stream; a no-op once they left. */
   send: SseSend;
-  /** Aborted when the client goes away. */
-  signal: AbortSignal;
+  /** Aborted by Stop. */
+  stop: AbortSignal;
+  /** No chunk for this long ends the reply (issue 15 item 5). */
+  idleTimeoutS: number;
+  /** The cap on the whole reply. */
   timeoutS: number;
 };
 
-export async function streamReply(input: StreamReplyInput): Promise<{ failure: string | null }> {
+export type StreamOutcome = { failure: string | null; stopped: boolean };
+
+/** Aborts when no chunk came for `idleMs` (checked a few times a second, not re-armed per chunk) or after `capMs`. */
+function timeouts(idleMs: number, capMs: number) {
+  const controller = new AbortController();
+  const started = Date.now();
+  let last = started;
+  let why: "idle" | "cap" | null = null;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (now - last >= idleMs) why = "idle";
+    else if (now - started >= capMs) why = "cap";
+    if (why) {
+      clearInterval(timer);
+      controller.abort();
+    }
+  }, Math.max(10, Math.min(250, idleMs / 4)));
+  return { signal: controller.signal, touch: () => void (last = Date.now()), why: () => why, clear: () => clearInterval(timer) };
+}
+
+export async function streamReply(input: StreamReplyInput): Promise<StreamOutcome> {
   const { ctx, target, writer, send } = input;
-  const timeout = AbortSignal.timeout(input.timeoutS * 1000);
-  const signal = AbortSignal.any([input.signal, timeout]);
-  const aborted = () =>
-    timeout.aborted ? `The AI did not finish within ${input.timeoutS} s.` : "The reply was cancelled: the person who asked left the page.";
+  const clock = timeouts(input.idleTimeoutS * 1000, input.timeoutS * 1000);
+  const signal = AbortSignal.any([input.stop, clock.signal]);
+  const aborted = () => {
+    const why = clock.why();
+    if (why === "idle") return `The AI sent nothing for ${input.idleTimeoutS} s.`;
+    if (why === "cap") return `The AI did not finish within ${input.timeoutS} s.`;
+    return null; // stopped: not a failure
+  };
   const parser = createChangeStreamParser();
   let failure: string | null = null;
   let raw = ""; // what the model sent, so a dropped connection can say how far it got
+  let ended = false; // cut short: by an error, a timeout or Stop
 
   const handle = async (events: ParseEvent[]) => {
     for (const e of events) {
       if (e.type === "text") {
         // A reply cut off inside a tag name leaves its start ("<chan"): never shown as prose.
-        const text = failure ? dropTagStart(e.text) : e.text;
+        const text = ended ? dropTagStart(e.text) : e.text;
         if (!text) continue;
         writer.appendText(text);
         send("delta", { id: writer.id, messageId: writer.id, text });
-      } else if (failure) {
+      } else if (ended) {
         // What the parser closes at the end of a cut-off reply was never completed: no row (§18).
         writer.addPart({ kind: "incomplete" });
       } else if (e.type === "change") {
@@ -81,17 +111,27 @@ export async function streamReply(input: StreamReplyInput): Promise<{ failure: s
       onError: () => {}, // reported through the `error` part below; the default logs it twice
     });
     for await (const part of result.fullStream) {
+      clock.touch();
       if (part.type === "text-delta") {
         raw += part.text;
         await handle(parser.push(part.text));
-      } else if (part.type === "error") failure = signal.aborted ? aborted() : describeAiError(part.error, countWords(raw));
-      else if (part.type === "abort") failure = aborted();
-      if (failure) break;
+      } else if (part.type === "error") {
+        ended = true;
+        failure = signal.aborted ? aborted() : describeAiError(part.error, countWords(raw));
+      } else if (part.type === "abort") {
+        ended = true;
+        failure = aborted();
+      }
+      if (ended) break;
     }
   } catch (err) {
+    ended = true;
     failure = signal.aborted ? aborted() : describeAiError(err, countWords(raw));
+  } finally {
+    clock.clear();
   }
+  const stopped = input.stop.aborted && !clock.why();
   await handle(parser.end());
-  if (!failure && !writer.hasContent()) failure = "The model returned an empty reply.";
-  return { failure };
+  if (!failure && !stopped && !writer.hasContent()) failure = "The model returned an empty reply.";
+  return { failure, stopped };
 }

@@ -1,9 +1,11 @@
 import { GET as getMessages, POST as postMessage } from "@/app/api/threads/[threadId]/messages/route";
+import { POST as stopReply } from "@/app/api/threads/[threadId]/messages/[messageId]/stop/route";
 import { POST as openThread } from "@/app/api/rfcs/[slug]/branches/[branch]/threads/route";
 import { resetAiRateLimits } from "@/lib/ai/chat/rate-limit";
 import { setLanguageModelOverride } from "@/lib/ai/providers";
 import { db } from "@/lib/db/client";
-import { threadEvents, type ThreadEvent } from "@/lib/realtime/thread-events";
+import { liveBus, type LiveMessage } from "@/lib/realtime/live-bus";
+import { threadTopic } from "@/lib/realtime/topics";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import { publicPlace } from "@/lib/branches/place";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
@@ -52,8 +54,8 @@ describe("a reply on a branch", () => {
 
   it("streams prose as deltas without tags and creates a row per block", async () => {
     setLanguageModelOverride(() => scriptedModel(chunks));
-    const seen: ThreadEvent[] = [];
-    const stop = threadEvents.subscribe(branchThread, (e) => seen.push(e));
+    const seen: LiveMessage[] = [];
+    const stop = liveBus.subscribe(threadTopic(branchThread), (e) => seen.push(e));
     const res = await ask(branchThread);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const events = await readSse(res);
@@ -92,7 +94,7 @@ describe("a reply on a branch", () => {
     }, { what: "both repairs to settle" });
     // Other viewers saw the message, its updates and each card (§8.4).
     expect(seen.filter((e) => e.type === "change")).toHaveLength(4);
-    expect(seen.filter((e) => e.type === "message_updated").at(-1)?.data).toMatchObject({ id: message.id, status: "complete" });
+    expect(seen.filter((e) => e.type === "message_updated").at(-1)).toMatchObject({ seq: expect.any(Number), data: { id: message.id, status: "complete" } });
   });
 
   it("sends the document, the branch and the conversation in the prompt", async () => {
@@ -142,8 +144,10 @@ describe("a reply that does not finish", () => {
     expect(await db().threadMessage.findUnique({ where: { id: message.id } })).toMatchObject({ status: "failed" });
   });
 
-  it("ends failed when the client goes away", async () => {
-    setLanguageModelOverride(() => scriptedModel(["Thinking", " about it"], "hang"));
+  it("goes on and is stored complete when the asker leaves (issue 14)", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    setLanguageModelOverride(() => scriptedModel(["Thinking", " about it"], { gate, rest: [", and done."] }));
     const controller = new AbortController();
     const res = await ask(branchThread, "@ai think hard", controller.signal);
     let prose = "";
@@ -152,9 +156,42 @@ describe("a reply that does not finish", () => {
       if (prose === "Thinking about it") break; // leaving the loop cancels the body, as a closed tab does
     }
     controller.abort();
+    release();
     const row = await waitForReply(branchThread, "@ai think hard");
-    expect(row).toMatchObject({ status: "failed", body: "Thinking about it" });
-    expect(row.error).toMatch(/cancelled/);
+    expect(row).toMatchObject({ status: "complete", body: "Thinking about it, and done.", error: null });
+  });
+
+  it("Stop ends it early, kept as written and marked with who stopped it; only the asker or an owner may", async () => {
+    setLanguageModelOverride(() => scriptedModel(["Half an answer"], "hang"));
+    const res = await ask(branchThread, "@ai go on forever");
+    const events = sseEvents(res);
+    let replyId = "";
+    for await (const e of events) {
+      if (e.event === "message" && e.data.authorKind === "ai") replyId = String(e.data.id);
+      if (e.event === "delta") break;
+    }
+    const stop = (as: "alice" | "bob" | "erin") => fx.call(stopReply as never, { as, method: "POST", params: { threadId: branchThread, messageId: replyId } });
+    // erin neither asked nor owns the RFC (bob owns it, alice asked).
+    expect((await stop("erin")).status).toBe(403);
+    expect((await stop("bob")).status).toBe(202);
+    const row = await waitForReply(branchThread, "@ai go on forever");
+    expect(row).toMatchObject({ status: "complete", body: "Half an answer" });
+    const stored = await db().threadMessage.findUniqueOrThrow({ where: { id: replyId } });
+    expect(JSON.parse(stored.details!)).toMatchObject({ askedBy: "alice", stoppedBy: { login: "bob" } });
+    // A finished reply cannot be stopped again.
+    expect((await stop("alice")).status).toBe(409);
+    await events.return(undefined);
+  });
+
+  it("ends failed when the model sends nothing for AI_IDLE_TIMEOUT_S (issue 15 item 5)", async () => {
+    process.env.AI_IDLE_TIMEOUT_S = "0.3";
+    try {
+      setLanguageModelOverride(() => scriptedModel(["Started"], "hang"));
+      const events = await readSse(await ask(branchThread, "@ai stall"));
+      expect(events.at(-1)!.data.message).toMatchObject({ status: "failed", body: "Started", error: "The AI sent nothing for 0.3 s." });
+    } finally {
+      delete process.env.AI_IDLE_TIMEOUT_S;
+    }
   });
 
   it("ends failed when the model takes longer than AI_TIMEOUT_S", async () => {

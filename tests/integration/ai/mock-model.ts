@@ -11,7 +11,8 @@ const usage = {
   outputTokens: { total: 5, text: 5, reasoning: undefined },
 };
 
-export type Ending = "finish" | { error: unknown } | "hang";
+/** `then`: waits for `gate`, then sends `rest` and finishes — a slow model a test can release. */
+export type Ending = "finish" | { error: unknown } | "hang" | { gate: Promise<void>; rest: string[] };
 
 export function scriptedModel(chunks: string[], ending: Ending = "finish"): MockLanguageModelV3 {
   const head: LanguageModelV3StreamPart[] = [
@@ -28,6 +29,22 @@ export function scriptedModel(chunks: string[], ending: Ending = "finish"): Mock
           start(controller) {
             for (const part of head) controller.enqueue(part);
             abortSignal?.addEventListener("abort", () => controller.error(abortSignal.reason), { once: true });
+          },
+        });
+        return { stream };
+      }
+      if (typeof ending === "object" && "gate" in ending) {
+        const { gate, rest } = ending;
+        const stream = new ReadableStream<LanguageModelV3StreamPart>({
+          async start(controller) {
+            for (const part of head) controller.enqueue(part);
+            abortSignal?.addEventListener("abort", () => controller.error(abortSignal.reason), { once: true });
+            await gate;
+            if (abortSignal?.aborted) return;
+            for (const delta of rest) controller.enqueue({ type: "text-delta", id: "t", delta });
+            controller.enqueue({ type: "text-end", id: "t" });
+            controller.enqueue({ type: "finish", finishReason: { unified: "stop", raw: "stop" }, usage });
+            controller.close();
           },
         });
         return { stream };

@@ -3,7 +3,9 @@ import { POST as postMessage } from "@/app/api/threads/[threadId]/messages/route
 import { resetAiRateLimits, takeAiRequest } from "@/lib/ai/chat/rate-limit";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { threadEvents, type ThreadEvent } from "@/lib/realtime/thread-events";
+import { liveBus } from "@/lib/realtime/live-bus";
+import { threadTopic } from "@/lib/realtime/topics";
+type ThreadEvent = { type: string; data: { id: string } & Record<string, unknown> };
 import { toChange } from "@/lib/threads/views";
 import { block } from "@/tests/fixtures/ai/messy-replies";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../../helpers/openai-server";
@@ -58,7 +60,7 @@ it("repairs a loose block with one request: pending, repaired, shown live, and c
   reply = `Shorter:\n${block(LOOSE, "most pages are read often", "Plainer.")}`;
   repair = block(EXACT, "most pages are read **often**", "Plainer.");
   const seen: ThreadEvent[] = [];
-  const stop = threadEvents.subscribe(thread, (e) => seen.push(e));
+  const stop = liveBus.subscribe(threadTopic(thread), (m) => seen.push({ type: m.type, data: m.data as ThreadEvent["data"] }));
   const before = repairRequests();
   const messageId = await ask();
   const card = await settled(messageId);

@@ -1,7 +1,7 @@
 // Reads the SSE answer of POST …/messages (§18) in tests: events as they
 // arrive, or all of them once the stream ends.
 
-export type SseEvent = { event: string; data: Record<string, unknown> };
+export type SseEvent = { event: string; data: Record<string, unknown>; id?: string };
 
 function* drain(state: { buffer: string }): Generator<SseEvent> {
   let cut: number;
@@ -10,7 +10,8 @@ function* drain(state: { buffer: string }): Generator<SseEvent> {
     state.buffer = state.buffer.slice(cut + 2);
     const event = /^event: (.*)$/m.exec(block)?.[1];
     const data = /^data: (.*)$/m.exec(block)?.[1];
-    if (event && data) yield { event, data: JSON.parse(data) as Record<string, unknown> };
+    const id = /^id: (.*)$/m.exec(block)?.[1];
+    if (event && data) yield { event, data: JSON.parse(data) as Record<string, unknown>, ...(id ? { id } : {}) };
   }
 }
 

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db/client";
-import { DRAFT } from "./fixture";
+import { DRAFT, LOGIN } from "./fixture";
 import { mainThreadId, pendingChange, SENTENCE } from "./resources";
 import { allow, SIGNED_IN, STEWARDS, type RouteRow } from "./table";
 
@@ -22,7 +22,23 @@ async function invalidChange(fx: Parameters<typeof pendingChange>[0]): Promise<s
   return id;
 }
 
+/** A finished AI reply that the branch creator's persona asked for (issue 14's Stop). */
+async function finishedReply(): Promise<{ threadId: string; messageId: string }> {
+  const threadId = await mainThreadId();
+  const row = await db().threadMessage.create({
+    data: { threadId, authorKind: "ai", modelId: "compat:matrix", status: "complete", body: "Done.", details: JSON.stringify({ parts: [], askedBy: LOGIN.branchCreator }) },
+  });
+  return { threadId, messageId: row.id };
+}
+
 export const aiRows: RouteRow[] = [
+  {
+    route: "POST /api/threads/[threadId]/messages/[messageId]/stop",
+    variant: "a reply that already finished",
+    request: async () => ({ params: await finishedReply() }),
+    // Whoever asked and the RFC's owners (admins too) may stop it; it has finished, so 409.
+    expect: allow(["branchCreator", "rfcOwner", "admin", "owner"], 409),
+  },
   {
     route: "POST /api/threads/[threadId]/messages",
     variant: "ask the AI with no provider configured",

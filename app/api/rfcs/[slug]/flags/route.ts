@@ -4,6 +4,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import { getRequestUser } from "@/lib/auth/session";
 import { listFlags } from "@/lib/flags/flags";
 import { decodeParam, readQuery, withRoute } from "@/lib/http/route";
+import { topicSeq } from "@/lib/realtime/log";
+import { flagsTopic } from "@/lib/realtime/topics";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 
 export const dynamic = "force-dynamic";
@@ -14,5 +16,6 @@ export const GET = withRoute<{ slug: string }>(async (req, ctx) => {
   const rfc = await loadRfcOrThrow(decodeParam((await ctx.params).slug, "slug"));
   const { status } = querySchema.parse(readQuery(req));
   assertCan(await getRequestUser(req), "resolve_flag", { rfc: rfc.scope });
-  return Response.json({ flags: await listFlags(rfc.slug, status) });
+  const liveSeq = await topicSeq(flagsTopic(rfc.slug)); // before the read (issue 14)
+  return Response.json({ flags: await listFlags(rfc.slug, status), liveSeq });
 });

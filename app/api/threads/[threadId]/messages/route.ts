@@ -7,6 +7,8 @@ import { startAiReply, wantsAiReply } from "@/lib/ai/chat/start-reply";
 import { AppError } from "@/lib/http/errors";
 import { withMutation } from "@/lib/http/mutation";
 import { decodeParam, readJson, withRoute } from "@/lib/http/route";
+import { topicSeq } from "@/lib/realtime/log";
+import { threadTopic } from "@/lib/realtime/topics";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import { loadThreadOrThrow } from "@/lib/threads/access";
 import { changesVisibleTo } from "@/lib/threads/visible-changes";
@@ -21,8 +23,10 @@ export const GET = withRoute<Params>(async (req, ctx) => {
   const { thread, rfc, branch } = await loadThreadOrThrow(decodeParam((await ctx.params).threadId, "threadId"), user);
   // Only sub-threads need the text, to say where their anchor is now (§8.12).
   const text = thread.kind === "main" || branch.state === "deleted" ? null : (await readDocumentAt(branch.place)).text;
+  // The stream's number first: whatever is logged after it is replayed to whoever follows from it (issue 14).
+  const liveSeq = await topicSeq(threadTopic(thread.id));
   const { messages, changes } = await listThreadMessages(thread);
-  return Response.json({ thread: await toThreadView(thread, text), messages, changes: await changesVisibleTo(rfc, branch.name, changes, user) });
+  return Response.json({ thread: await toThreadView(thread, text), messages, changes: await changesVisibleTo(rfc, branch.name, changes, user), liveSeq });
 });
 
 const postSchema = z.object({
