@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { renderChatMarkdown } from "@/lib/rfc-view/markdown-render";
 import type { Change, Message } from "@/lib/contracts";
 import { PROSE_SM } from "@/components/rfc/styles";
@@ -11,9 +11,16 @@ import { PersonAvatar } from "./person-avatar";
 // One message (§8.4): people and the AI in bubbles, system notes (e.g. "Alice
 // changed Motivation (+3 −1 lines)", §8.11) as a quiet centred line.
 
-type Props = { message: Message; highlighted: boolean; onFlag?: (m: Message) => void; changes?: Change[] };
+type Props = {
+  message: Message;
+  highlighted: boolean;
+  onFlag?: (m: Message) => void;
+  changes?: Change[];
+  /** Ends a streaming AI reply early (issue 14); resolves to an error to show, or null. */
+  onStop?: () => Promise<string | null>;
+};
 
-export function MessageItem({ message: m, highlighted, onFlag, changes }: Props) {
+export function MessageItem({ message: m, highlighted, onFlag, changes, onStop }: Props) {
   const html = useMemo(() => (m.authorKind === "user" ? renderChatMarkdown(m.body) : ""), [m.body, m.authorKind]);
   const ring = highlighted ? "ring-2 ring-amber-300" : "";
   if (m.authorKind === "system") {
@@ -51,6 +58,7 @@ export function MessageItem({ message: m, highlighted, onFlag, changes }: Props)
             <div className={PROSE_SM} dangerouslySetInnerHTML={{ __html: html }} />
           ) : null}
           {m.status === "failed" ? <p className="mt-1 text-xs text-rose-700">{failureNote(m.error)}</p> : null}
+          {ai ? <StopControl message={m} onStop={onStop} /> : null}
         </div>
       </div>
       {onFlag ? (
@@ -64,5 +72,28 @@ export function MessageItem({ message: m, highlighted, onFlag, changes }: Props)
         </button>
       ) : null}
     </li>
+  );
+}
+
+type Stopped = { login?: string; name?: string };
+
+/** Stop on a streaming reply for its asker and the RFC's owners; "Stopped by …" once it was. */
+function StopControl({ message: m, onStop }: { message: Message; onStop?: () => Promise<string | null> }) {
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const stopped = (m.details?.stoppedBy ?? null) as Stopped | null;
+  if (stopped && m.status !== "streaming") return <p className="mt-1 text-xs italic text-slate-500">Stopped by {stopped.name ?? stopped.login}.</p>;
+  if (m.status !== "streaming" || !onStop) return null;
+  const stop = async () => {
+    setState({ busy: true, error: null });
+    const error = await onStop();
+    setState({ busy: !error, error });
+  };
+  return (
+    <div className="mt-1 flex items-center gap-2">
+      <button type="button" onClick={() => void stop()} disabled={state.busy} className="rounded border border-violet-300 bg-white px-2 py-0.5 text-xs font-medium text-violet-800 hover:bg-violet-50 disabled:opacity-60">
+        {state.busy ? "Stopping…" : "Stop"}
+      </button>
+      {state.error ? <span role="alert" className="text-xs text-rose-700">{state.error}</span> : null}
+    </div>
   );
 }

@@ -1,12 +1,17 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { api, paths } from "@/lib/client/api";
+import { useCallback } from "react";
+import { paths } from "@/lib/client/api";
 import type { Change, Message, ThreadSummary } from "@/lib/contracts";
+import { threadTopic } from "@/lib/realtime/topics";
+import { useLiveResource, type LiveEvent } from "@/components/live/use-live-resource";
 
-// A thread's messages, kept live (§8.4): loaded once, then new and updated
-// messages arrive over the thread's SSE stream. After a reconnect ("ready"
-// again) the list is reloaded so nothing sent while away is missed.
+// A thread's messages, kept live (§8.4, issue 14): loaded once, then every
+// message and card event of the thread from the number the load was read at
+// — so a message posted between the load and the live connection is never
+// lost — on the page's one live connection.
+
+type ThreadData = { thread: ThreadSummary; messages: Message[]; changes: Change[]; liveSeq?: number };
 
 export type ThreadState = {
   thread: ThreadSummary | null;
@@ -14,7 +19,6 @@ export type ThreadState = {
   changes: Change[];
   status: "loading" | "ready" | "error";
   error: string | null;
-  live: boolean;
 };
 
 const byTime = (a: Message, b: Message) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
@@ -23,7 +27,10 @@ export function upsertMessage(list: Message[], m: Partial<Message> & { id: strin
   const at = list.findIndex((x) => x.id === m.id);
   if (at < 0) return "createdAt" in m && m.body !== undefined ? [...list, m as Message].sort(byTime) : list;
   const next = [...list];
-  next[at] = { ...next[at], ...m };
+  const old = next[at];
+  // The asker's own stream adds text faster than the saved snapshots others get: never step back while it streams.
+  const behind = old.status === "streaming" && m.status === "streaming" && m.body !== undefined && old.body.startsWith(m.body);
+  next[at] = { ...old, ...m, ...(behind ? { body: old.body, details: old.details } : {}) };
   return next;
 }
 
@@ -35,63 +42,33 @@ export function upsertChange(list: Change[], c: Partial<Change> & { id: string }
   return next;
 }
 
+export function applyThreadEvent(d: ThreadData, e: LiveEvent): ThreadData {
+  const item = e.data as { id?: unknown };
+  if (!item || typeof item.id !== "string") return d;
+  if (e.type === "message" || e.type === "message_updated") return { ...d, messages: upsertMessage(d.messages, item as Message) };
+  if (e.type === "change" || e.type === "change_updated") return { ...d, changes: upsertChange(d.changes, item as Change) };
+  return d;
+}
+
 export function useThreadMessages(threadId: string | null, onChangeEvent?: () => void) {
-  const [state, setState] = useState<ThreadState>({ thread: null, messages: [], changes: [], status: "loading", error: null, live: false });
-  const onChange = useRef(onChangeEvent);
-  onChange.current = onChangeEvent;
-
-  const load = useCallback(async () => {
-    if (!threadId) return;
-    const r = await api<{ thread: ThreadSummary; messages: Message[]; changes: Change[] }>(`${paths.thread(threadId)}/messages`);
-    setState((s) =>
-      r.ok
-        ? { ...s, thread: r.data.thread, messages: r.data.messages, changes: r.data.changes, status: "ready", error: null }
-        : { ...s, status: s.messages.length ? "ready" : "error", error: r.message },
-    );
-  }, [threadId]);
-
-  useEffect(() => {
-    if (!threadId) return;
-    setState({ thread: null, messages: [], changes: [], status: "loading", error: null, live: false });
-    void load();
-    const es = new EventSource(`${paths.thread(threadId)}/events`);
-    let readyOnce = false;
-    es.addEventListener("ready", () => {
-      setState((s) => ({ ...s, live: true }));
-      if (readyOnce) void load(); // reconnected: fetch what was missed
-      readyOnce = true;
-    });
-    const onMessage = (e: MessageEvent<string>) => {
-      try {
-        const m = JSON.parse(e.data) as Partial<Message> & { id: string };
-        setState((s) => ({ ...s, messages: upsertMessage(s.messages, m) }));
-      } catch {
-        /* a malformed event is skipped; the next reload repairs the list */
-      }
-    };
-    es.addEventListener("message", onMessage);
-    es.addEventListener("message_updated", onMessage);
-    const changed = (e: MessageEvent<string>) => {
-      // The AI's card placeholders show each change's status (§18): keep the thread's list current.
-      try {
-        const c = JSON.parse(e.data) as Partial<Change> & { id: string };
-        setState((s) => ({ ...s, changes: upsertChange(s.changes, c) }));
-      } catch {
-        /* the next reload repairs the list */
-      }
-      onChange.current?.();
-    };
-    es.addEventListener("change", changed);
-    es.addEventListener("change_updated", changed);
-    es.onerror = () => setState((s) => ({ ...s, live: false })); // EventSource retries by itself
-    return () => es.close();
-  }, [threadId, load]);
-
-  const add = useCallback((m: Partial<Message> & { id: string }) => setState((s) => ({ ...s, messages: upsertMessage(s.messages, m) })), []);
+  const r = useLiveResource<ThreadData>(threadId ? `${paths.thread(threadId)}/messages` : null, threadId ? threadTopic(threadId) : null, {
+    apply: applyThreadEvent,
+    onEvent: (e) => {
+      if (e.type === "change" || e.type === "change_updated") onChangeEvent?.();
+    },
+  });
+  const { data, set } = r;
+  const add = useCallback((m: Partial<Message> & { id: string }) => set((d) => ({ ...d, messages: upsertMessage(d.messages, m) })), [set]);
   const appendText = useCallback(
-    (id: string, text: string) =>
-      setState((s) => ({ ...s, messages: s.messages.map((m) => (m.id === id ? { ...m, body: m.body + text } : m)) })),
-    [],
+    (id: string, text: string) => set((d) => ({ ...d, messages: d.messages.map((m) => (m.id === id ? { ...m, body: m.body + text } : m)) })),
+    [set],
   );
-  return { ...state, reload: load, add, appendText };
+  const state: ThreadState = {
+    thread: data?.thread ?? null,
+    messages: data?.messages ?? [],
+    changes: data?.changes ?? [],
+    status: data ? "ready" : r.error ? "error" : "loading",
+    error: r.error,
+  };
+  return { ...state, reload: r.reload, add, appendText };
 }

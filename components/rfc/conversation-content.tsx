@@ -54,7 +54,8 @@ export function ConversationContent() {
         inputRef={v.chatInput}
         highlightMessageId={v.thread.message}
         onFlagMessage={v.perms.flag && !v.deleted ? (m) => v.setFlagging({ messageId: m.id, threadId: m.threadId, label: m.body.slice(0, 240) }) : undefined}
-        onChangeEvent={() => void v.changes.reload()}
+        me={v.view.viewer}
+        canStop={(m) => v.perms.stopAnyAiReply || (!!v.view.viewer && m.details?.askedBy === v.view.viewer)}
         emptyText={sub ? "No replies yet." : v.isMain ? "No messages on main yet. Discuss the RFC here; edits happen on branches." : "No messages on this branch yet."}
       />
     );

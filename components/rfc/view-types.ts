@@ -17,6 +17,8 @@ export type ViewPerms = {
   deleteBranch: boolean;
   mergePr: boolean;
   resolveFlags: boolean;
+  /** Stop any AI reply on this RFC, not only one's own (its owners, admins; issue 14). */
+  stopAnyAiReply: boolean;
   graduate: boolean;
 };
 
@@ -29,6 +31,8 @@ export type ViewProps = {
   branches: BranchSummary[];
   mainText: string | null; // main's text from the cache; null on other branches (fetched)
   perms: ViewPerms;
+  /** The signed-in person's login, or null for a reader. */
+  viewer: string | null;
   signInHref: string;
   initialMode: "discuss" | "contribute";
 };

@@ -55,6 +55,7 @@ export default async function RfcPage({ params, searchParams }: Props) {
     deleteBranch: open && can(user, "delete_branch", onBranch),
     mergePr: live && can(user, "merge_pr", onRfc),
     resolveFlags: can(user, "resolve_flag", onRfc),
+    stopAnyAiReply: can(user, "stop_ai_reply", onRfc),
     graduate: rfc.state === "super-draft" && can(user, "graduate", onRfc),
   };
   const here = isMain ? `/rfcs/${encodeURIComponent(slug)}` : `/rfcs/${encodeURIComponent(slug)}?branch=${encodeURIComponent(branch.name)}`;
@@ -67,6 +68,7 @@ export default async function RfcPage({ params, searchParams }: Props) {
       branches={branches}
       mainText={isMain ? rfc.mainText : null}
       perms={perms}
+      viewer={user?.login ?? null}
       signInHref={`/signin?callbackUrl=${encodeURIComponent(here)}`}
       initialMode={one(query.mode) === "contribute" ? "contribute" : "discuss"}
       rfcList={<RfcList slug={slug} />}

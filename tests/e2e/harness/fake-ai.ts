@@ -7,6 +7,7 @@ import { startOpenAiTestServer, type ChatCompletionRequest, type Script } from "
 // chunks so the typing indicator shows (several such asks joined by " and "
 // get a block each); anything else gets a plain answer. A repair request
 // (not streamed) is answered by repairReply.
+// `answer slowly` gets a long reply at ~7 chunks a second (9 s).
 
 export const E2E_AI_MODEL = "compat:e2e-model";
 
@@ -33,6 +34,11 @@ function repairReply(text: string): string {
 export function fakeReply(req: ChatCompletionRequest): Script {
   const text = lastUserText(req);
   if (!req.stream) return { kind: "reply", chunks: [repairReply(text)] };
+  // A long answer from a slow model (issue 14): Stop, a composer that stays usable, an asker who leaves.
+  if (/answer slowly/i.test(text)) {
+    const words = Array.from({ length: 60 }, (_, i) => `Point ${i + 1} of a long answer.`);
+    return { kind: "reply", chunks: words.map((w) => ({ text: `${w} `, delayMs: 150 })) };
+  }
   const asks = [...text.matchAll(/replace "([^"]+)" with "([^"]*)"(?: because ([^\n"]+?)(?= and replace|$))?/gim)];
   const reply = asks.length
     ? `Here is a tighter wording.\n\n${asks.map((m) => changeBlock(m[1], m[2], m[3]?.trim() || "Clearer wording.")).join("\n")}\n\nAccept it if it reads well.`

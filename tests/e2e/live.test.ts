@@ -1,0 +1,151 @@
+import type { Locator, Page } from "playwright-core";
+import { waitUntil } from "../helpers/wait";
+import { browserForFile, screenshot, signIn } from "./helpers/browser";
+import { aiChange, appApi, cutBranch, seedSuperDraft } from "./helpers/world";
+
+// Issue 14 in a real browser: a conversation that stays live for everyone.
+// Two people on one branch see each other's cards, decisions and commits
+// without a reload; a long thread opens at its newest message; the composer
+// stays usable while the AI answers; Stop ends a reply; and a reply goes on
+// when the person who asked leaves.
+
+jest.setTimeout(240_000);
+
+const SLUG = "e2e-live";
+const FIRST = "Our builds take 14 minutes on average.";
+const FIRST_NEW = "Our builds take 14 minutes on average, 25 at the 95th percentile.";
+const SECOND = "A poisoned entry could spread a bad artefact to every build.";
+const SECOND_NEW = "A poisoned entry could spread a bad artefact to every later build.";
+const BODY = `# Live builds\n\n## Motivation\n\n${FIRST} Most of that time compiles code that did not change.\n\n## Drawbacks\n\n${SECOND}\n`;
+
+const browser = browserForFile();
+beforeAll(() => seedSuperDraft({ slug: SLUG, title: "Live builds", body: BODY, owners: ["bob"], proposedBy: "bob" }));
+
+const doc = (page: Page) => page.locator('[aria-label="Document"]').first();
+const branchUrl = (branch: string) => `/rfcs/${SLUG}?branch=${branch}`;
+/** Whether the element is within its chat's scrolled viewport (isVisible() ignores scrolling). */
+const inView = (l: Locator) =>
+  l.evaluate((el) => {
+    const box = el.closest("[data-chat-scroll]")!.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return r.bottom > box.top + 1 && r.top < box.bottom - 1;
+  });
+const threadOf = async (page: Page, branch: string) => {
+  const { threads } = await appApi(page).get<{ threads: { id: string; kind: string }[] }>(`/api/rfcs/${SLUG}/branches/${branch}/threads`);
+  return threads.find((t) => t.kind === "main")!.id;
+};
+
+test("two people on one branch: a new card, an accept and its commit reach the other without a reload", async () => {
+  const alice = await browser.newPage({ width: 1440, height: 900 });
+  const bob = await browser.newPage({ width: 1440, height: 900 });
+  await signIn(alice, "alice", `/rfcs/${SLUG}`);
+  await signIn(bob, "bob", `/rfcs/${SLUG}`);
+  await cutBranch(alice, SLUG, "together");
+  const first = await aiChange(alice, SLUG, "together", { original: FIRST, proposed: FIRST_NEW, reason: "Averages hide slow builds." });
+
+  // Both open the branch; alice's own branch opens in her editor, idle with nothing unsaved.
+  for (const page of [alice, bob]) {
+    await page.goto(branchUrl("together"));
+    await page.getByRole("tab", { name: /^Changes/ }).click();
+    await page.locator(`li[data-change-id="${first.id}"]`).waitFor();
+  }
+  // A card proposed after both pages loaded appears on bob's Changes tab by itself.
+  const second = await aiChange(alice, SLUG, "together", { original: SECOND, proposed: SECOND_NEW, reason: "Only later builds." });
+  await bob.locator(`li[data-change-id="${second.id}"]`).waitFor();
+  await screenshot(bob, "live-01-new-card-arrives");
+
+  // bob (an owner) accepts the first: alice's card leaves the pending list and her document follows the new head.
+  await bob.locator(`li[data-change-id="${first.id}"]`).getByRole("button", { name: "Accept" }).click();
+  await alice.locator(`ul[aria-label="Pending changes"] li[data-change-id="${first.id}"]`).waitFor({ state: "detached" });
+  await doc(alice).getByText("25 at the 95th percentile", { exact: false }).waitFor();
+  await alice.getByText(/Decided and stale/).click();
+  await alice.locator(`li[data-change-id="${first.id}"]`).getByText(/accepted by Bob/i).waitFor();
+  await screenshot(alice, "live-02-accept-seen-by-the-other");
+
+  // Declined meanwhile by alice, bob's Accept is refused and says why in words.
+  await appApi(alice).post(`/api/changes/${second.id}/decline`, {});
+  const refused = bob.locator(`li[data-change-id="${second.id}"]`);
+  // The decline reaches bob live too: his card moves to the decided ones without a reload.
+  await bob.locator(`ul[aria-label="Pending changes"] li[data-change-id="${second.id}"]`).waitFor({ state: "detached" });
+  await bob.getByText(/Decided and stale/).click();
+  await refused.getByText(/declined by Alice/i).waitFor();
+  await alice.close();
+  await bob.close();
+});
+
+test("a long thread opens at its newest message; a reader scrolled up gets a 'new messages' pill", async () => {
+  const carol = await browser.newPage({ width: 1280, height: 800 });
+  await signIn(carol, "carol", `/rfcs/${SLUG}`);
+  await cutBranch(carol, SLUG, "long-thread");
+  const thread = await threadOf(carol, "long-thread");
+  for (let i = 1; i <= 40; i++) await appApi(carol).post(`/api/threads/${thread}/messages`, { body: `Message number ${i} in a long thread.` });
+  await carol.goto(branchUrl("long-thread"));
+  await carol.getByRole("tab", { name: /Chat/ }).click();
+  const scroller = carol.locator("[data-chat-scroll]");
+  const last = carol.getByText("Message number 40 in a long thread.");
+  await last.waitFor();
+  await waitUntil(() => inView(last), { what: "the newest message in view" });
+  expect(await inView(carol.getByText("Message number 1 in a long thread."))).toBe(false);
+  await screenshot(carol, "live-03-long-thread-at-bottom");
+
+  // Scrolled up, a message from someone else does not move the reader: a pill counts it.
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  const bob = await browser.newPage();
+  await signIn(bob, "bob", `/rfcs/${SLUG}`);
+  await appApi(bob).post(`/api/threads/${thread}/messages`, { body: "A new message while carol reads the start." });
+  const pill = carol.getByRole("button", { name: /1 new message/ });
+  await pill.waitFor();
+  // Still at the top: the new message arrived below, out of view.
+  expect(await inView(carol.getByText("Message number 1 in a long thread."))).toBe(true);
+  await screenshot(carol, "live-04-new-messages-pill");
+  await pill.click();
+  await waitUntil(() => inView(carol.getByText("A new message while carol reads the start.")), { what: "the new message in view after the pill" });
+  await carol.close();
+  await bob.close();
+});
+
+test("the composer works while the AI answers, Stop ends the reply, and a reply goes on when the asker leaves", async () => {
+  const alice = await browser.newPage({ width: 1440, height: 900 });
+  await signIn(alice, "alice", `/rfcs/${SLUG}`);
+  await cutBranch(alice, SLUG, "slow-ai");
+  await alice.goto(branchUrl("slow-ai"));
+  await alice.getByRole("tab", { name: /Chat/ }).click();
+  const composer = alice.getByPlaceholder(/Write a message/);
+
+  await composer.fill("@ai answer slowly, please");
+  await alice.getByRole("button", { name: "Ask AI" }).click();
+  const reply = alice.locator('li[data-kind="ai"]').last();
+  await reply.getByText("Point 2 of a long answer.").waitFor({ timeout: 60_000 });
+  // While it streams, alice posts a plain message: the composer is not locked.
+  await composer.fill("Meanwhile, a human note.");
+  await composer.press("Enter");
+  await alice.getByText("Meanwhile, a human note.").waitFor();
+  await screenshot(alice, "live-05-composer-during-reply");
+  await reply.getByRole("button", { name: "Stop" }).click();
+  await reply.getByText(/Stopped by Alice/).waitFor();
+  const text = (await reply.textContent()) ?? "";
+  expect(text).not.toContain("Point 60 of a long answer.");
+  await screenshot(alice, "live-06-stopped");
+
+  // Asked again, then alice leaves the page: the reply is stored complete anyway.
+  await composer.fill("@ai answer slowly, once more");
+  await alice.getByRole("button", { name: "Ask AI" }).click();
+  await alice.locator('li[data-kind="ai"]').last().getByText("Point 1 of a long answer.").waitFor({ timeout: 60_000 });
+  await alice.goto("/");
+  const thread = await threadOf(alice, "slow-ai");
+  const done = await waitUntil(
+    async () => {
+      const { messages } = await appApi(alice).get<{ messages: { authorKind: string; status: string; body: string }[] }>(`/api/threads/${thread}/messages`);
+      const last = messages.filter((m) => m.authorKind === "ai").at(-1);
+      return last && last.status !== "streaming" && last;
+    },
+    { what: "the reply to finish after the asker left", timeoutMs: 120_000 },
+  );
+  expect(done.status).toBe("complete");
+  expect(done.body).toContain("Point 60 of a long answer.");
+  await alice.goto(branchUrl("slow-ai"));
+  await alice.getByRole("tab", { name: /Chat/ }).click();
+  await alice.getByText("Point 60 of a long answer.").waitFor();
+  await screenshot(alice, "live-07-completed-after-leaving");
+  await alice.close();
+});
