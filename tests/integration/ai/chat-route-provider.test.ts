@@ -1,4 +1,5 @@
 import { POST as postMessage } from "@/app/api/threads/[threadId]/messages/route";
+import { POST as stopReply } from "@/app/api/threads/[threadId]/messages/[messageId]/stop/route";
 import { resetAiRateLimits } from "@/lib/ai/chat/rate-limit";
 import { db } from "@/lib/db/client";
 import { startOpenAiTestServer, type OpenAiTestServer, type Script } from "../../helpers/openai-server";
@@ -79,20 +80,27 @@ it.each<{ what: string; script: Script; error: string }>([
   expect(message).toMatchObject({ status: "failed", body: "Let me ", error });
 });
 
-it("ends failed when the client aborts, and the provider request is closed too", async () => {
+it("goes on when the client leaves; Stop ends it and closes the provider request too (issue 14)", async () => {
   script = { kind: "hang", chunks: ["Let me think"] };
   const controller = new AbortController();
   let prose = "";
+  let replyId = "";
   for await (const e of sseEvents(await ask("@ai think", controller.signal))) {
+    if (e.event === "message" && e.data.authorKind === "ai") replyId = String(e.data.id);
     if (e.event === "delta") prose += String(e.data.text);
     if (prose === "Let me think") break;
   }
   controller.abort();
   const request = server.requests.at(-1)!;
+  // The asker left: the reply is still being written, the provider still asked.
+  expect((await db().threadMessage.findUniqueOrThrow({ where: { id: replyId } })).status).toBe("streaming");
+  expect(request.aborted).toBe(false);
+  const stopped = await fx.call(stopReply as never, { as: "alice", method: "POST", params: { threadId: thread, messageId: replyId } });
+  expect(stopped.status).toBe(202);
   await waitUntil(() => request.aborted, { what: "the provider request to be aborted" });
   const row = await waitUntil(async () => {
-    const last = await db().threadMessage.findFirst({ where: { threadId: thread, authorKind: "ai" }, orderBy: { createdAt: "desc" } });
-    return last?.status === "failed" && last;
-  }, { what: "the AI message to end failed" });
-  expect(row).toMatchObject({ status: "failed", body: "Let me think" });
+    const last = await db().threadMessage.findUniqueOrThrow({ where: { id: replyId } });
+    return last.status !== "streaming" && last;
+  }, { what: "the AI message to end" });
+  expect(row).toMatchObject({ status: "complete", body: "Let me think" });
 });

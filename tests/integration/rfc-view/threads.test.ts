@@ -97,7 +97,8 @@ describe("branch chat", () => {
     const { message } = await json<{ message: { id: string; authorKind: string; author: { login: string } } }>(res);
     expect(message).toMatchObject({ authorKind: "user", author: { login: "alice" } });
     await until("Shall we say ten?");
-    expect(seen).toContain(`id: ${message.id}\nevent: message\n`);
+    // Each event's SSE id is its number in the thread's stream, so a reconnect resumes with Last-Event-ID (issue 14).
+    expect(seen).toMatch(new RegExp(`id: \\d+\nevent: message\ndata: \\{"id":"${message.id}"`));
     abort.abort();
     await reader.cancel().catch(() => undefined);
 
