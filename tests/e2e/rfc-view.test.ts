@@ -258,7 +258,7 @@ test("selecting text and commenting opens a range sub-thread anchored to it", as
   await screenshot(page, "rfc-view-05-subthread");
 });
 
-test("two tabs on one branch: the second flush is refused, keeps its text, and merges", async () => {
+test("two tabs on one branch: an idle tab follows the other's save; a tab with unsaved text is refused, keeps it, and merges", async () => {
   const branch = "two-tabs";
   const a = await aliceWithBranch(branch);
   const b = await newPage();
@@ -267,13 +267,36 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
   await editor(a).waitFor();
   await editor(b).waitFor();
 
+  // B sits idle with nothing unsaved: A's save reaches B's editor live, and B then saves on top of it (issue 14).
   await typeOver(a, "Teams rebuild", "Teams keep rebuilding");
   await a.keyboard.press("Control+s");
   await a.locator('[data-save-status="saved"]').waitFor();
+  await editor(b).getByText("Teams keep rebuilding").waitFor();
+  await typeOver(b, "identical work", "the same work");
+  await b.keyboard.press("Control+s");
+  await b.locator('[data-save-status="saved"]').waitFor();
+  expect(await b.getByText("This branch changed since you started editing").count()).toBe(0);
+  await screenshot(b, "rfc-view-06a-idle-tab-followed");
+  await editor(a).getByText("the same work").waitFor(); // and A, idle now, follows B's
 
+  // B's next save is held on its way until A has saved: B had unsaved text, so it does not follow A, and its save is refused.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let intercepted = false;
+  await b.route("**/flush", async (route) => {
+    intercepted = true;
+    await held;
+    await route.continue();
+  });
   await typeOver(b, "bad artefact", "broken artefact");
   await b.keyboard.press("Control+s");
+  await waitUntil(() => intercepted, { what: "B's save to be on its way" });
+  await typeOver(a, "14 minutes", "15 minutes");
+  await a.keyboard.press("Control+s");
+  await a.locator('[data-save-status="saved"]').waitFor();
+  release();
   await b.getByText("This branch changed since you started editing").waitFor();
+  await b.unroute("**/flush");
   await b.locator('[data-save-status="conflict"]').waitFor();
   expect(await editorText(b)).toContain("broken artefact"); // nothing typed is lost (§8.11)
   await b.getByRole("button", { name: "Reload (discard mine)" }).waitFor();
@@ -284,12 +307,13 @@ test("two tabs on one branch: the second flush is refused, keeps its text, and m
   await b.getByRole("button", { name: "Merge" }).click();
   await b.locator('[data-save-status="saved"]').waitFor();
   const merged = await editorText(b);
-  expect(merged).toContain("Teams keep rebuilding");
+  expect(merged).toContain("Our builds take 15 minutes on average");
   expect(merged).toContain("broken artefact");
   // A saw B's commit arrive live in the branch chat (SSE), without a reload (§8.4).
   await a.locator('li[data-kind="system"]').getByText(/changed Drawbacks/).waitFor();
   const text = await metaFile(`rfcs/${SLUG}.md`, `edit/${SLUG}/${branch}`);
   expect(text).toContain("Teams keep rebuilding");
+  expect(text).toContain("the same work");
   expect(text).toContain("broken artefact");
 });
 
