@@ -49,6 +49,9 @@ const schema = z.object({
   GITEA_TIMEOUT_S: z.coerce.number().positive("must be a positive number of seconds").max(600, "must be at most 600 seconds").default(15),
   // How long Gitea may take to decide whether a PR can merge before its "no" is taken as a conflict (lib/prs/merge-state.ts).
   GITEA_MERGE_CHECK_S: z.coerce.number().int("must be whole seconds").min(1, "must be at least 1 second").max(3600, "must be at most 3600 seconds").default(20),
+  // Optional email (issue 14): both or neither. smtp://user:pass@host:port, smtps://… for TLS.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type AppConfig = {
@@ -83,6 +86,8 @@ export type AppConfig = {
   mergeCheckWindowMs: number;
   /** §18 providers and models; `enabled: false` with a reason when none is configured. */
   ai: AiSettings;
+  /** Email for notifications (lib/mail); null when SMTP_URL and MAIL_FROM are not both set. */
+  mail: { smtpUrl: string; from: string } | null;
   /** Crash tests only: the point where the process kills itself (lib/writes/crash-point.ts); null unless QUORUM_TEST_HOOKS=1. */
   testCrashAt: string | null;
 };
@@ -124,6 +129,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       });
   const ai = parseAi(env, problems);
   if (result.success && result.data.COORDINATION === "redis" && !result.data.REDIS_URL) problems.push("REDIS_URL is missing (COORDINATION=redis)");
+  if (result.success && !!result.data.SMTP_URL !== !!result.data.MAIL_FROM) problems.push(result.data.SMTP_URL ? "MAIL_FROM is missing (SMTP_URL is set)" : "SMTP_URL is missing (MAIL_FROM is set)");
   if (!result.success || !ai || problems.length) throw new ConfigError(problems);
   const e = result.data;
   const trim = (u: string) => u.replace(/\/+$/, "");
@@ -153,6 +159,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     giteaTimeoutMs: Math.round(e.GITEA_TIMEOUT_S * 1000),
     mergeCheckWindowMs: e.GITEA_MERGE_CHECK_S * 1000,
     ai,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : null,
     testCrashAt: env.QUORUM_TEST_HOOKS === "1" ? env.QUORUM_TEST_CRASH_AT || null : null,
   };
 }
@@ -176,6 +183,8 @@ export function getConfig(): AppConfig {
     process.env.QUORUM_TEST_CLOCK_FILE,
     process.env.GITEA_TIMEOUT_S,
     process.env.GITEA_MERGE_CHECK_S,
+    process.env.SMTP_URL,
+    process.env.MAIL_FROM,
     ...AI_VARIABLES.map((name) => process.env[name]),
   ]);
   if (cached?.env !== key) cached = { env: key, config: parseConfig(process.env) };

@@ -2,6 +2,7 @@ import { getConfig } from "@/lib/config";
 import { LEADER_LOCK, leadsReconciler } from "@/lib/cache/start";
 import { getLocks } from "@/lib/coordination/locks";
 import { db } from "@/lib/db/client";
+import { mailProblems } from "@/lib/mail/outbox";
 
 /** A repo whose last refresh failed, or skipped rows it could not store (issue 12). */
 export type RepoProblem = { repo: string; failures: number; error: string; retryAt: string | null };
@@ -19,6 +20,8 @@ export type Health = {
   reconciler: { instance: string; leader: string | null; leads: boolean };
   lastSweep: { startedAt: string; finishedAt: string | null; errors: number; error: string | null; instance: string | null } | null;
   invalidEntries: { slug: string; reason: string }[];
+  /** Notification email (issue 14): off, or mail waiting for a retry and mail given up on. Failures degrade, never down. */
+  mail: { enabled: false } | ({ enabled: true } & Awaited<ReturnType<typeof mailProblems>>);
 };
 
 async function checkDatabase(): Promise<Health["database"]> {
@@ -80,8 +83,10 @@ export async function getHealth(): Promise<Health> {
     invalidEntries = invalid.map((r) => ({ slug: r.slug, reason: r.invalidReason ?? "" }));
   }
   const repos = database.ok ? await repoProblems() : [];
+  const mail: Health["mail"] = getConfig().mail && database.ok ? { enabled: true, ...(await mailProblems()) } : { enabled: false };
+  const mailFailing = mail.enabled && mail.failed.length > 0;
   const ok = database.ok && gitea.ok && (redis?.ok ?? true);
-  return { ok, status: !ok ? "down" : repos.length ? "degraded" : "ok", repos, database, gitea, redis, reconciler, lastSweep, invalidEntries };
+  return { ok, status: !ok ? "down" : repos.length || mailFailing ? "degraded" : "ok", repos, database, gitea, redis, reconciler, lastSweep, invalidEntries, mail };
 }
 
 async function repoProblems(): Promise<RepoProblem[]> {

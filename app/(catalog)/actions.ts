@@ -15,6 +15,7 @@ import { getConfig } from "@/lib/config";
 import { isSlugTaken } from "@/lib/db/queries/pending-ideas";
 import { actionFailure, type ActionResult } from "@/lib/http/action-result";
 import { readForm } from "@/lib/http/form-input";
+import { ideaProposer, notifyIdea } from "@/lib/notifications/events";
 
 // §7 catalog actions: parse → load the user → assertCan → bot → refresh the
 // touched cache (§4.1: the same refresh functions the webhook uses) so the
@@ -53,7 +54,9 @@ export async function mergeIdeaAction(_prev: ActionResult<{ slug: string }> | nu
     const number = prNumber.parse(readForm(form).number);
     const user = await getCurrentUser();
     assertCan(user, "merge_meta_pr", IDEA_SCOPE);
+    const proposer = await ideaProposer(getConfig().metaRepoFullName, number);
     const merged = await mergeMetaPr({ actor: actorFrom(user), number, expectKind: "idea" });
+    await notifyIdea({ slug: merged.slug, proposer, prNumber: number, verb: "merged", actor: user });
     await refreshMeta({ pulls: [number], branches: true, entries: true });
     revalidatePath("/");
     return { ok: true, data: { slug: merged.slug } };
@@ -73,7 +76,9 @@ export async function declineIdeaAction(_prev: ActionResult<{ slug: string }> | 
     const input = declineForm.parse({ number: fields.number, reason: fields.reason ?? "" });
     const user = await getCurrentUser();
     assertCan(user, "decline_idea", IDEA_SCOPE);
+    const proposer = await ideaProposer(getConfig().metaRepoFullName, input.number);
     const declined = await declineIdea({ actor: actorFrom(user), number: input.number, reason: input.reason });
+    await notifyIdea({ slug: declined.slug, proposer, prNumber: input.number, verb: "declined", reason: input.reason, actor: user });
     await refreshMeta({ pulls: [input.number] });
     revalidatePath("/");
     return { ok: true, data: { slug: declined.slug } };

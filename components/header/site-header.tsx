@@ -3,6 +3,7 @@ import Link from "next/link";
 import { signOutAction } from "@/app/signin/actions";
 import { Avatar } from "@/components/auth/avatar";
 import { RoleBadge } from "@/components/auth/role-badge";
+import { NotificationBell } from "@/components/notifications/bell";
 import { can } from "@/lib/auth/permissions";
 import { PATH_HEADER } from "@/lib/auth/edge";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -34,6 +35,7 @@ export async function SiteHeader() {
                 Admin
               </Link>
             ) : null}
+            <NotificationBell />
             <span className="flex items-center gap-2" title={`Signed in as @${user.login}`}>
               <Avatar src={user.avatarUrl} name={user.name} />
               {/* Narrow screens keep the name for screen readers only. */}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import { viewUrl } from "@/lib/client/api";
 import type { Anchor, BranchSummary, Change, Flag } from "@/lib/contracts";
 import { documentBlocks } from "@/lib/threads/blocks";
@@ -52,16 +52,18 @@ function useRfcViewState(props: ViewProps) {
   const deleted = branch.state === "deleted";
   const canEdit = perms.edit && !isMain && !deleted;
   const [diff, setDiff] = useState(false);
-  const [tab, setTab] = useState<Tab>("chat");
+  const place = props.initialPlace;
+  const [tab, setTab] = useState<Tab>(place?.change ? "changes" : "chat");
   // On a phone one pane shows at a time (view-columns.tsx); what opens the conversation brings it forward.
-  const [pane, setPane] = useState<Pane>("document");
+  // A notification's link to a message or a card opens on the conversation.
+  const [pane, setPane] = useState<Pane>(place?.change || place?.message ? "conversation" : "document");
   const [paneBranch, setPaneBranch] = useState(branch.name);
   if (paneBranch !== branch.name) {
     // Another branch was opened (from the Branches pane, say): show its document.
     setPaneBranch(branch.name);
     setPane("document");
   }
-  const [thread, setThread] = useState<{ id: string | null; message: string | null }>({ id: null, message: null });
+  const [thread, setThread] = useState<{ id: string | null; message: string | null }>({ id: place?.thread ?? null, message: place?.message ?? null });
   const [commenting, setCommenting] = useState<Anchor | null>(null);
   const [flagging, setFlagging] = useState<FlagTarget | null>(null);
   const editor = useRef<EditorPaneHandle>(null);
@@ -105,6 +107,12 @@ function useRfcViewState(props: ViewProps) {
     setPane("conversation");
     window.setTimeout(() => document.querySelector(`li[data-change-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" }), 50);
   };
+  // A link to a card (a notification's) scrolls to it once the cards are loaded.
+  const cardsLoaded = changes.data !== null;
+  useEffect(() => {
+    if (place?.change && cardsLoaded) showCard(place.change);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the cards first load
+  }, [cardsLoaded]);
   const onMarkClick = (kind: "thread" | "change", ref: number) => {
     if (kind === "thread") return openThread(threads.threads[ref]?.id ?? null);
     const c = changes.changes[ref];

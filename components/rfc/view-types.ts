@@ -35,4 +35,6 @@ export type ViewProps = {
   viewer: string | null;
   signInHref: string;
   initialMode: "discuss" | "contribute";
+  /** Where a link (a notification's) opens the view: a thread and message, or a card (lib/notifications/links.ts). */
+  initialPlace?: { thread: string | null; message: string | null; change: string | null };
 };

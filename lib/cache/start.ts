@@ -1,6 +1,8 @@
 import { getConfig } from "@/lib/config";
 import { createLeadership, type Leadership } from "@/lib/coordination/leadership";
 import { getLocks } from "@/lib/coordination/locks";
+import { kickMailOutbox } from "@/lib/mail/outbox";
+import { sendDigests } from "@/lib/notifications/digest";
 import { reconcileAppState } from "@/lib/writes/reconcile";
 import { lifecycleSweep } from "@/lib/lifecycle/sweep";
 import { sweepOnce, type SweepTrigger } from "./sweep";
@@ -31,6 +33,9 @@ async function tick(trigger: SweepTrigger): Promise<void> {
   } catch (err) {
     console.error("[quorum] reconciler tick failed", err);
   }
+  // Daily digests that are due, and mail a restart left waiting (issue 14).
+  await sendDigests().catch((err: unknown) => console.error("[quorum] digests:", err));
+  kickMailOutbox();
 }
 
 /** Starts the reconciler; a second call does nothing. */

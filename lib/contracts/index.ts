@@ -10,3 +10,4 @@ export type { DocumentAtHead, FlushAnswer } from "./documents";
 export { FLAG_KIND_TEXT, FLAG_KINDS, type Flag, type FlagKind } from "./flags";
 export type { Anchor, Message, ThreadSummary } from "./threads";
 export type { UserRef } from "./users";
+export { EMAIL_MODES, NOTIFICATION_KINDS, type EmailMode, type MailSettings, type NotificationKind, type NotificationView } from "./notifications";

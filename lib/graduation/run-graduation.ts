@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAction } from "@/lib/bot/audit";
+import { notifyGraduated } from "@/lib/notifications/events";
 import { crashPoint } from "@/lib/writes/crash-point";
 import { describeError, fullName, type GraduationPlan, type RunContext } from "./context";
 import { rollback } from "./rollback";
@@ -63,5 +64,7 @@ export async function runGraduation(plan: GraduationPlan, tracker: GraduationTra
     details: { graduationId: plan.graduationId, rfcId: plan.rfcId, durationMs: Date.now() - started },
   });
   await tracker.finish("succeeded");
+  const { owners, proposedBy } = plan.entry.entry;
+  await notifyGraduated({ slug: plan.slug, rfcId: plan.rfcId, owners, proposedBy: proposedBy || null, graduationId: plan.graduationId, actor: plan.actor });
   return tracker.snapshot;
 }

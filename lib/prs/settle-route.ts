@@ -4,6 +4,7 @@ import { actorFrom } from "@/lib/bot/actor";
 import { withMutation } from "@/lib/http/mutation";
 import { decodeParam, readJson } from "@/lib/http/route";
 import { parseFields } from "@/lib/http/fields";
+import { notifyPr } from "@/lib/notifications/events";
 import { settleBranchPr } from "./branch-prs";
 import { settleEntryMetaPr } from "./entry-meta-prs";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
@@ -33,5 +34,6 @@ export const settleRoute = (action: "merge" | "close") =>
     const pr = inMeta
       ? await settleEntryMetaPr({ rfc, number, action, actor: actorFrom(user), reason })
       : await settleBranchPr({ rfc, number, action, actor: actorFrom(user) });
+    if (action === "merge" && pr.state === "merged") await notifyPr(rfc, pr, "merged", user);
     return Response.json({ pr });
   });

@@ -71,6 +71,7 @@ export default async function RfcPage({ params, searchParams }: Props) {
       viewer={user?.login ?? null}
       signInHref={`/signin?callbackUrl=${encodeURIComponent(here)}`}
       initialMode={one(query.mode) === "contribute" ? "contribute" : "discuss"}
+      initialPlace={{ thread: one(query.thread) || null, message: one(query.message) || null, change: one(query.change) || null }}
       rfcList={<RfcList slug={slug} />}
       graduate={perms.graduate ? <GraduateButton slug={slug} className={BTN.primary} /> : undefined}
       lifecycle={<LifecycleBar slug={slug} initial={lifecycle} />}

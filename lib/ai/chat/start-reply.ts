@@ -8,6 +8,7 @@ import type { BranchContext } from "@/lib/branches/context";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/http/errors";
 import { sseResponse } from "@/lib/http/sse";
+import { notifyMentions } from "@/lib/notifications/events";
 import { liveWrite } from "@/lib/realtime/publish";
 import { threadEvent } from "@/lib/realtime/thread-events";
 import type { RfcContext } from "@/lib/rfcs/context";
@@ -68,6 +69,7 @@ export async function startAiReply(args: {
         return { question, reply };
       });
       send("message", toMessage(question, users));
+      void notifyMentions({ slug: rfc.slug, branch: branch.name, threadId: thread.id, threadKind: thread.kind, messageId: question.id, body: args.body, author: user });
       const writer = createReplyWriter(reply, user.login);
       send("message", writer.view());
       const target = { slug: rfc.slug, branch: branch.name, onMain: branch.isMain, threadId: thread.id, messageId: writer.id, modelId: model.id, askedBy: user.id };

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Change, Prisma } from "@prisma/client";
+import { db } from "@/lib/db/client";
+import { notifyChangeDecided } from "@/lib/notifications/events";
 import { liveWrite, type Emit } from "@/lib/realtime/publish";
 import { changeEvents } from "@/lib/realtime/thread-events";
 import { loadUserRefs, toChange, type ChangeView } from "@/lib/threads/views";
@@ -37,6 +39,12 @@ export async function markFailed(row: Change, reason: string): Promise<void> {
   await decide((tx) => tx.change.update({ where: { id: row.id }, data: { status: "failed", statusReason: reason } }));
 }
 
+/** The person who asked the AI for the change hears who decided it (§15). */
+async function tellAsker(row: Change, verb: "accepted" | "declined", userId: number): Promise<void> {
+  const u = await db().user.findUnique({ where: { id: userId }, select: { login: true, name: true } });
+  if (u) await notifyChangeDecided(row, verb, u);
+}
+
 /** Committed: recorded whatever the row said meanwhile, because Git now holds it. */
 export async function markAccepted(row: Change, by: { userId: number; commitSha: string; editedText: string | null }): Promise<ChangeView> {
   const view = await decide((tx) =>
@@ -45,16 +53,19 @@ export async function markAccepted(row: Change, by: { userId: number; commitSha:
       data: { status: "accepted", statusReason: null, decidedBy: by.userId, decidedAt: new Date(), commitSha: by.commitSha, editedText: by.editedText },
     }),
   );
+  await tellAsker(row, "accepted", by.userId);
   return view!;
 }
 
 /** Declined: who and when (§8.9). Guarded so a decline racing an accept cannot undo it. */
 export async function markDeclined(row: Change, userId: number): Promise<ChangeView | null> {
-  return decide(async (tx) => {
+  const view = await decide(async (tx) => {
     const res = await tx.change.updateMany({
       where: { id: row.id, status: row.status },
       data: { status: "declined", decidedBy: userId, decidedAt: new Date() },
     });
     return res.count ? tx.change.findUniqueOrThrow({ where: { id: row.id } }) : null;
   });
+  if (view) await tellAsker(row, "declined", userId);
+  return view;
 }

@@ -146,6 +146,8 @@ CREATE TABLE "User" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "emailMode" TEXT NOT NULL DEFAULT 'in_app',
+    "digestThrough" TIMESTAMP(3),
 
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
 );
@@ -253,15 +255,57 @@ CREATE TABLE "Notification" (
     "userId" INTEGER NOT NULL,
     "kind" TEXT NOT NULL,
     "actorLogin" TEXT NOT NULL,
+    "actorName" TEXT NOT NULL DEFAULT '',
     "rfcSlug" TEXT,
     "branch" TEXT,
     "prNumber" INTEGER,
     "text" TEXT NOT NULL,
     "url" TEXT NOT NULL DEFAULT '',
+    "key" TEXT,
     "readAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Notification_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "MailOutbox" (
+    "id" TEXT NOT NULL,
+    "userId" INTEGER NOT NULL,
+    "to" TEXT NOT NULL,
+    "subject" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "html" TEXT NOT NULL DEFAULT '',
+    "kind" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "state" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastError" TEXT,
+    "sentAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MailOutbox_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "LiveTopic" (
+    "topic" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL DEFAULT 0,
+    "floor" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "LiveTopic_pkey" PRIMARY KEY ("topic")
+);
+
+-- CreateTable
+CREATE TABLE "LiveEvent" (
+    "topic" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "type" TEXT NOT NULL,
+    "data" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "LiveEvent_pkey" PRIMARY KEY ("topic","seq")
 );
 
 -- CreateTable
@@ -393,7 +437,22 @@ CREATE INDEX "Change_messageId_idx" ON "Change"("messageId");
 CREATE INDEX "Flag_rfcSlug_status_idx" ON "Flag"("rfcSlug", "status");
 
 -- CreateIndex
+CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt");
+
+-- CreateIndex
 CREATE INDEX "Notification_userId_readAt_idx" ON "Notification"("userId", "readAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Notification_userId_key_key" ON "Notification"("userId", "key");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MailOutbox_key_key" ON "MailOutbox"("key");
+
+-- CreateIndex
+CREATE INDEX "MailOutbox_state_nextAttemptAt_idx" ON "MailOutbox"("state", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "LiveEvent_createdAt_idx" ON "LiveEvent"("createdAt");
 
 -- CreateIndex
 CREATE INDEX "Action_rfcSlug_kind_idx" ON "Action"("rfcSlug", "kind");

@@ -11,6 +11,17 @@ export const appRows: RouteRow[] = [
     request: async () => ({ params: {}, body: { repository: { full_name: "rfcs/meta" } }, headers: { "x-gitea-event": "push", "x-gitea-delivery": "matrix" } }),
     expect: allow([], 0, 401),
   },
+  {
+    route: "POST /api/notifications/read",
+    // One's own notifications only (§15): everyone signed in, none of anyone else's change.
+    request: async () => ({ params: {}, body: { all: true } }),
+    expect: allow(SIGNED_IN, 200),
+  },
+  {
+    route: "PUT /api/notifications/settings",
+    request: async () => ({ params: {}, body: { emailMode: "in_app" } }),
+    expect: allow(SIGNED_IN, 200),
+  },
 ];
 
 // A user whose role the owner changes; never one of the personas, so other rows keep their roles.

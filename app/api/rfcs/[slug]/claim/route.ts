@@ -4,6 +4,7 @@ import { actorFrom } from "@/lib/bot/actor";
 import { claimEntry } from "@/lib/bot/claim-entry";
 import { enqueueRefresh } from "@/lib/cache/refresh-queue";
 import { getConfig } from "@/lib/config";
+import { notifyClaim } from "@/lib/notifications/events";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { withMutation } from "@/lib/http/mutation";
 import { decodeParam } from "@/lib/http/route";
@@ -19,5 +20,6 @@ export const POST = withMutation<{ slug: string }>(async (req, ctx, user) => {
   // §4.1: the user's own write is refreshed at once so the open claim shows
   // (and a second claim is refused from the cache too); never fails the claim.
   await enqueueRefresh(getConfig().metaRepoFullName, { branches: true, pulls: [result.prNumber] });
+  await notifyClaim(rfc, result.prNumber, user);
   return Response.json({ status: "opened", prNumber: result.prNumber, branch: result.branch }, { status: 201 });
 });

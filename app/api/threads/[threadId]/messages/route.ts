@@ -7,6 +7,7 @@ import { startAiReply, wantsAiReply } from "@/lib/ai/chat/start-reply";
 import { AppError } from "@/lib/http/errors";
 import { withMutation } from "@/lib/http/mutation";
 import { decodeParam, readJson, withRoute } from "@/lib/http/route";
+import { notifyMentions } from "@/lib/notifications/events";
 import { topicSeq } from "@/lib/realtime/log";
 import { threadTopic } from "@/lib/realtime/topics";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
@@ -43,5 +44,7 @@ export const POST = withMutation<Params>(async (req, ctx, user) => {
   // Humans can just talk (§8.4). Asking the AI (askAi / "@ai") streams its reply as SSE (§18).
   if (wantsAiReply(input)) return startAiReply({ req, user, thread, rfc, branch, body: input.body, model: input.model });
   const message = await postUserMessage({ threadId: thread.id, userId: user.id, body: input.body });
+  // Off the answer's path: a mention never slows or fails the post (§15).
+  void notifyMentions({ slug: rfc.slug, branch: branch.name, threadId: thread.id, threadKind: thread.kind, messageId: message.id, body: input.body, author: user });
   return Response.json({ message }, { status: 201 });
 });

@@ -5,6 +5,7 @@ import { actorFrom } from "@/lib/bot/actor";
 import { loadRfcBranchOrThrow } from "@/lib/branches/context";
 import { withMutation } from "@/lib/http/mutation";
 import { decodeParam, readJson } from "@/lib/http/route";
+import { notifyPr } from "@/lib/notifications/events";
 import { openBranchPr } from "@/lib/prs/branch-prs";
 
 const prSchema = z.object({
@@ -18,5 +19,6 @@ export const POST = withMutation<{ slug: string; branch: string }>(async (req, c
   const input = prSchema.parse(await readJson(req));
   assertCan(user, "open_pr", { rfc: rfc.scope, branch: branch.scope });
   const pr = await openBranchPr({ rfc, branch, title: input.title, description: input.description, actor: actorFrom(user) });
+  await notifyPr(rfc, pr, "opened", user);
   return Response.json({ pr }, { status: 201 });
 });
