@@ -43,6 +43,8 @@ export function sseResponse(
         }
       };
       const send: SseSend = (event, data, id) => write(formatSse(event, data, id));
+      // A first byte at once, before any work: the client knows the stream is open (issue 15 item 5).
+      write(": open\n\n");
       const beat = setInterval(() => write(": heartbeat\n\n"), heartbeatMs);
       try {
         await produce(send, local.signal);
