@@ -75,3 +75,14 @@ test("coordination: memory by default, redis when REDIS_URL is set (issue 19)", 
   expect(configProblems({ ...valid, COORDINATION: "redis" })).toEqual(["REDIS_URL is missing (COORDINATION=redis)"]);
   expect(configProblems({ ...valid, REDIS_URL: "cache:6379" })).toEqual(["REDIS_URL must be a redis:// or rediss:// URL"]);
 });
+
+test("email: off by default, on with SMTP_URL and MAIL_FROM together (issue 14)", () => {
+  expect(parseConfig(valid).mail).toBeNull();
+  expect(parseConfig({ ...valid, SMTP_URL: "smtp://mailer:587", MAIL_FROM: "Quorum <quorum@example.org>" }).mail).toEqual({
+    smtpUrl: "smtp://mailer:587",
+    from: "Quorum <quorum@example.org>",
+  });
+  expect(configProblems({ ...valid, SMTP_URL: "smtp://mailer:587" })).toEqual(["MAIL_FROM is missing (SMTP_URL is set)"]);
+  expect(configProblems({ ...valid, MAIL_FROM: "quorum@example.org" })).toEqual(["SMTP_URL is missing (MAIL_FROM is set)"]);
+  expect(configProblems({ ...valid, SMTP_URL: "mailer:587", MAIL_FROM: "quorum@example.org" })).toEqual(["SMTP_URL must be an smtp:// or smtps:// URL"]);
+});
