@@ -3,6 +3,7 @@ import { createLeadership, type Leadership } from "@/lib/coordination/leadership
 import { getLocks } from "@/lib/coordination/locks";
 import { kickMailOutbox } from "@/lib/mail/outbox";
 import { sendDigests } from "@/lib/notifications/digest";
+import { pruneLiveEvents } from "@/lib/realtime/log";
 import { reconcileAppState } from "@/lib/writes/reconcile";
 import { lifecycleSweep } from "@/lib/lifecycle/sweep";
 import { sweepOnce, type SweepTrigger } from "./sweep";
@@ -35,6 +36,8 @@ async function tick(trigger: SweepTrigger): Promise<void> {
   }
   // Daily digests that are due, and mail a restart left waiting (issue 14).
   await sendDigests().catch((err: unknown) => console.error("[quorum] digests:", err));
+  // Live events older than a day: a client that far behind reloads (it gets a `reset`) instead of replaying.
+  await pruneLiveEvents().catch((err: unknown) => console.error("[quorum] live events prune:", err));
   kickMailOutbox();
 }
 
