@@ -82,10 +82,10 @@ test("a long thread opens at its newest message; a reader scrolled up gets a 'ne
   await carol.goto(branchUrl("long-thread"));
   await carol.getByRole("tab", { name: /Chat/ }).click();
   const scroller = carol.locator("[data-chat-scroll]");
-  const last = carol.getByText("Message number 40 in a long thread.");
+  const last = scroller.getByText("Message number 40 in a long thread.");
   await last.waitFor();
   await waitUntil(() => inView(last), { what: "the newest message in view" });
-  expect(await inView(carol.getByText("Message number 1 in a long thread."))).toBe(false);
+  expect(await inView(scroller.getByText("Message number 1 in a long thread."))).toBe(false);
   await screenshot(carol, "live-03-long-thread-at-bottom");
 
   // Scrolled up, a message from someone else does not move the reader: a pill counts it.
@@ -96,10 +96,10 @@ test("a long thread opens at its newest message; a reader scrolled up gets a 'ne
   const pill = carol.getByRole("button", { name: /1 new message/ });
   await pill.waitFor();
   // Still at the top: the new message arrived below, out of view.
-  expect(await inView(carol.getByText("Message number 1 in a long thread."))).toBe(true);
+  expect(await inView(scroller.getByText("Message number 1 in a long thread."))).toBe(true);
   await screenshot(carol, "live-04-new-messages-pill");
   await pill.click();
-  await waitUntil(() => inView(carol.getByText("A new message while carol reads the start.")), { what: "the new message in view after the pill" });
+  await waitUntil(() => inView(scroller.getByText("A new message while carol reads the start.")), { what: "the new message in view after the pill" });
   await carol.close();
   await bob.close();
 });
