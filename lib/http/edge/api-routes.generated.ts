@@ -12,6 +12,10 @@ export const API_ROUTES: readonly (readonly [pattern: string, methods: readonly 
   ["/api/flags/[flagId]", ["PATCH"]],
   ["/api/flags", ["POST"]],
   ["/api/health", ["GET"]],
+  ["/api/live", ["GET"]],
+  ["/api/notifications/read", ["POST"]],
+  ["/api/notifications", ["GET"]],
+  ["/api/notifications/settings", ["GET", "PUT"]],
   ["/api/rfcs/[slug]/blocking-prs", ["GET"]],
   ["/api/rfcs/[slug]/branches/[branch]/changes", ["GET"]],
   ["/api/rfcs/[slug]/branches/[branch]/diff", ["GET"]],
@@ -43,6 +47,7 @@ export const API_ROUTES: readonly (readonly [pattern: string, methods: readonly 
   ["/api/rfcs", ["GET"]],
   ["/api/test/clock", ["POST"]],
   ["/api/threads/[threadId]/events", ["GET"]],
+  ["/api/threads/[threadId]/messages/[messageId]/stop", ["POST"]],
   ["/api/threads/[threadId]/messages", ["GET", "POST"]],
   ["/api/webhooks/gitea", ["POST"]],
 ];
