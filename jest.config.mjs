@@ -6,6 +6,11 @@ const createJestConfig = nextJest({ dir: "./" });
 
 const shared = {
   testEnvironment: "node",
+  // Jest 30's default 'soft' globals cleanup wraps a torn-down file's globals in
+  // a setter that calls itself (jestjs/jest#16044): under --runInBand a late
+  // write from an earlier file's stream overflowed the stack in a later unit
+  // file. Each file still gets a fresh environment; only that wrapping is off.
+  testEnvironmentOptions: { globalsCleanup: "off" },
   moduleNameMapper: {
     "^server-only$": "<rootDir>/tests/helpers/server-only.ts",
     "^@/(.*)$": "<rootDir>/$1",

@@ -27,7 +27,7 @@ export function MetaPrRow({ slug, pr, canSettle, onSettled }: { slug: string; pr
       <div className="min-w-0 flex-1">
         <p className="text-sm text-slate-900">
           <span className="font-medium">{what}</span>{" "}
-          <a href={pr.url} target="_blank" rel="noreferrer" className="text-indigo-700 underline-offset-2 hover:underline">
+          <a href={pr.url} target="_blank" rel="noreferrer" className="text-indigo-700 underline underline-offset-2">
             #{pr.number}
           </a>
         </p>
