@@ -9,6 +9,7 @@ import { prSummary } from "@/lib/prs/pr-summary";
 import type { LifecycleMetaPr, LifecycleView, MotionView } from "@/lib/contracts/lifecycle";
 import { fcpStatus, signOffRule, type FcpStatus } from "./fcp-status";
 import { isOpen, readMotion, type Motion } from "./motion";
+import { toLifecycleMetaPr } from "./open-meta-prs";
 import { buildTimeline } from "./timeline";
 
 // GET /api/rfcs/{slug}/lifecycle and the RFC page: an RFC's state, motion,
@@ -48,7 +49,7 @@ export function motionView(motion: Motion, status: FcpStatus): MotionView {
 export async function getLifecycleView({ slug, user }: { slug: string; user: Actor | null }): Promise<LifecycleView> {
   const row = await db().cachedRfc.findUnique({ where: { slug } });
   if (!row) throw notFound(`No RFC "${slug}"`);
-  const { metaRepoFullName, fcpDays, giteaPublicUrl } = getConfig();
+  const { metaRepoFullName, fcpDays } = getConfig();
   const [prs, actions] = await Promise.all([
     db().cachedPr.findMany({ where: { repo: metaRepoFullName, rfcSlug: slug }, orderBy: { number: "asc" } }),
     db().action.findMany({ where: { rfcSlug: slug, kind: { in: LIFECYCLE_ACTIONS } }, orderBy: { id: "asc" } }),
@@ -68,15 +69,7 @@ export async function getLifecycleView({ slug, user }: { slug: string; user: Act
 
   const metaPrs: LifecycleMetaPr[] = prs
     .filter((p) => p.state === "open" && (p.kind === "meta_claim" || p.kind === "meta_metadata"))
-    .map((p) => ({
-      number: p.number,
-      kind: p.kind === "meta_claim" ? "claim" : "metadata",
-      title: p.title,
-      summary: prSummary(p.body),
-      openedBy: p.openedBy,
-      openedAt: p.openedAt.toISOString(),
-      url: `${giteaPublicUrl}/${metaRepoFullName}/pulls/${p.number}`,
-    }));
+    .map(toLifecycleMetaPr);
 
   const scope: RfcScope = { owners, arbiters, state: row.state };
   const open = isOpen(motion);
