@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { toPull } from "../convert/pull";
 import { gitDirOf } from "../forge";
-import { branchSha } from "../git";
+import { branchSha, mergeBase } from "../git";
 import { HttpError, json, notFound, parseBody, requireUser, unprocessable, type Ctx } from "../http";
 import { paginate } from "../paging";
 import { repoForRead } from "../perms";
@@ -58,7 +58,8 @@ async function createPull(ctx: Ctx) {
       baseBranch: body.base,
       headSha,
       baseSha,
-      mergeBase: "",
+      // Known at creation, from the compare info (routers/api/v1/repo/pull.go CreatePullRequest), even while "checking".
+      mergeBase: (await mergeBase(gitDir, baseSha, headSha)) ?? "",
       status: "mergeable",
       merged: false,
       mergedAt: 0,

@@ -1,5 +1,7 @@
 import { getConfig } from "@/lib/config";
+import { REDIS_PREFIX } from "@/lib/coordination/redis-client";
 import { db, disconnectDb } from "@/lib/db/client";
+import { threadTopic } from "@/lib/realtime/topics";
 import { sseEvents } from "../ai/sse";
 import { MODEL, propose, readDoc } from "../ai/decide-helpers";
 import { setupFixture, SUPER, type Fixture } from "../ai/fixture";
@@ -68,7 +70,8 @@ function tests(): void {
     const events = sseEvents(stream);
     expect((await events.next()).value).toMatchObject({ event: "ready" });
     // B listens on Redis before A publishes (the SUBSCRIBE goes out as the stream opens).
-    await waitUntil(async () => ((await redis.client.pubsub("NUMSUB", `quorum:thread:${threadId}`)) as [string, number])[1] === 1, {
+    const channel = `${REDIS_PREFIX}live:${threadTopic(threadId)}`; // liveBus (lib/realtime/live-bus.ts) on the Redis bus
+    await waitUntil(async () => ((await redis.client.pubsub("NUMSUB", channel)) as [string, number])[1] === 1, {
       what: "B's subscription in Redis",
     });
     const posted = await fetch(`${a.url}/api/threads/${threadId}/messages`, {

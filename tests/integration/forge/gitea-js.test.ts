@@ -1,5 +1,6 @@
 import { giteaApi } from "gitea-js";
 import { startTestForge, type TestForge } from "../../helpers/forge";
+import { waitUntil } from "../../helpers/wait";
 
 
 // The app's client, gitea-js (giteaApi(url, { token }), Bearer auth), works
@@ -33,7 +34,13 @@ describe("gitea-js against the forge", () => {
     expect(branches.headers.get("x-total-count")).toBe("2");
 
     const pr = await api.repos.repoCreatePullRequest("rfcs", "meta", { head: "rfc/js", base: "main", title: "JS" });
-    expect(pr.data).toMatchObject({ number: 1, mergeable: true });
+    expect(pr.data.number).toBe(1);
+    // The branch was just pushed, so the PR may start "checking" (FACTS §7.2): a client waits for the check.
+    const checked = await waitUntil(async () => {
+      const read = await api.repos.repoGetPullRequest("rfcs", "meta", 1);
+      return read.data.mergeable && read.data;
+    }, { what: "PR #1 to be checked mergeable" });
+    expect(checked).toMatchObject({ number: 1, mergeable: true });
     const behind = await api.repos.repoCompareDiff("rfcs", "meta", "rfc/js...main");
     expect(behind.data.total_commits).toBe(0);
     const merge = await api.repos.repoMergePullRequest("rfcs", "meta", 1, { Do: "squash", MergeTitleField: "Accept JS" });
