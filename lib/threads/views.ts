@@ -1,6 +1,7 @@
 import "server-only";
 import type { Change as ChangeRow, ThreadMessage } from "@prisma/client";
-import { readDetails } from "@/lib/changes/details";
+import { failDeadRepair, readDetails, repairIsDead } from "@/lib/changes/details";
+import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { parseObject } from "@/lib/db/json";
 import type { Change, ChangeStatus, Message, UserRef } from "@/lib/contracts";
@@ -37,7 +38,10 @@ export function toMessage(m: ThreadMessage, users: UserRefs): Message {
 export type MessageView = Message;
 
 function detailsView(text: string | null): Pick<Change, "documentHas" | "repaired" | "repair" | "attempts"> {
-  const d = readDetails(text);
+  const read = readDetails(text);
+  // A repair whose server stopped reads as failed before the reconciler writes it so (issue 16).
+  const ai = getConfig().ai;
+  const d = repairIsDead(read, { timeoutS: ai.enabled ? ai.timeoutS : 0 }) ? failDeadRepair(read) : read;
   return {
     documentHas: d.documentHas ?? [],
     repaired: d.repaired === true,

@@ -1,4 +1,5 @@
 import "server-only";
+import { failDeadRepairs } from "@/lib/ai/chat/fail-dead-repairs";
 import { failRepliesOfStoppedServer } from "@/lib/ai/chat/reply-writer";
 import { getConfig } from "@/lib/config";
 import { recoverGraduations } from "@/lib/graduation/recover";
@@ -9,7 +10,7 @@ import { settleOpenWrites } from "./settle-open";
 /**
  * The app-data half of the reconciler (issue 12 item 6, issue 13 item 4),
  * run before each sweep, the startup one first: no reply stays streaming
- * after a restart, a graduation a stopped server left running is completed
+ * after a restart (nor an AI repair), a graduation a stopped server left running is completed
  * or rolled back, writes left open are settled from Git, and a pending
  * change whose commit is on its branch is recorded accepted. Never throws.
  */
@@ -19,6 +20,12 @@ export async function reconcileAppState(): Promise<void> {
     if (failed) console.warn(`[quorum] ${failed} AI repl${failed === 1 ? "y was" : "ies were"} interrupted by a restart and marked failed`);
   } catch (err) {
     console.error("[quorum] could not fail interrupted replies", err);
+  }
+  try {
+    const failed = await failDeadRepairs(interruptedBefore());
+    if (failed) console.warn(`[quorum] ${failed} AI repair${failed === 1 ? " was" : "s were"} interrupted by a restart and marked failed`);
+  } catch (err) {
+    console.error("[quorum] could not fail interrupted repairs", err);
   }
   await recoverGraduations();
   await settleOpenWrites();

@@ -3,7 +3,7 @@ import type { Change } from "@prisma/client";
 import { generateText } from "ai";
 import { buildRepairPrompt } from "@/lib/ai/repair-prompt";
 import { findModel, getLanguageModel } from "@/lib/ai/providers";
-import { type ChangeAttempt, type ChangeDetails, readDetails, writeDetails } from "@/lib/changes/details";
+import { type ChangeAttempt, type ChangeDetails, readDetails, repairIsDead, writeDetails } from "@/lib/changes/details";
 import { parseChangeReply } from "@/lib/changes/parser";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -26,9 +26,6 @@ import { takeAiRequest } from "./rate-limit";
 // touched, a repair's answer is judged but never repaired, and every repair
 // counts against the asking person's rate limit.
 
-/** A repair claimed longer ago than the AI timeout plus this is taken as dead (the server stopped). */
-const GRACE_MS = 60_000;
-
 export type RepairWhere = {
   /** The document the card is judged against, and the commit it was read at. */
   doc: { text: string; headSha: string };
@@ -36,8 +33,7 @@ export type RepairWhere = {
   scope: JudgeInput["scope"];
 };
 
-const running = (d: ChangeDetails, timeoutS: number) =>
-  d.repair?.state === "running" && Date.now() - (d.repair.startedAt ?? 0) < timeoutS * 1000 + GRACE_MS;
+const running = (d: ChangeDetails, timeoutS: number) => d.repair?.state === "running" && !repairIsDead(d, { timeoutS });
 
 async function publish(row: Change): Promise<ChangeView> {
   const view = toChange(row, new Map());

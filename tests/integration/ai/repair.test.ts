@@ -1,12 +1,15 @@
 import { POST as repairRoute } from "@/app/api/changes/[changeId]/repair/route";
 import { POST as postMessage } from "@/app/api/threads/[threadId]/messages/route";
 import { resetAiRateLimits, takeAiRequest } from "@/lib/ai/chat/rate-limit";
+import { INTERRUPTED_REPAIR_NOTE, REPAIR_GRACE_MS } from "@/lib/changes/details";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { liveBus } from "@/lib/realtime/live-bus";
 import { threadTopic } from "@/lib/realtime/topics";
 type ThreadEvent = { type: string; data: { id: string } & Record<string, unknown> };
 import { toChange } from "@/lib/threads/views";
+import { processStartedAt } from "@/lib/writes/process-start";
+import { reconcileAppState } from "@/lib/writes/reconcile";
 import { block } from "@/tests/fixtures/ai/messy-replies";
 import { startOpenAiTestServer, type OpenAiTestServer } from "../../helpers/openai-server";
 import { ensureUser } from "../../helpers/session";
@@ -132,4 +135,41 @@ it("counts repairs against the rate limit: an automatic one is skipped with a no
   const res = await askToFix(card.id, "alice");
   expect(res.status).toBe(429);
   expect(repairRequests()).toBe(before);
+});
+
+it("fails a repair a restart left running (at startup, and on read once past the timeout), so the card can be asked again", async () => {
+  reply = block("Writes are rare.", "Writes are uncommon.", "Plainer.");
+  const card = await cardOf(await ask());
+  expect(card).toMatchObject({ status: "invalid", repair: null });
+  const settings = getConfig().ai;
+  if (!settings.enabled) throw new Error("the fixture configures an AI provider");
+  // The stale row a stopped server leaves: claimed by the process before this one.
+  const stale = (startedAt: number) =>
+    db().change.update({ where: { id: card.id }, data: { details: JSON.stringify({ repair: { state: "running", count: 1, startedAt } }) } });
+
+  // Begun by this process a moment ago: alive, left alone by the reconciler.
+  await stale(Date.now());
+  await reconcileAppState();
+  expect((await cardOf(card.messageId!)).repair).toEqual({ state: "running", note: null });
+  expect((await askToFix(card.id)).status).toBe(409);
+
+  // Begun before this process started: the restart ended it; the reconciler fails it and every viewer hears.
+  await stale(processStartedAt.getTime() - 1000);
+  const seen: ThreadEvent[] = [];
+  const stop = liveBus.subscribe(threadTopic(thread), (m) => seen.push({ type: m.type, data: m.data as ThreadEvent["data"] }));
+  await reconcileAppState();
+  stop();
+  const row = await db().change.findUniqueOrThrow({ where: { id: card.id } });
+  expect(JSON.parse(row.details!)).toEqual({ repair: { state: "failed", count: 1, note: INTERRUPTED_REPAIR_NOTE } });
+  expect(seen.filter((e) => e.type === "change_updated" && e.data.id === card.id).at(-1)?.data).toMatchObject({ repair: { state: "failed", note: INTERRUPTED_REPAIR_NOTE } });
+
+  // Past the AI timeout the card reads as failed even before a reconciler has run.
+  await stale(Date.now() - settings.timeoutS * 1000 - REPAIR_GRACE_MS - 1000);
+  expect((await cardOf(card.messageId!)).repair).toEqual({ state: "failed", note: INTERRUPTED_REPAIR_NOTE });
+
+  // And a person may ask again.
+  repair = block("Stale reads are possible after a write.", "Stale reads are possible right after a write.", "Clearer.");
+  const res = await askToFix(card.id);
+  expect(res.status).toBe(200);
+  expect(((await res.json()) as { change: unknown }).change).toMatchObject({ status: "pending", repaired: true, repair: { state: "done" } });
 });
