@@ -2,7 +2,7 @@ import "server-only";
 import type { GitWrite } from "@prisma/client";
 import type { BotActor } from "@/lib/bot/actor";
 import type { BranchPlace } from "@/lib/branches/place";
-import { markStaleChanges } from "@/lib/changes/mark-stale";
+import { markStaleChanges, rewroteBy } from "@/lib/changes/mark-stale";
 import { db } from "@/lib/db/client";
 import { mayHaveLanded } from "@/lib/gitea";
 import { AppError } from "@/lib/http/errors";
@@ -36,7 +36,7 @@ export async function answerOf(result: AcceptWriteResult): Promise<AcceptAnswer>
 }
 
 /** Everything after the commit, idempotent: the changes accepted with it, §8.11 for the rest, the cache. */
-async function settleAccept(w: GitWrite, landed: Landed & { text?: string }): Promise<AcceptWriteResult> {
+async function settleAccept(w: GitWrite, landed: Landed & { text?: string; before?: string }): Promise<AcceptWriteResult> {
   const { place, changeIds = [], editedText = null } = requestOf<AcceptRequest>(w);
   if (!place) throw new Error(`write ${w.id} has no place`);
   const text = landed.text ?? (await readDocumentAtCommit(place, landed.commitSha))?.text;
@@ -47,7 +47,10 @@ async function settleAccept(w: GitWrite, landed: Landed & { text?: string }): Pr
     if (row.status === "accepted" && row.commitSha === landed.commitSha) continue;
     await markAccepted(row, { userId: w.userId ?? 0, commitSha: landed.commitSha, editedText: changeIds.length === 1 ? editedText : null });
   }
-  const staleChangeIds = await markStaleChanges({ slug: w.rfcSlug, branch: w.branch, text, exclude: changeIds });
+  // The text the commit replaced, so a pending change overlapping it turns stale too (mark-stale.ts).
+  const before = landed.before ?? (landed.parentSha ? (await readDocumentAtCommit(place, landed.parentSha))?.text : undefined);
+  const rewrote = before === undefined ? undefined : rewroteBy(before, rows.map((r) => r.original));
+  const staleChangeIds = await markStaleChanges({ slug: w.rfcSlug, branch: w.branch, text, exclude: changeIds, rewrote });
   await refreshAfterWrite(place, landed.parentSha ? { head: { from: landed.parentSha, to: landed.commitSha } } : {});
   const result = { changeIds, commitSha: landed.commitSha, staleChangeIds };
   if (!(await settleWrite(w.id, landed.commitSha, result))) return (resultOf<AcceptWriteResult>((await findWrite(w.key))!) ?? result);

@@ -18,7 +18,8 @@ import { markFailed, markStale } from "./status";
 // is checked by its blob sha, not read back (lib/rfc-docs/write-document).
 
 export type ToCommit = { row: Change; proposed: string; edited: boolean };
-export type Committed = { commitSha: string; parentSha: string | null; text: string };
+/** `before`: the text the changes were applied to, for the stale rule's overlap check. */
+export type Committed = { commitSha: string; parentSha: string | null; text: string; before: string };
 
 // A write that loses the blob-sha race to a writer outside our branch lock
 // (a manual-edit flush), or that was based on a head the cache had not seen
@@ -81,6 +82,6 @@ export async function commitChanges(args: { place: BranchPlace; cachedHead: stri
       return headMoved(place);
     }
     if (res.kind === "unchanged") throw new AppError("conflict", "The branch already holds this text; nothing was committed.");
-    return { commitSha: res.commitSha, parentSha: res.parentSha, text: applied.text };
+    return { commitSha: res.commitSha, parentSha: res.parentSha, text: applied.text, before: before.text };
   }
 }

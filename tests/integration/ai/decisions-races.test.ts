@@ -15,7 +15,7 @@ let d: ReturnType<typeof decisions>;
 beforeAll(async () => {
   fx = await setupFixture({ AI_COMPAT_BASE_URL: "http://127.0.0.1:9/v1", AI_MODELS: MODEL });
   d = decisions(fx);
-  for (const name of ["stale", "race", "batch", "verify"]) await fx.cutBranch(SUPER, name);
+  for (const name of ["stale", "race", "race-first", "race-second", "batch", "verify"]) await fx.cutBranch(SUPER, name);
 });
 afterAll(() => fx.close());
 
@@ -48,6 +48,30 @@ it("lets exactly one of two overlapping accepts commit; the other change becomes
   expect((await fx.commitMessage(getConfig().metaRepoFullName, after.headSha)).parents).toEqual([before.headSha]); // one commit
   const statuses = [await statusOf(ids[0]), await statusOf(ids[1])];
   expect(statuses.sort()).toEqual(["accepted", "stale"]);
+});
+
+// The two orders of the race above, one after the other: the second to
+// commit "five minutes." → "five minutes, or until a write." leaves the
+// first's original "every response for five minutes" in the text, but not
+// the sentence it was proposed for — it is stale all the same.
+it.each([
+  { branch: "race-first", first: 0, second: 1, why: /stale: The original text no longer occurs/ },
+  { branch: "race-second", first: 1, second: 0, why: /stale: A change accepted meanwhile rewrote part of the text this change quotes/ },
+])("makes the other overlapping change stale whichever is accepted first ($branch)", async ({ branch, first, second, why }) => {
+  const { ids } = await propose(SUPER, branch, [
+    { original: "every response for five minutes", proposed: "every response for an hour", reason: "Longer" },
+    { original: "five minutes.", proposed: "five minutes, or until a write.", reason: "Invalidate" },
+    { original: "Stale reads are possible", proposed: "Stale reads can happen", reason: "Plainer" },
+  ]);
+  const accepted = await d.accept(ids[first], "alice");
+  expect(accepted.status).toBe(200);
+  expect(((await accepted.json()) as { staleChangeIds: string[] }).staleChangeIds).toEqual([ids[second]]);
+  expect(await statusOf(ids[second])).toBe("stale");
+  const res = await d.accept(ids[second], "bob");
+  expect(res.status).toBe(409);
+  expect((await errorOf(res)).message).toMatch(why);
+  expect(await statusOf(ids[2])).toBe("pending"); // a change elsewhere in the text is untouched
+  expect((await d.accept(ids[2], "bob")).status).toBe(200);
 });
 
 it("accepts several non-overlapping changes as one commit, and names overlapping ids (409)", async () => {
