@@ -3,7 +3,7 @@
 // one migration (docs/ARCHITECTURE.md). prisma/schema.prisma (SQLite) is the
 // one source of truth: prisma/postgres/schema.prisma is derived from it here
 // (provider, and the PostgreSQL client's own output folder), never edited.
-// What Prisma cannot declare (FTS5 tables, triggers) lives in
+// What Prisma cannot declare (FTS5 tables, triggers, PostgreSQL's search column) lives in
 // prisma/sql/*.sql for SQLite and prisma/postgres/sql/*.sql for PostgreSQL
 // and is appended after the generated DDL, in file name order.
 //

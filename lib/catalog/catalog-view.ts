@@ -2,7 +2,7 @@ import "server-only";
 import { countCatalog, listCatalogOverview, listCatalogPage, type CatalogCounts, type CatalogFilters, type CatalogRfc } from "@/lib/db/queries/catalog";
 import { searchCatalog, type CatalogHit } from "@/lib/db/queries/catalog-search";
 import type { EntryState } from "@/lib/entries/schema";
-import { toFtsQuery } from "./search-query";
+import { hasSearchTerms } from "./search-query";
 
 // What the catalog page shows for its URL (§7), in one of three shapes, each
 // bounded by a page whatever the number of RFCs (issue 15):
@@ -25,7 +25,7 @@ const pagesOf = (n: number) => Math.max(1, Math.ceil(n / PAGE_SIZE));
 
 export async function loadCatalogView(filters: CatalogFilters, page: number): Promise<CatalogView> {
   // Words with nothing searchable (only punctuation) are no search; the box keeps them.
-  const searching = !!filters.q && toFtsQuery(filters.q) !== null;
+  const searching = !!filters.q && hasSearchTerms(filters.q);
   if (searching) {
     const [counts, hits] = await Promise.all([countCatalog({ filters }), searchCatalog({ filters, page, pageSize: PAGE_SIZE })]);
     const total = filters.state ? counts.matching[filters.state] : counts.matchingTotal;

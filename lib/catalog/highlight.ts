@@ -8,6 +8,8 @@ import { plainInline } from "./summary";
 export const HIT_OPEN = "\u0002";
 export const HIT_CLOSE = "\u0003";
 export const ELLIPSIS = "…";
+/** Words of a search hit's passage (FTS5 snippet()'s token count). */
+export const SNIPPET_WORDS = 18;
 
 export type Highlighted = { text: string; hit: boolean }[];
 
@@ -56,3 +58,38 @@ function flattenKeepingEdges(marked: string): string {
 export const hasHit = (h: Highlighted) => h.some((s) => s.hit);
 
 export const plainText = (h: Highlighted) => h.map((s) => s.text).join("");
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/**
+ * A passage of at most `words` words around the first hit of marked text,
+ * with an ellipsis where it was cut: what FTS5's snippet() gives, for an
+ * index that marks a whole column (PostgreSQL's ts_headline with
+ * HighlightAll). Text without a hit gives its first words. A cut never drops
+ * the mark that opens or closes a hit at its edge, and closes a hit it cuts.
+ */
+export function excerpt(marked: string, words: number): string {
+  const found: { start: number; end: number; hit: boolean }[] = [];
+  let open = false;
+  let from = 0;
+  for (const m of marked.matchAll(WORD)) {
+    const between = marked.slice(from, m.index);
+    const lastOpen = between.lastIndexOf(HIT_OPEN);
+    if (lastOpen >= 0 || between.includes(HIT_CLOSE)) open = lastOpen > between.lastIndexOf(HIT_CLOSE);
+    found.push({ start: m.index, end: m.index + m[0].length, hit: open });
+    from = m.index + m[0].length;
+  }
+  if (found.length <= words) return marked;
+  const firstHit = Math.max(0, found.findIndex((w) => w.hit));
+  // A few words of lead-in before the hit (fewer in a short passage, so a phrase hit fits), as snippet() gives.
+  const lead = Math.min(3, Math.floor((words - 1) / 4));
+  const first = Math.max(0, Math.min(firstHit - lead, found.length - words));
+  const last = first + words - 1;
+  let start = first === 0 ? 0 : found[first].start;
+  if (start > 0 && marked[start - 1] === HIT_OPEN) start--;
+  let end = last === found.length - 1 ? marked.length : found[last].end;
+  if (marked[end] === HIT_CLOSE) end++;
+  let passage = marked.slice(start, end);
+  if (passage.lastIndexOf(HIT_OPEN) > passage.lastIndexOf(HIT_CLOSE)) passage += HIT_CLOSE; // cut inside a hit
+  return `${start > 0 ? ELLIPSIS : ""}${passage}${end < marked.length ? ELLIPSIS : ""}`;
+}

@@ -1,12 +1,15 @@
 import type { EntryState } from "@/lib/entries/schema";
 
-// The catalog search box to an FTS5 query (§7, prisma/sql/catalog-search.sql).
-// What people type is never FTS5 syntax: every word becomes a quoted string,
-// so AND, OR, NOT, NEAR, column names, `*`, `^`, `:` and brackets are plain
-// words, and no input can make the query fail. Each word matches as a prefix
+// The catalog search box to the index's query (§7): an FTS5 query on SQLite
+// (prisma/sql/catalog-search.sql), a tsquery on PostgreSQL
+// (prisma/postgres/sql/catalog-search.sql), with one meaning. What people
+// type is never query syntax: every word is a quoted string, so AND, OR, NOT,
+// NEAR, column names, `*`, `^`, `:`, `&`, `!` and brackets are plain words,
+// and no input can make the query fail. Each word matches as a prefix
 // ("graduat" finds "graduation"), every word must occur (in any of title,
-// summary and body), and "double quotes" search a phrase. Diacritics and
-// case are folded by the index's tokenizer (unicode61, remove_diacritics 2).
+// summary and body), and "double quotes" search a phrase. Punctuation
+// separates words ("title:secret" is the phrase "title secret"). Diacritics
+// and case are folded by the index (unicode61 remove_diacritics 2; unaccent).
 
 const MAX_TERMS = 16;
 const TEXT_COLUMNS = "{title summary body}";
@@ -30,6 +33,9 @@ export function searchTerms(input: string): { text: string; phrase: boolean }[] 
   return terms;
 }
 
+/** Whether a search box value holds anything to search for (else there is no search). */
+export const hasSearchTerms = (input: string) => searchTerms(input).length > 0;
+
 /**
  * The FTS5 MATCH expression for a search box value, restricted to the text
  * columns, or null when it holds nothing searchable (then there is no search).
@@ -45,4 +51,29 @@ export function toFtsQuery(input: string): string | null {
 /** Narrows an FTS5 query to one state, inside the index (the state column is not ranked). */
 export function inState(ftsQuery: string, state: EntryState): string {
   return `(${ftsQuery}) AND state : ${quote(state)}`;
+}
+
+// ASCII punctuation is a word separator on both sides of a PostgreSQL search:
+// the indexed text goes through quorum_search_text(), which blanks the same
+// characters (prisma/postgres/sql/catalog-search.sql), so "title:secret" and
+// "e-mail" are two words there as in FTS5's unicode61.
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+
+/**
+ * The to_tsquery text (configuration quorum_search) for a search box value,
+ * or null when it holds nothing searchable. A word's pieces form a phrase
+ * whose last piece is a prefix, as FTS5 reads "NEAR(query"*; a phrase
+ * matches as typed. Every piece is quoted, and no quote or backslash remains
+ * in it, so nothing typed is tsquery syntax.
+ */
+export function toTsQuery(input: string): string | null {
+  const parts: string[] = [];
+  for (const term of searchTerms(input)) {
+    const pieces = term.text.replace(ASCII_PUNCTUATION, " ").split(/\s+/).filter(Boolean);
+    if (!pieces.length) continue;
+    const quoted = pieces.map((p) => `'${p}'`);
+    if (!term.phrase) quoted[quoted.length - 1] += ":*";
+    parts.push(quoted.length > 1 ? `(${quoted.join(" <-> ")})` : quoted[0]);
+  }
+  return parts.length ? parts.join(" & ") : null;
 }

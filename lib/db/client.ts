@@ -14,6 +14,11 @@ function databaseUrl(): string {
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** Which engine db() talks to: what raw SQL must be written for (lib/db/queries/search-index.ts). */
+export const databaseProvider = (): DatabaseProvider => (isPostgresUrl(databaseUrl()) ? "postgresql" : "sqlite");
+
 function postgresClient(url: string): PrismaClient {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded only for a postgresql:// URL */
   const { PrismaClient: PgClient } = require(".prisma/client-pg") as { PrismaClient: new (opts: unknown) => unknown };

@@ -8,3 +8,8 @@ export function templateDbPath(): string {
   if (!file) throw new Error(`${TEMPLATE_ENV} is not set: run integration tests through jest (its global setup makes the template)`);
   return file;
 }
+
+// On PostgreSQL (npm run test:pg, or a file that runs a suite on it:
+// tests/helpers/postgres-suite.ts) the template is a migrated database of a
+// test cluster; each test file gets a copy of it instead of a SQLite file.
+export const PG_TEMPLATE_ENV = "QUORUM_TEST_TEMPLATE_PG";

@@ -9,7 +9,9 @@ import { waitUntil } from "./wait";
 // A PostgreSQL cluster of the test's own (issue 19): Debian's PostgreSQL 15
 // binaries, a fresh cluster in a temporary folder on a free port, stopped by
 // its process id — never a system service. PostgreSQL refuses to run as
-// root, so under root (this machine) it runs as the `postgres` user.
+// root, so under root (this machine) it runs as the `postgres` user. The
+// cluster's locale is C.UTF-8, as the catalog search needs a UTF-8 one
+// (prisma/postgres/sql/catalog-search.sql) and C.UTF-8 sorts as SQLite does.
 
 const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 
@@ -34,7 +36,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const user = asUser();
   if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);
   const data = path.join(dir, "data");
-  const init = spawnSync(`${BIN}/initdb`, ["-D", data, "-U", "quorum", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], {
+  const init = spawnSync(`${BIN}/initdb`, ["-D", data, "-U", "quorum", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], {
     ...user, encoding: "utf8",
   });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
@@ -80,4 +82,23 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new database copied from `templateUrl`'s (CREATE DATABASE … TEMPLATE, a file copy); its URL. Synchronous, for createTestDatabase. */
+export function copyDatabaseSync(templateUrl: string, name: string): string {
+  const template = new URL(templateUrl);
+  const target = new URL(templateUrl);
+  target.pathname = `/${name}`;
+  const created = spawnSync(`${BIN}/createdb`, ["-h", template.hostname, "-p", template.port, "-U", template.username, "-T", template.pathname.slice(1), name], {
+    encoding: "utf8",
+  });
+  if (created.status !== 0) throw new Error(`createdb ${name} failed: ${created.stderr}`);
+  return target.toString();
+}
+
+/** Drops the database of `url`, closing whatever connections it still has. */
+export function dropDatabaseSync(url: string): void {
+  const u = new URL(url);
+  const dropped = spawnSync(`${BIN}/dropdb`, ["-h", u.hostname, "-p", u.port, "-U", u.username, "--force", "--if-exists", u.pathname.slice(1)], { encoding: "utf8" });
+  if (dropped.status !== 0) throw new Error(`dropdb ${u.pathname} failed: ${dropped.stderr}`);
 }

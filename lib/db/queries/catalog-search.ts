@@ -1,13 +1,12 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
-import { ELLIPSIS, HIT_CLOSE, HIT_OPEN, hasHit, parseHighlighted, type Highlighted } from "@/lib/catalog/highlight";
-import { inState, toFtsQuery } from "@/lib/catalog/search-query";
-import { db } from "@/lib/db/client";
-import { and, facetConditionsOnSearch, ROW_COLUMNS, toCatalogRfc, type CatalogFilters, type CatalogRfc, type RawRow } from "./catalog-sql";
+import { hasHit, parseHighlighted, type Highlighted } from "@/lib/catalog/highlight";
+import { hasSearchTerms } from "@/lib/catalog/search-query";
+import { toCatalogRfc, type CatalogFilters, type CatalogRfc } from "./catalog-sql";
+import { searchIndex } from "./search-index";
 
-// §7 full-text search over titles, summaries and bodies (FTS5, issue 15),
-// ranked by bm25 with a title hit worth most, then the summary, then the
-// body. Only valid entries are in the index (prisma/sql/catalog-search.sql).
+// §7 full-text search over titles, summaries and bodies (issue 15), a title
+// hit ranked above a summary hit above a body hit, through the database's
+// full-text index (search-index.ts: FTS5 on SQLite, tsvector on PostgreSQL).
 
 export type CatalogHit = CatalogRfc & {
   /** The title with the matched words marked. */
@@ -16,32 +15,13 @@ export type CatalogHit = CatalogRfc & {
   snippet: Highlighted;
 };
 
-// title, summary, body, state: the state column only filters.
-const RANK = "bm25(10.0, 4.0, 1.0, 0.0)";
-const SNIPPET_TOKENS = 18;
-
-type HitRow = RawRow & { titleMarked: string; summaryMarked: string; bodyMarked: string };
-
 /**
- * One page of search results, best first. FTS5 orders by rank itself
- * (`rank MATCH`), so SQLite reads rows — and FTS5 builds snippets — only for
- * the page asked for, not for every match. An input with nothing searchable
- * gives no results.
+ * One page of search results, best first; passages are built for that page
+ * only. An input with nothing searchable gives no results.
  */
 export async function searchCatalog({ filters, page, pageSize }: { filters: CatalogFilters; page: number; pageSize: number }): Promise<CatalogHit[]> {
-  const fts = filters.q ? toFtsQuery(filters.q) : null;
-  if (!fts) return [];
-  const match = filters.state ? inState(fts, filters.state) : fts;
-  const marks = (col: number) =>
-    col === 0
-      ? Prisma.sql`highlight(s."CachedRfcSearch", 0, ${HIT_OPEN}, ${HIT_CLOSE})`
-      : Prisma.sql`snippet(s."CachedRfcSearch", ${col}, ${HIT_OPEN}, ${HIT_CLOSE}, ${ELLIPSIS}, ${SNIPPET_TOKENS})`;
-  const rows = await db().$queryRaw<HitRow[]>(
-    Prisma.sql`SELECT ${ROW_COLUMNS}, ${marks(0)} AS "titleMarked", ${marks(1)} AS "summaryMarked", ${marks(2)} AS "bodyMarked"
-      FROM "CachedRfcSearch" s JOIN "CachedRfc" c ON c.rowid = s.rowid
-      WHERE s."CachedRfcSearch" MATCH ${match} AND s.rank MATCH ${RANK} AND ${and(facetConditionsOnSearch(filters))}
-      ORDER BY s.rank LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-  );
+  if (!filters.q || !hasSearchTerms(filters.q)) return [];
+  const rows = await searchIndex().hits({ q: filters.q, filters, limit: pageSize, offset: (page - 1) * pageSize });
   return rows.map((r) => {
     const summary = parseHighlighted(r.summaryMarked, { markdown: true });
     const body = parseHighlighted(r.bodyMarked, { markdown: true });

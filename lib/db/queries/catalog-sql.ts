@@ -6,8 +6,10 @@ import { parseList } from "@/lib/db/json";
 import { ENTRY_STATES, type EntryState } from "@/lib/entries/schema";
 
 // The SQL the catalog's reads share (§7): what a listed RFC is, its row, and
-// the tag and owner filters, over the indexes of prisma/sql/catalog-search.sql.
-// Raw SQL because Prisma cannot query an FTS5 table; every value is bound.
+// the tag and owner filters, over the indexes of prisma/sql/catalog-search.sql
+// (prisma/postgres/sql on PostgreSQL). Raw SQL because Prisma cannot query a
+// full-text index; every value is bound, and the SQL is what SQLite and
+// PostgreSQL both read (the full-text part differs: search-index.ts).
 
 export type CatalogFilters = { state?: EntryState; tag?: string; owner?: string; q?: string };
 
@@ -43,17 +45,7 @@ export function facetConditions(f: CatalogFilters): Prisma.Sql[] {
   return out;
 }
 
-/**
- * The same filters on an FTS5 row (`s`). The unary + keeps SQLite from
- * handing the rowid set to FTS5 as a constraint, which would re-run the
- * MATCH once per member; as written the set is built once and probed.
- */
-export function facetConditionsOnSearch(f: CatalogFilters): Prisma.Sql[] {
-  const rowsOf = (cond: Prisma.Sql) => Prisma.sql`+s.rowid IN (SELECT c.rowid FROM "CachedRfc" c WHERE ${cond})`;
-  return facetConditions(f).map(rowsOf);
-}
-
-export const and = (conds: Prisma.Sql[]) => (conds.length ? Prisma.join(conds, " AND ") : Prisma.sql`1`);
+export const and = (conds: Prisma.Sql[]) => (conds.length ? Prisma.join(conds, " AND ") : Prisma.sql`TRUE`);
 
 export type RawRow = {
   slug: string;

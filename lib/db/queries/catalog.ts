@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { cache } from "react";
-import { inState, toFtsQuery } from "@/lib/catalog/search-query";
+import { hasSearchTerms } from "@/lib/catalog/search-query";
 import { db } from "@/lib/db/client";
 import { ENTRY_STATES, type EntryState } from "@/lib/entries/schema";
 import {
@@ -9,7 +9,6 @@ import {
   and,
   emptyCounts,
   facetConditions,
-  facetConditionsOnSearch,
   LISTED,
   ROW_COLUMNS,
   toCatalogRfc,
@@ -18,6 +17,7 @@ import {
   type RawRow,
   type StateCounts,
 } from "./catalog-sql";
+import { searchIndex } from "./search-index";
 
 // §7 catalog reads: the database only, never Gitea (§2), and never every
 // row — each read is an indexed query bounded by a page, so the page stays
@@ -31,20 +31,13 @@ export type CatalogCounts = { all: number; matching: StateCounts; matchingTotal:
  * How many RFCs each state holds, and how many of them match the tag, owner
  * and search filters (the state filter aside: the counts are what choosing a
  * state would give). One aggregate query over the covering state index; under
- * a search, one FTS5 count per state inside it.
+ * a search, the full-text index counts each state's matches (search-index.ts).
  */
 export async function countCatalog({ filters = {} }: { filters?: CatalogFilters } = {}): Promise<CatalogCounts> {
-  const fts = filters.q ? toFtsQuery(filters.q) : null;
-  let matching: Prisma.Sql;
-  if (fts) {
-    const facets = and(facetConditionsOnSearch(filters));
-    const perState = ENTRY_STATES.map(
-      (s) => Prisma.sql`WHEN ${s} THEN (SELECT count(*) FROM "CachedRfcSearch" s WHERE s."CachedRfcSearch" MATCH ${inState(fts, s)} AND ${facets})`,
-    );
-    matching = Prisma.sql`CASE c.state ${Prisma.join(perState, " ")} END`;
-  } else {
-    matching = Prisma.sql`SUM(CASE WHEN ${and(facetConditions(filters))} THEN 1 ELSE 0 END)`;
-  }
+  const matching =
+    filters.q && hasSearchTerms(filters.q)
+      ? searchIndex().matchingPerState(filters.q, filters)
+      : Prisma.sql`SUM(CASE WHEN ${and(facetConditions(filters))} THEN 1 ELSE 0 END)`;
   const rows = await db().$queryRaw<{ state: EntryState; total: bigint | number; matching: bigint | number | null }[]>(
     Prisma.sql`SELECT c.state AS state, count(*) AS total, ${matching} AS matching FROM "CachedRfc" c WHERE ${LISTED} GROUP BY c.state`,
   );
@@ -62,7 +55,7 @@ export async function listCatalogOverview({ filters = {}, perState }: { filters?
   const facets = facetConditions(filters);
   const parts = ENTRY_STATES.map(
     (s) =>
-      Prisma.sql`SELECT * FROM (SELECT ${ROW_COLUMNS} FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${s} AND ${and(facets)} ORDER BY ${ACTIVITY_ORDER} LIMIT ${perState})`,
+      Prisma.sql`SELECT * FROM (SELECT ${ROW_COLUMNS} FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${s} AND ${and(facets)} ORDER BY ${ACTIVITY_ORDER} LIMIT ${perState}) AS page`,
   );
   const rows = await db().$queryRaw<RawRow[]>(Prisma.join(parts, " UNION ALL "));
   return rows.map((r) => toCatalogRfc(r));

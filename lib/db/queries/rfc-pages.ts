@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { encodeCursor } from "@/lib/catalog/cursor";
-import { toFtsQuery } from "@/lib/catalog/search-query";
+import { hasSearchTerms } from "@/lib/catalog/search-query";
 import { nowMs } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import type { RfcListPage } from "@/lib/contracts";
@@ -9,6 +9,7 @@ import { parseList } from "@/lib/db/json";
 import { rowLifecycle } from "@/lib/lifecycle/row";
 import { toRfcView } from "@/lib/rfcs/view";
 import { and, facetConditions, LISTED, type CatalogFilters } from "./catalog-sql";
+import { searchIndex } from "./search-index";
 
 // GET /api/rfcs (§17): the catalog's RFCs with its filters, in slug order,
 // a page at a time by keyset (lib/catalog/cursor.ts). A search filters
@@ -58,10 +59,8 @@ export async function listRfcPage({
   if (filters.state) conds.push(Prisma.sql`c.state = ${filters.state}`);
   if (after) conds.push(Prisma.sql`c.slug > ${after}`);
   if (filters.q) {
-    const fts = toFtsQuery(filters.q);
-    if (!fts) return { rfcs: [], nextCursor: null }; // nothing searchable: nothing matches
-    // + keeps SQLite from pushing the rowid set into the FTS5 table (catalog-sql.ts).
-    conds.push(Prisma.sql`+c.rowid IN (SELECT s.rowid FROM "CachedRfcSearch" s WHERE s."CachedRfcSearch" MATCH ${fts})`);
+    if (!hasSearchTerms(filters.q)) return { rfcs: [], nextCursor: null }; // nothing searchable: nothing matches
+    conds.push(searchIndex().matches(filters.q));
   }
   const rows = await db().$queryRaw<Row[]>(
     Prisma.sql`SELECT c.slug, c.title, c.state, c."rfcId", c.repo, c.owners, c.arbiters, c.tags, c."proposedBy", c."lastActivityAt", c.summary, c.frontmatter

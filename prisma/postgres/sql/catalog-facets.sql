@@ -1,8 +1,8 @@
 -- The catalog's tag and owner tables on PostgreSQL, kept in step with
 -- CachedRfc by a trigger as prisma/sql/catalog-search.sql does on SQLite:
 -- valid entries only, a malformed list reads as empty instead of failing the
--- write, a name listed twice is one row. (The SQLite file's FTS5 search
--- index has no PostgreSQL counterpart yet: see README "Several instances".)
+-- write, a name listed twice is one row. The search index is in
+-- catalog-search.sql.
 
 CREATE FUNCTION "quorum_json_strings"(list text) RETURNS SETOF text LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE

@@ -11,7 +11,8 @@ import { createActiveRfc } from "@/scripts/seed/active-rfc";
 import { startCacheFixture, type CacheFixture } from "../cache/fixture";
 import { editEntries, entryText, writeEntries } from "./entries";
 
-// §7 full-text search (issue 15) against the real SQLite FTS5 index, filled
+// §7 full-text search (issue 15) against the real SQLite FTS5 index (and
+// PostgreSQL's tsvector index in search-postgres.test.ts), filled
 // by the cache writers from entries committed to the forge: ranking, marks,
 // escaping of what people type, unicode, filters, and that nothing but an
 // RFC's main text is ever found (branches, private or not, are not indexed).

@@ -1,4 +1,4 @@
-import { inState, searchTerms, toFtsQuery } from "@/lib/catalog/search-query";
+import { hasSearchTerms, inState, searchTerms, toFtsQuery, toTsQuery } from "@/lib/catalog/search-query";
 
 // The search box never speaks FTS5: every word is a quoted string (§7, issue 15).
 // What the index then finds is tested against SQLite in tests/integration/catalog.
@@ -51,5 +51,31 @@ describe("toFtsQuery", () => {
 
   it("narrows to a state inside the index", () => {
     expect(inState('{title summary body} : ("sync"*)', "super-draft")).toBe('({title summary body} : ("sync"*)) AND state : "super-draft"');
+  });
+});
+
+// The same search box on PostgreSQL: pieces quoted for to_tsquery, ASCII
+// punctuation a separator (as quorum_search_text() makes it in the index).
+describe("toTsQuery", () => {
+  it.each([
+    { input: "sync", ts: "'sync':*" },
+    { input: "  streaming   sync ", ts: "'streaming':* & 'sync':*" },
+    { input: '"event log" audit', ts: "('event' <-> 'log') & 'audit':*" },
+    { input: "sync AND storage", ts: "'sync':* & 'AND':* & 'storage':*" },
+    // A word's pieces are a phrase whose last piece is a prefix, as FTS5 reads "NEAR(query"*.
+    { input: "NEAR(query operators)", ts: "('NEAR' <-> 'query':*) & 'operators':*" },
+    { input: "title:secret", ts: "('title' <-> 'secret':*)" },
+    { input: "*star*", ts: "'star':*" },
+    // Quotes, backslashes and tsquery operators never reach to_tsquery outside a piece.
+    { input: "it's a\\b !x &y |z <->w", ts: "('it' <-> 's':*) & ('a' <-> 'b':*) & 'x':* & 'y':* & 'z':* & 'w':*" },
+    { input: "Überprüfung 日本語", ts: "'Überprüfung':* & '日本語':*" },
+    { input: 'say "hello world', ts: "'say':* & ('hello' <-> 'world')" },
+  ])("$input", ({ input, ts }) => {
+    expect(toTsQuery(input)).toBe(ts);
+  });
+
+  it.each(["", "   ", '""', "*", "- -- ***", "🙂", "()"])("nothing searchable in %j → no query", (input) => {
+    expect(toTsQuery(input)).toBeNull();
+    expect(hasSearchTerms(input)).toBe(false);
   });
 });

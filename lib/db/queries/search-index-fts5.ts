@@ -1,0 +1,65 @@
+import "server-only";
+import { Prisma } from "@prisma/client";
+import { ELLIPSIS, HIT_CLOSE, HIT_OPEN, SNIPPET_WORDS } from "@/lib/catalog/highlight";
+import { inState, toFtsQuery } from "@/lib/catalog/search-query";
+import { ENTRY_STATES } from "@/lib/entries/schema";
+import { db } from "@/lib/db/client";
+import { and, facetConditions, ROW_COLUMNS } from "./catalog-sql";
+import type { CatalogSearchIndex, SearchHitRow } from "./search-index";
+
+// The catalog's search on SQLite: the FTS5 table CachedRfcSearch
+// (prisma/sql/catalog-search.sql), ranked by bm25 with a title hit worth
+// most, then the summary, then the body. Only valid entries are in it.
+
+// title, summary, body, state: the state column only filters.
+const RANK = "bm25(10.0, 4.0, 1.0, 0.0)";
+
+const ftsOf = (q: string) => {
+  const fts = toFtsQuery(q);
+  if (!fts) throw new Error("search index asked for a search with nothing searchable"); // callers check hasSearchTerms
+  return fts;
+};
+
+/**
+ * The tag and owner filters on an FTS5 row (`s`). The unary + keeps SQLite
+ * from handing the rowid set to FTS5 as a constraint, which would re-run the
+ * MATCH once per member; as written the set is built once and probed.
+ */
+const facetsOnSearch = (f: Parameters<typeof facetConditions>[0]) =>
+  facetConditions(f).map((cond) => Prisma.sql`+s.rowid IN (SELECT c.rowid FROM "CachedRfc" c WHERE ${cond})`);
+
+export const fts5SearchIndex: CatalogSearchIndex = {
+  /**
+   * FTS5 orders by rank itself (`rank MATCH`), so SQLite reads rows — and
+   * FTS5 builds snippets — only for the page asked for, not for every match.
+   */
+  hits({ q, filters, limit, offset }) {
+    const fts = ftsOf(q);
+    const match = filters.state ? inState(fts, filters.state) : fts;
+    const marks = (col: number) =>
+      col === 0
+        ? Prisma.sql`highlight(s."CachedRfcSearch", 0, ${HIT_OPEN}, ${HIT_CLOSE})`
+        : Prisma.sql`snippet(s."CachedRfcSearch", ${col}, ${HIT_OPEN}, ${HIT_CLOSE}, ${ELLIPSIS}, ${SNIPPET_WORDS})`;
+    return db().$queryRaw<SearchHitRow[]>(
+      Prisma.sql`SELECT ${ROW_COLUMNS}, ${marks(0)} AS "titleMarked", ${marks(1)} AS "summaryMarked", ${marks(2)} AS "bodyMarked"
+        FROM "CachedRfcSearch" s JOIN "CachedRfc" c ON c.rowid = s.rowid
+        WHERE s."CachedRfcSearch" MATCH ${match} AND s.rank MATCH ${RANK} AND ${and(facetsOnSearch(filters))}
+        ORDER BY s.rank LIMIT ${limit} OFFSET ${offset}`,
+    );
+  },
+
+  /** One FTS5 count per state, the state narrowed inside the index. */
+  matchingPerState(q, filters) {
+    const fts = ftsOf(q);
+    const facets = and(facetsOnSearch(filters));
+    const perState = ENTRY_STATES.map(
+      (s) => Prisma.sql`WHEN ${s} THEN (SELECT count(*) FROM "CachedRfcSearch" s WHERE s."CachedRfcSearch" MATCH ${inState(fts, s)} AND ${facets})`,
+    );
+    return Prisma.sql`CASE c.state ${Prisma.join(perState, " ")} END`;
+  },
+
+  /** + keeps SQLite from pushing the rowid set into the FTS5 table (see facetsOnSearch). */
+  matches(q) {
+    return Prisma.sql`+c.rowid IN (SELECT s.rowid FROM "CachedRfcSearch" s WHERE s."CachedRfcSearch" MATCH ${ftsOf(q)})`;
+  },
+};
