@@ -1,9 +1,10 @@
 import type { PendingIdea } from "@/lib/db/queries/pending-ideas";
 import { Age } from "./age";
 import { IdeaDecision } from "./idea-decision";
+import { TagList } from "./tag-list";
 
 /**
- * §7.3 pending ideas: open `propose/*` PRs with proposer and age. Admins
+ * §7.3 pending ideas: open `propose/*` PRs with proposer, age and tags. Admins
  * merge (the idea becomes a super-draft) or decline with a reason.
  */
 export function PendingIdeas({ ideas, canDecide, open }: { ideas: PendingIdea[]; canDecide: boolean; open: boolean }) {
@@ -31,6 +32,11 @@ export function PendingIdeas({ ideas, canDecide, open }: { ideas: PendingIdea[];
                     <Age date={idea.openedAt} />
                   </p>
                   {idea.summary && <p className="mt-1 line-clamp-2 max-w-prose text-sm text-slate-700">{idea.summary}</p>}
+                  {idea.tags.length > 0 && (
+                    <div className="mt-1.5">
+                      <TagList tags={idea.tags} />
+                    </div>
+                  )}
                 </div>
                 {canDecide && <IdeaDecision number={idea.number} title={idea.title} />}
               </div>

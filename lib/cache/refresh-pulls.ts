@@ -2,6 +2,7 @@ import type { PullRequest } from "gitea-js";
 import { db } from "@/lib/db/client";
 import type { PrKind } from "@/lib/entries";
 import { getPull, listPulls, splitFullName } from "@/lib/gitea";
+import { ideaTagsToStore } from "./idea-tags";
 import { mapLimit } from "./pool";
 import { resolvePrAuthors } from "./pr-author";
 import { storableOrSkip } from "./skipped-rows";
@@ -37,7 +38,7 @@ async function upsertPulls(repo: string, ctx: PrContext, prs: PullRequest[]): Pr
   // A PR whose head cannot be read any more keeps the kind the cache knew.
   const known = await db().cachedPr.findMany({
     where: { repo, number: { in: prs.map((p) => p.number ?? 0) } },
-    select: { number: true, kind: true, rfcSlug: true, mergeState: true, mergeCheckKey: true, mergeCheckSince: true },
+    select: { number: true, kind: true, rfcSlug: true, mergeState: true, mergeCheckKey: true, mergeCheckSince: true, headSha: true, ideaTags: true },
   });
   const knownBy = new Map(known.map((k) => [k.number, k]));
   const slugs = new Set<string>();
@@ -46,7 +47,9 @@ async function upsertPulls(repo: string, ctx: PrContext, prs: PullRequest[]): Pr
     const prev = knownBy.get(pr.number ?? 0);
     const ks = prKindAndSlug(pr, ctx) ?? (prev ? { kind: prev.kind as PrKind, slug: prev.rfcSlug } : null);
     if (!ks) continue; // a meta PR Quorum did not open (unknown head branch): not ours to show
-    const row = prRow(pr, repo, ks.kind, ks.slug, authors.get(pr.number ?? 0) ?? "unknown", mergeDecisionOf(pr, prev ?? null));
+    const pulled = prRow(pr, repo, ks.kind, ks.slug, authors.get(pr.number ?? 0) ?? "unknown", mergeDecisionOf(pr, prev ?? null));
+    const ideaTags = ks.kind === "idea" && pulled.state === "open" ? await ideaTagsToStore(repo, ks.slug, pulled.headSha, prev) : undefined;
+    const row = ideaTags === undefined ? pulled : { ...pulled, ideaTags };
     if (!storableOrSkip(`${repo} PR #${row.number}`, row)) continue; // that PR only (issue 12)
     await db().cachedPr.upsert({
       where: { repo_number: { repo, number: row.number } },

@@ -65,6 +65,7 @@ test("alice proposes an idea: a bad slug is refused with her text kept, then it 
   const row = ideaRow(page, "offline-drafts");
   await row.getByText("Offline drafts").waitFor();
   await row.getByText("proposed by @alice").waitFor(); // the proposer, never the bot (§6.5)
+  expect(await row.getByRole("list", { name: "Tags" }).getByRole("listitem").allTextContents()).toEqual(["editor", "sync"]); // from the idea's entry (§7.3)
   expect(await row.getByRole("button", { name: /Merge idea/ }).count()).toBe(0); // alice is not an admin
   await page.getByRole("status").getByText(/is pending \(pull request #\d+\)/).waitFor();
   await screenshot(page, "catalog-02-pending-idea");

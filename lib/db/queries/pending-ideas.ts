@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { parseList } from "@/lib/db/json";
 import { prSummary } from "@/lib/prs/pr-summary";
 
 // §7.3 pending ideas: open `propose/*` PRs on the meta repo, newest first.
@@ -11,14 +12,15 @@ export type PendingIdea = {
   summary: string;
   proposedBy: string;
   openedAt: Date;
+  /** From the idea's entry file (§7.3), once the cache has read it. */
+  tags: string[];
 };
-
 
 export async function listPendingIdeas(): Promise<PendingIdea[]> {
   const rows = await db().cachedPr.findMany({
     where: { kind: "idea", state: "open" },
     orderBy: [{ openedAt: "desc" }, { number: "desc" }],
-    select: { number: true, rfcSlug: true, title: true, body: true, openedBy: true, openedAt: true },
+    select: { number: true, rfcSlug: true, title: true, body: true, openedBy: true, openedAt: true, ideaTags: true },
   });
   return rows.map((r) => ({
     number: r.number,
@@ -27,6 +29,7 @@ export async function listPendingIdeas(): Promise<PendingIdea[]> {
     summary: prSummary(r.body),
     proposedBy: r.openedBy,
     openedAt: r.openedAt,
+    tags: parseList(r.ideaTags),
   }));
 }
 

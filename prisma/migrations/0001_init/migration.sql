@@ -94,6 +94,7 @@ CREATE TABLE "CachedPr" (
     "mergeCheckSince" DATETIME,
     "additions" INTEGER,
     "deletions" INTEGER,
+    "ideaTags" TEXT,
     "refreshedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 

@@ -33,9 +33,24 @@ describe.each(FORGES)("Gitea $gitea, webhooks $webhookOrder", ({ gitea, webhookO
     await fx.settle();
     const ideas = await listPendingIdeas();
     expect(ideas).toEqual([
-      expect.objectContaining({ number: prNumber, slug: "streaming-sync", title: "Streaming sync", proposedBy: "alice", summary: "Why Streaming sync matters." }),
+      expect.objectContaining({ number: prNumber, slug: "streaming-sync", title: "Streaming sync", proposedBy: "alice", summary: "Why Streaming sync matters.", tags: ["sync"] }),
     ]);
     expect(fx.app.hits.some((h) => h.path === "/api/webhooks/gitea" && h.status === 200)).toBe(true);
+  });
+
+  it("a pending idea's tags follow its entry file when someone edits it on the propose branch", async () => {
+    const path = `/api/v1/repos/${fx.forge.org}/${fx.forge.metaRepo}/contents/rfcs/streaming-sync.md`;
+    const file = (await (await fx.forge.api(`${path}?ref=propose/streaming-sync`)).json()) as { content: string; sha: string };
+    const text = Buffer.from(file.content, "base64").toString("utf8");
+    const edited = text.replace(/^tags:.*(\n\s+- .*)*$/m, "tags: [sync, offline]");
+    expect(edited).not.toBe(text);
+    const res = await fx.forge.api(path, {
+      method: "PUT",
+      body: JSON.stringify({ branch: "propose/streaming-sync", sha: file.sha, message: "More tags", content: Buffer.from(edited).toString("base64") }),
+    });
+    expect(res.status).toBe(200);
+    await fx.settle();
+    expect((await listPendingIdeas()).map((i) => [i.slug, i.tags])).toEqual([["streaming-sync", ["sync", "offline"]]]);
   });
 
   it("merging the idea makes it a super-draft in the catalog and empties the pending list", async () => {
@@ -44,7 +59,7 @@ describe.each(FORGES)("Gitea $gitea, webhooks $webhookOrder", ({ gitea, webhookO
     await fx.settle();
     expect(await listPendingIdeas()).toEqual([]);
     expect(await listCatalogOverview({ perState: 10 })).toEqual([
-      expect.objectContaining({ slug: "streaming-sync", state: "super-draft", title: "Streaming sync", tags: ["sync"], owners: [], summary: "Why Streaming sync matters." }),
+      expect.objectContaining({ slug: "streaming-sync", state: "super-draft", title: "Streaming sync", tags: ["sync", "offline"], owners: [], summary: "Why Streaming sync matters." }),
     ]);
     const row = await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } });
     expect(row.body).toBe("Why Streaming sync matters.\n");

@@ -100,6 +100,7 @@ CREATE TABLE "CachedPr" (
     "mergeCheckSince" TIMESTAMP(3),
     "additions" INTEGER,
     "deletions" INTEGER,
+    "ideaTags" TEXT,
     "refreshedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "CachedPr_pkey" PRIMARY KEY ("id")
