@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WEBHOOK_ORDERS } from "./behaviour";
+import { bulkRepos } from "./bulk-repos";
 import { FAULT_PHASES } from "./faults";
 import { json, noContent, parseBody, requireAdmin, type Ctx, type Reply } from "./http";
 import { route, type Handler } from "./route";
@@ -97,6 +98,7 @@ export const adminRoutes = [
     Object.assign(ctx.forge.behaviour, parseBody(ctx, BehaviourBody));
     return behaviour(ctx);
   }),
+  route("POST", "/_forge/bulk/repos", (ctx) => bulkRepos(ctx, requireAdmin(ctx)), { admin: true }),
   admin("POST", "/checks/drain", async (ctx) => {
     await ctx.forge.pullQueue.drain();
     return noContent();

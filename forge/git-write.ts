@@ -3,10 +3,13 @@ import { rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { git, runGit } from "./git";
+import { writeLooseObject } from "./loose-objects";
 
 // Builds commits the way Gitea's temp-repo code does (FACTS §6): a temporary
 // index, hash-object -w, update-index, write-tree, commit-tree with the
-// identities in the environment and the message on stdin.
+// identities in the environment and the message on stdin. The blobs are
+// written in-process (loose-objects.ts, the bytes hash-object -w writes), so a
+// commit of 500 files does not start 500 git processes.
 
 export interface Signature {
   name: string;
@@ -58,7 +61,7 @@ export async function writeTree(gitDir: string, parent: string | null, changes: 
       if ("remove" in change) {
         lines.push(`0 0000000000000000000000000000000000000000\t${change.path}`);
       } else {
-        const blob = await git(gitDir, ["hash-object", "-w", "--stdin"], { input: change.content });
+        const blob = await writeLooseObject(gitDir, "blob", change.content);
         blobs.set(change.path, blob);
         lines.push(`${change.mode ?? "100644"} ${blob}\t${change.path}`);
       }

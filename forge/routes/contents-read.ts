@@ -1,13 +1,14 @@
 import { toContents } from "../convert/contents";
 import { gitDirOf } from "../forge";
 import { entryAt, lastCommits, listDir, readBlob } from "../git-read";
-import { json, notFound, type Ctx, type Reply } from "../http";
+import { runGit } from "../git";
+import { HttpError, json, notFound, type Ctx, type Reply } from "../http";
 import { repoForRead } from "../perms";
 import { resolveRef, type ResolvedRef } from "../refs";
 import { api } from "../route";
 import type { RepoRec } from "../types";
 
-// GET contents (file object or directory array) and GET raw (FACTS §5).
+// GET contents (file object or directory array), GET raw (FACTS §5) and GET archive.
 
 function normalisePath(p: string): string | null {
   const parts = p.split("/").filter((x) => x !== "" && x !== ".");
@@ -73,7 +74,28 @@ async function getRaw(ctx: Ctx): Promise<Reply> {
   return { status: 200, raw: data, contentType, headers: { ETag: etag, "Cache-Control": "private, max-age=300" } };
 }
 
+/**
+ * A repo's files at a ref in one download (routers/api/v1/repo/file.go
+ * GetArchive, services/repository/archiver): `<ref>.tar.gz` or `<ref>.zip`,
+ * made by `git archive` with the repo's name as the folder every path is in
+ * ([repository] PREFIX_ARCHIVE_FILES, on by default). An unknown format is
+ * 400, an unknown ref 404.
+ */
+async function getArchive(ctx: Ctx): Promise<Reply> {
+  const repo = repoForRead(ctx);
+  const gitDir = gitDirOf(ctx.forge, repo);
+  const m = /^(.+)\.(tar\.gz|zip)$/.exec(ctx.params.archive);
+  if (!m) throw new HttpError(400, "unknown archive format");
+  const resolved = await resolveRef(gitDir, m[1]);
+  if (!resolved) throw notFound();
+  const prefix = `${repo.name.toLowerCase()}/`;
+  const { stdout } = await runGit(gitDir, ["archive", `--format=${m[2]}`, `--prefix=${prefix}`, resolved.sha]);
+  const file = `${repo.name}-${m[1].replace(/\//g, "-")}.${m[2]}`;
+  return { status: 200, raw: stdout, contentType: "application/octet-stream", headers: { "Content-Disposition": `attachment; filename="${file}"` } };
+}
+
 export const contentsReadRoutes = [
+  api("GET", "/repos/{owner}/{repo}/archive/{archive*}", getArchive, ["repository"]),
   api("GET", "/repos/{owner}/{repo}/contents", (ctx) => getContents(ctx, ""), ["repository"]),
   api("GET", "/repos/{owner}/{repo}/contents/{filepath*}", (ctx) => getContents(ctx, ctx.params.filepath), ["repository"]),
   api("GET", "/repos/{owner}/{repo}/raw/{filepath*}", getRaw, ["repository"]),

@@ -113,6 +113,12 @@ export const adminSteps: Step[] = [
   step("POST", `${A}/webhooks/resume`, async (k) => {
     await k.call("POST", `${A}/webhooks/resume`, 204, { token: k.forge.adminToken });
   }),
+  step("POST", `${A}/bulk/repos`, async (k) => {
+    const repos = [{ name: "bulk-contract", message: "Seed", files: [{ path: "RFC.md", content: "# Bulk\n" }] }];
+    const r = await k.call("POST", `${A}/bulk/repos`, 201, { token: k.forge.adminToken, body: { owner: "rfcs", repos } });
+    expect(r.json).toEqual([{ name: "bulk-contract", sha: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
+    await k.call("POST", `${A}/bulk/repos`, 403, { body: { owner: "rfcs", repos } });
+  }),
   step("POST", `${A}/webhooks/flush`, async (k) => {
     await k.call("POST", `${A}/webhooks/flush`, 204, { token: k.forge.adminToken });
   }),

@@ -82,6 +82,13 @@ export const repoSteps: Step[] = [
     expect(etag).toMatch(/^"[0-9a-f]{40}"$/);
     await k.call("GET", `${R}/raw/rfcs/first.md?ref=rfc/second`, 304, { headers: { "if-none-match": etag } });
   }),
+  step("GET", `${API}/repos/{owner}/{repo}/archive/{archive*}`, async (k) => {
+    const r = await k.call("GET", `${R}/archive/rfc/second.tar.gz`, 200, { token: null });
+    expect(r.headers.get("content-disposition")).toBe('attachment; filename="contract-rfc-second.tar.gz"');
+    expect(r.text.length).toBeGreaterThan(0);
+    await k.call("GET", `${R}/archive/main.rar`, 400);
+    await k.call("GET", `${R}/archive/no-such-ref.zip`, 404);
+  }),
   step("POST", `${API}/repos/{owner}/{repo}/branches`, async (k) => {
     const r = await k.call("POST", `${R}/branches`, 201, { body: { new_branch_name: "rfc/third", old_ref_name: "main" } });
     expect(r.json).toMatchObject({ name: "rfc/third", protected: false, user_can_push: true });
