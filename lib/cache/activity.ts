@@ -21,6 +21,7 @@ async function recomputeSlice(unique: string[]): Promise<void> {
   ]);
   const branchAt = new Map(branches.map((b) => [b.rfcSlug, b._max.lastCommitAt]));
   const prAt = new Map(prs.map((p) => [p.rfcSlug, p._max.updatedAt]));
+  const moved: { slug: string; at: Date }[] = [];
   for (const rfc of rfcs) {
     const fm = parseObject<Record<string, unknown>>(rfc.frontmatter, {});
     const str = (k: string) => (typeof fm[k] === "string" ? (fm[k] as string) : undefined);
@@ -31,7 +32,9 @@ async function recomputeSlice(unique: string[]): Promise<void> {
       prAt.get(rfc.slug),
     ].filter((d): d is Date => d instanceof Date);
     const latest = dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : new Date(0);
-    if (latest.getTime() === rfc.lastActivityAt.getTime()) continue;
-    await db().cachedRfc.update({ where: { slug: rfc.slug }, data: { lastActivityAt: latest } });
+    if (latest.getTime() !== rfc.lastActivityAt.getTime()) moved.push({ slug: rfc.slug, at: latest });
   }
+  // One transaction for the slice: a first fill moves every row, and a commit each would cost a disk sync each.
+  if (moved.length === 1) await db().cachedRfc.update({ where: { slug: moved[0].slug }, data: { lastActivityAt: moved[0].at } });
+  else if (moved.length) await db().$transaction(moved.map((m) => db().cachedRfc.update({ where: { slug: m.slug }, data: { lastActivityAt: m.at } })));
 }

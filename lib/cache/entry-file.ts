@@ -1,4 +1,5 @@
 import { summaryOf } from "@/lib/catalog/summary";
+import type { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { parseEntry } from "@/lib/entries";
 import type { FileAtRef } from "@/lib/gitea";
@@ -27,7 +28,14 @@ export const emptyResult = (): EntriesResult => ({ changed: [], removed: [], inv
  * health route), never fatal. Notes in `result` what changed and which
  * per-RFC repos to read next.
  */
-export async function applyEntryFile(slug: string, path: string, file: FileAtRef, prev: CachedEntry | undefined, result: EntriesResult): Promise<void> {
+export async function applyEntryFile(
+  slug: string,
+  path: string,
+  file: FileAtRef,
+  prev: CachedEntry | undefined,
+  result: EntriesResult,
+  client: Prisma.TransactionClient = db(),
+): Promise<void> {
   const parsed = parseEntry(file.text);
   // YAML escapes can spell a lone surrogate ("\ud800"), which cannot be stored (issue 12).
   const bad = parsed.ok ? unstorable(parsed.entry) : null;
@@ -42,7 +50,7 @@ export async function applyEntryFile(slug: string, path: string, file: FileAtRef
     console.warn(`[quorum] invalid meta entry ${path}: ${reason}`);
     const data = { entryPath: path, entrySha: file.sha, invalidReason: reason ?? "invalid" };
     if (!storableOrSkip(`entry ${path}`, data)) return;
-    await db().cachedRfc.upsert({
+    await client.cachedRfc.upsert({
       where: { slug },
       create: { slug, title: slug, state: "invalid", lastActivityAt: new Date(0), ...data },
       update: data,
@@ -54,7 +62,7 @@ export async function applyEntryFile(slug: string, path: string, file: FileAtRef
   const row = entryRow(entry, file.text, path, file.sha);
   // Without a repo the entry body is the document; with one, RFC.md is (§4).
   const doc = entry.repo ? null : { body: entry.body, summary: summaryOf(entry.body) };
-  await db().cachedRfc.upsert({
+  await client.cachedRfc.upsert({
     where: { slug },
     create: { slug, ...row, body: "", summary: "", ...doc, lastActivityAt: new Date(0) },
     update: { ...row, ...(doc ? { ...doc, mainHeadSha: null, mainCommitAt: null } : {}) },

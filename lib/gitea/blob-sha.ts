@@ -7,6 +7,10 @@ import { createHash } from "node:crypto";
  * proves the commit holds exactly our bytes without reading it back (§8.9).
  */
 export function gitBlobSha(text: string): string {
-  const bytes = Buffer.from(text, "utf8");
+  return gitBlobShaOf(Buffer.from(text, "utf8"));
+}
+
+/** The same for bytes as they are (a file read from an archive, whatever its encoding). */
+export function gitBlobShaOf(bytes: Buffer): string {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }

@@ -1,5 +1,7 @@
 import { metaRepo } from "@/lib/bot/meta-entry";
 import { commitFiles } from "@/lib/bot/write-files";
+import { wipeCache } from "@/lib/cache/rebuild";
+import { ARCHIVE_ABOVE } from "@/lib/cache/refresh-meta-entries";
 import { enqueueRefresh } from "@/lib/cache/refresh-queue";
 import { sweepOnce } from "@/lib/cache/sweep";
 import { db } from "@/lib/db/client";
@@ -79,4 +81,20 @@ it("history rewritten under the cache: the refresh lists rfcs/ and the cache end
   await refreshAsPush();
   expect((await forgeLog()).some((l) => l.path.endsWith("/contents/rfcs"))).toBe(false);
   expect((await titles())["e-9"]).toBe("Entry nine");
+});
+
+it("a first fill of many entries reads rfcs/ from one archive, and the rows equal those read one by one", async () => {
+  const carol = await fx.actor("carol", "admin");
+  await writeEntries(carol, Array.from({ length: ARCHIVE_ABOVE + 5 }, (_, i) => ({ slug: `bulk-${i}`, title: `Bulk ${i} “quoted” ü`, body: `Body ${i}.\n` })));
+  await refreshAsPush();
+  const oneByOne = await db().cachedRfc.findMany({ orderBy: { slug: "asc" }, select: { slug: true, title: true, body: true, entrySha: true, owners: true, tags: true, state: true } });
+  await wipeCache();
+  await fx.resetForgeRequests();
+  await sweepOnce({ trigger: "manual" });
+  const log = await forgeLog();
+  expect(log.filter((l) => /\/rfcs\/meta\/archive\/[0-9a-f]{40}\.tar\.gz$/.test(l.path))).toHaveLength(1);
+  expect(log.filter((l) => /\/contents\/rfcs\/.+\.md$/.test(l.path))).toEqual([]);
+  const fromArchive = await db().cachedRfc.findMany({ orderBy: { slug: "asc" }, select: { slug: true, title: true, body: true, entrySha: true, owners: true, tags: true, state: true } });
+  expect(fromArchive).toEqual(oneByOne);
+  expect(fromArchive.length).toBeGreaterThan(ARCHIVE_ABOVE + 30);
 });
