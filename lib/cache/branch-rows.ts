@@ -48,9 +48,7 @@ export async function syncBranchRows(
     touched.add(b.rfcSlug);
     if (prev?.headSha !== b.headSha || prev?.state !== "open") moved.push(branchHeadEvent(b.rfcSlug, { branch: b.displayName, headSha: b.headSha, state: "open" }));
   }
-  if (opts.mainMoved) {
-    await db().cachedBranch.updateMany({ where: { home: opts.home, state: "open", statusStale: false }, data: { statusStale: true } });
-  }
+  if (opts.mainMoved) await markHomeBranchesStale(opts.home);
   const names = new Set(seen.map((b) => b.name));
   const gone = existing.filter((b) => b.state !== "deleted" && !names.has(b.name));
   if (gone.length) {
@@ -67,4 +65,9 @@ export async function syncBranchRows(
   await publishLive(...moved).catch((err: unknown) => console.error("[quorum] branch head events:", err));
   for (const s of await syncBranchRegistry(seen, { ...opts.registry, repo, home: opts.home })) touched.add(s);
   return [...touched];
+}
+
+/** Main of `home` moved: every open branch editing it, private ones too, is out of date on "behind main" (§9, §12). */
+export async function markHomeBranchesStale(home: string): Promise<void> {
+  await db().cachedBranch.updateMany({ where: { home, state: "open", statusStale: false }, data: { statusStale: true } });
 }

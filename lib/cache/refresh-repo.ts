@@ -2,7 +2,9 @@ import { getConfig } from "@/lib/config";
 import { announceRfcChanged } from "@/lib/lifecycle/live";
 import { recomputeActivity } from "./activity";
 import { noteBranchHeads } from "./branch-heads";
-import type { RepoNeeds } from "./needs";
+import { markHomeBranchesStale } from "./branch-rows";
+import type { MainPush, RepoNeeds } from "./needs";
+import { getRepoMainHead } from "./repo-sync";
 import { refreshMetaBranches } from "./refresh-meta-branches";
 import { refreshMetaEntries } from "./refresh-meta-entries";
 import { refreshMetaPulls } from "./refresh-meta-pulls";
@@ -48,7 +50,16 @@ async function refreshMeta(needs: RepoNeeds): Promise<RepoRefreshResult> {
   let readEntries = !!needs.entries || !!needs.force;
   let mainHeadSha: string | null | undefined;
   let since: { base: string; head: string } | undefined;
-  if (needs.branches) {
+  let branches = !!needs.branches;
+  if (needs.mainPush && !branches) {
+    // A push the cache can follow: the entries its commits touched, without listing branches.
+    const taken = await takeMetaPush(needs.mainPush);
+    if (taken) {
+      ({ mainHeadSha, since } = taken);
+      readEntries = true;
+    } else branches = true;
+  }
+  if (branches) {
     const b = await refreshMetaBranches();
     slugs.push(...b.slugs);
     mainHeadSha = b.mainHeadSha;
@@ -57,7 +68,7 @@ async function refreshMeta(needs: RepoNeeds): Promise<RepoRefreshResult> {
     if (b.previousHeadSha && b.mainHeadSha) since = { base: b.previousHeadSha, head: b.mainHeadSha };
   }
   if (readEntries) {
-    const e = await refreshMetaEntries({ force: needs.force, since });
+    const e = await refreshMetaEntries({ force: needs.force, since, head: mainHeadSha, paths: needs.mainPush && !branches ? needs.mainPush.files : null });
     slugs.push(...e.changed, ...e.invalid);
     followUps.push(...e.reposToRefresh);
     for (const slug of e.readersChanged) await syncReaders(slug);
@@ -65,6 +76,14 @@ async function refreshMeta(needs: RepoNeeds): Promise<RepoRefreshResult> {
   const mode = pullsMode(needs);
   if (mode) slugs.push(...(await refreshMetaPulls(mode)));
   return { slugs, followUps, mainHeadSha };
+}
+
+/** Main moved from the head the cache was built from: mark its branches stale and name the commits' range. */
+async function takeMetaPush(push: MainPush): Promise<{ mainHeadSha: string; since: { base: string; head: string } } | null> {
+  const meta = getConfig().metaRepoFullName;
+  if ((await getRepoMainHead(meta)) !== push.before) return null;
+  await markHomeBranchesStale(meta);
+  return { mainHeadSha: push.after, since: { base: push.before, head: push.after } };
 }
 
 /** Owners or arbiters changed: so do the readers of the RFC's private companion repos. Logged, never fatal to the refresh. */
@@ -86,6 +105,6 @@ async function refreshOther(repo: string, needs: RepoNeeds): Promise<RepoRefresh
     return { slugs: r.slugs, followUps: [], rfcSlug: r.slug };
   }
   const mode = pullsMode(needs);
-  const r = await refreshRfcRepo(repo, { branches: needs.branches, force: needs.force, ...(mode ? { pulls: mode } : {}) });
+  const r = await refreshRfcRepo(repo, { branches: needs.branches, force: needs.force, mainPush: needs.mainPush, ...(mode ? { pulls: mode } : {}) });
   return { slugs: r.slugs, followUps: [], rfcSlug: r.slug };
 }

@@ -4,17 +4,20 @@ import { db } from "@/lib/db/client";
 import { GiteaError, listBranches, readRawText, splitFullName } from "@/lib/gitea";
 import { readCutCreators } from "@/lib/branches/cut-tag";
 import { HELPER_BRANCH_PREFIX } from "@/lib/branches/names";
-import { syncBranchRows } from "./branch-rows";
+import { markHomeBranchesStale, syncBranchRows } from "./branch-rows";
+import type { MainPush } from "./needs";
 import { commitTime } from "./refresh-meta-branches";
 import { refreshRepoPulls, type PullsMode } from "./refresh-pulls";
 
-export type RfcRepoNeeds = { branches?: boolean; pulls?: PullsMode; force?: boolean };
+export type RfcRepoNeeds = { branches?: boolean; pulls?: PullsMode; force?: boolean; mainPush?: MainPush };
 
 /**
  * Refreshes a per-RFC repo (§3 state 3, §4): its branches (one request per
  * 50), `RFC.md` on main only when main's head moved, and the PRs asked for.
  * A repo no cached entry points at is not read (it may be a graduation in
  * progress: the entry's refresh asks for it once it names the repo).
+ * A push to main the cache can follow (its head is the push's `before`) is
+ * taken without listing branches: RFC.md at the new head, one request.
  */
 export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise<{ slug: string | null; slugs: string[] }> {
   const rfc = await db().cachedRfc.findFirst({ where: { repo }, select: { slug: true, mainHeadSha: true } });
@@ -22,6 +25,10 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
   const ref = splitFullName(repo);
   const slugs = new Set<string>();
 
+  if (needs.mainPush && !needs.branches) {
+    if (await takeMainPush(ref, repo, rfc, needs.mainPush)) slugs.add(rfc.slug);
+    else needs = { ...needs, branches: true }; // a push the cache did not see: list
+  }
   if (needs.branches) {
     let branches: Branch[];
     try {
@@ -55,4 +62,24 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
   }
   if (needs.pulls) for (const s of await refreshRepoPulls(repo, { isMeta: false, rfcSlug: rfc.slug }, needs.pulls)) slugs.add(s);
   return { slug: rfc.slug, slugs: [...slugs] };
+}
+
+/**
+ * RFC.md at the pushed head, whatever files the payload names (a merge's
+ * file list can leave out what it brought in), written only while the
+ * cached head is still the push's `before` (compare-and-set). The commit
+ * time is the time the push is taken, as for the app's own writes
+ * (branch-heads.ts); a listing keeps it after.
+ */
+async function takeMainPush(ref: { owner: string; repo: string }, repo: string, rfc: { slug: string; mainHeadSha: string | null }, push: MainPush): Promise<boolean> {
+  if (!rfc.mainHeadSha || rfc.mainHeadSha !== push.before) return false;
+  const text = await readRawText(ref, "RFC.md", push.after);
+  if (text === null) return false;
+  const res = await db().cachedRfc.updateMany({
+    where: { slug: rfc.slug, mainHeadSha: push.before },
+    data: { body: text, summary: summaryOf(text), mainHeadSha: push.after, mainCommitAt: new Date() },
+  });
+  if (!res.count) return false;
+  await markHomeBranchesStale(repo);
+  return true;
 }

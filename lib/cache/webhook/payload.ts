@@ -7,7 +7,21 @@ const repository = z.object({ full_name: z.string().min(3) });
 
 export const basePayload = z.object({ repository }).loose();
 
-export const pushPayload = z.object({ ref: z.string(), repository }).loose();
+const pushedCommit = z
+  .object({ added: z.array(z.string()).nullish(), removed: z.array(z.string()).nullish(), modified: z.array(z.string()).nullish() })
+  .loose();
+
+/** What moved and which files (names only: the files themselves are read from Gitea). */
+export const pushPayload = z
+  .object({
+    ref: z.string(),
+    before: z.string().optional(),
+    after: z.string().optional(),
+    commits: z.array(pushedCommit).nullish(),
+    total_commits: z.number().int().nonnegative().optional(),
+    repository,
+  })
+  .loose();
 
 export const refPayload = z.object({ ref: z.string(), ref_type: z.string(), repository }).loose();
 
