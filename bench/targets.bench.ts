@@ -24,6 +24,8 @@ import { startScaleWorld, type ScaleWorld } from "./scale/world";
 const SCALES = (process.env.BENCH_SCALES ?? "1000,10000").split(",").map(Number);
 const N = Number(process.env.BENCH_N ?? 200);
 const MIXED = Number(process.env.BENCH_MIXED ?? 10_000);
+/** The naive baseline stops here (a lower bound then): at 10,000 RFCs it would hold the shared machine for many minutes. */
+const NAIVE_BUDGET_MS = Number(process.env.BENCH_NAIVE_BUDGET_S ?? 90) * 1000;
 
 /** Starts (or restarts) the app and waits until its startup sweep has put every RFC in the cache. */
 async function startAndFill(w: ScaleWorld, seeded: SeededRfc[]): Promise<void> {
@@ -59,7 +61,7 @@ export default async function targetsBench(): Promise<void> {
     for (const [i, scale] of SCALES.entries()) {
       console.log(`\n— ${scale.toLocaleString("en")} RFCs`);
       const t0 = performance.now();
-      seeded.push(...(await seedRfcs(w.bot, corpus, seeded.length + 1, scale)));
+      seeded.push(...(await seedRfcs(w.bot, (p, body) => w.adminPost(p, body), corpus, seeded.length + 1, scale)));
       console.log(`  seeded ${seeded.length} RFCs (${seeded.filter((s) => s.repo).length} with their own repo) in ${ms(performance.now() - t0)}`);
       await startAndFill(w, seeded);
       const startRss = i === SCALES.length - 1;
@@ -67,20 +69,28 @@ export default async function targetsBench(): Promise<void> {
       await w.adminPost("/webhooks/resume");
       const { editThreadId } = await cutFixtureBranches(w);
       const slugs = seeded.map((s) => s.slug);
+      const took: string[] = [];
+      const timed = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+        const t = performance.now();
+        const out = await run();
+        took.push(`${label} ${ms(performance.now() - t)}`);
+        return out;
+      };
       const memory = startRss
-        ? await memoryFigures(w, { slugs, branch: { slug: FIXTURES.large, name: FIXTURES.editBranch, threadId: editThreadId }, total: MIXED }).then((m) => ({ ...m, startBytes: memoryStart }))
+        ? await timed("memory", () => memoryFigures(w, { slugs, branch: { slug: FIXTURES.large, name: FIXTURES.editBranch, threadId: editThreadId }, total: MIXED }).then((m) => ({ ...m, startBytes: memoryStart })))
         : undefined;
-      const reads = await readFigures(w, { n: N, slugs, smallDocSlug: FIXTURES.small });
-      const naive = await naiveCatalog(w);
-      const idleSweep = await idleSweepRequests(w);
-      const push = {
+      const reads = await timed("reads", () => readFigures(w, { n: N, slugs, smallDocSlug: FIXTURES.small }));
+      const naive = await timed("naive", () => naiveCatalog(w, { budgetMs: NAIVE_BUDGET_MS }));
+      const idleSweep = await timed("idle sweep", () => idleSweepRequests(w));
+      const push = await timed("push", async () => ({
         rfcRepo: await pushFigures(w, { targets: seeded.filter((s) => s.state === "active" && s.repo), n: 40 }),
         meta: await pushFigures(w, { targets: seeded.filter((s) => s.state === "super-draft"), n: 40 }),
-      };
-      const chat = await chatFigures(w, { slug: FIXTURES.small, branch: "main", n: 30, chunks: 20_000 });
-      const accept = await acceptFigures(w, { slug: FIXTURES.accept, branch: FIXTURES.acceptBranch, n: 20, from: i * 20 });
+      }));
+      const chat = await timed("chat", () => chatFigures(w, { slug: FIXTURES.small, branch: "main", n: 30, chunks: 20_000 }));
+      const accept = await timed("accept", () => acceptFigures(w, { slug: FIXTURES.accept, branch: FIXTURES.acceptBranch, n: 20, from: i * 20 }));
       const noop = await noopSaveCommits(w, { slug: FIXTURES.large, branch: FIXTURES.editBranch });
-      const editor = await editorFigure(w, { slug: FIXTURES.large, branch: FIXTURES.editBranch, n: 8 });
+      const editor = await timed("editor", () => editorFigure(w, { slug: FIXTURES.large, branch: FIXTURES.editBranch, n: 8 }));
+      console.log(`  figures took: ${took.join(", ")}; load average now ${load()}`);
       results.push({ rfcs: seeded.length, reads, naive, idleSweep, push, accept, noopSaveCommits: noop, chat, editor, memory });
       console.log(`  search medians by query: ${Object.entries(reads.search.perQuery).map(([q, t]) => `${q} ${ms(t)}`).join(", ")}`);
       console.log(`  accept's forge requests by route (last accept): ${JSON.stringify(accept.byRoute)}`);

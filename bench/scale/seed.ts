@@ -1,8 +1,6 @@
 import type { BotActor } from "@/lib/bot/actor";
 import { metaRepo } from "@/lib/bot/meta-entry";
-import { createRfcRepo } from "@/lib/bot/rfc-repo";
 import { commitFiles } from "@/lib/bot/write-files";
-import { mapLimit } from "@/lib/cache/pool";
 import { getConfig } from "@/lib/config";
 import { entryPath, serializeNewEntry, type Entry, type EntryState } from "@/lib/entries";
 import { seedFiles } from "@/lib/graduation/seed-files";
@@ -13,7 +11,9 @@ import { bodyFor, rng, titleFor, type Corpus } from "./corpus";
 // note in bench/README.md says how): the meta entries go in through the bot's
 // multi-file commits, 500 files each, instead of one commit per entry; every
 // graduated RFC (active, accepted, rejected) gets its own repo with RFC.md,
-// README.md and .rfc/metadata.yaml, created 4 at a time through the API.
+// README.md and .rfc/metadata.yaml in one commit, 500 repos per call of the
+// forge's bulk route (real bare repos, no git process per object, no
+// webhooks: the app learns them from its startup sweep).
 // Numbers run from `from` to `to`, so a second call grows the same world.
 
 const TAGS = ["sync", "storage", "api", "editor", "security", "performance", "ops", "auth", "search", "ui", "i18n", "testing", "docs", "infra", "data"];
@@ -54,7 +54,9 @@ function entryOf(c: Corpus, n: number): Entry {
   };
 }
 
-export async function seedRfcs(actor: BotActor, c: Corpus, from: number, to: number): Promise<SeededRfc[]> {
+type BulkPost = (pathname: string, body: unknown) => Promise<void>;
+
+export async function seedRfcs(actor: BotActor, bulk: BulkPost, c: Corpus, from: number, to: number): Promise<SeededRfc[]> {
   const entries = Array.from({ length: to - from + 1 }, (_, i) => entryOf(c, from + i));
   for (let i = 0; i < entries.length; i += 500) {
     const files = entries.slice(i, i + 500).map((e) => ({
@@ -64,16 +66,16 @@ export async function seedRfcs(actor: BotActor, c: Corpus, from: number, to: num
     }));
     await commitFiles({ repo: metaRepo(), branch: "main", files, subject: `Add ${files.length} entries`, actor, audit: { kind: "bench_seed" } });
   }
-  const { metaRepoFullName, appUrl, giteaPublicUrl } = getConfig();
-  await mapLimit(
-    entries.filter((e) => e.repo),
-    4,
-    async (e) => {
-      const [owner, name] = e.repo.split("/");
-      await createRfcRepo({ repo: { owner, repo: name }, description: `${e.id}: ${e.title}`, actor, audit: { kind: "create_repo", rfcSlug: e.slug } });
-      const files = seedFiles({ entry: e, rfcId: e.id, repo: e.repo, metaRepo: metaRepoFullName, entryPath: entryPath(e.slug), appUrl, giteaPublicUrl });
-      await commitFiles({ repo: { owner, repo: name }, branch: "main", files: files.map((f) => ({ op: "create" as const, ...f })), subject: `Seed ${e.id}`, actor, audit: { kind: "seed_rfc_repo", rfcSlug: e.slug } });
-    },
-  );
+  const { org, metaRepoFullName, appUrl, giteaPublicUrl } = getConfig();
+  const graduatedEntries = entries.filter((e) => e.repo);
+  for (let i = 0; i < graduatedEntries.length; i += 500) {
+    const repos = graduatedEntries.slice(i, i + 500).map((e) => ({
+      name: e.repo.split("/")[1],
+      description: `${e.id}: ${e.title}`,
+      message: `Seed ${e.id}`,
+      files: seedFiles({ entry: e, rfcId: e.id, repo: e.repo, metaRepo: metaRepoFullName, entryPath: entryPath(e.slug), appUrl, giteaPublicUrl }),
+    }));
+    await bulk("/bulk/repos", { owner: org, author: { name: "Quorum", email: `${actor.login}@bench.invalid` }, repos });
+  }
   return entries.map((e, i) => ({ slug: e.slug, state: e.state, repo: e.repo || null, n: from + i }));
 }

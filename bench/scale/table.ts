@@ -25,13 +25,15 @@ export type ScaleResult = {
 type Row = { figure: string; target: string; limit: number; value: (r: ScaleResult) => number | undefined; show: (r: ScaleResult) => string; naive?: (r: ScaleResult) => string };
 
 const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
+/** The naive list's time; a lower bound when it was stopped at its budget. */
+const naiveMs = (r: ScaleResult) => (r.naive.complete ? ms(r.naive.ms) : `> ${ms(r.naive.ms)} (stopped: ${r.naive.rfcs.toLocaleString("en")} of ${r.naive.of.toLocaleString("en")} entries read)`);
 const p95 = (s: Stats) => ms(s.p95);
 
 const ROWS: Row[] = [
-  { figure: "catalog `/` TTFB p95", target: "≤ 50 ms", limit: 50, value: (r) => r.reads.catalog.ttfb.p95, show: (r) => p95(r.reads.catalog.ttfb), naive: (r) => `${ms(r.naive.ms)} (${r.naive.requests} forge requests)` },
+  { figure: "catalog `/` TTFB p95", target: "≤ 50 ms", limit: 50, value: (r) => r.reads.catalog.ttfb.p95, show: (r) => p95(r.reads.catalog.ttfb), naive: (r) => `${naiveMs(r)} (${r.naive.requests} forge requests)` },
   { figure: "catalog `/` HTML", target: "≤ 150 KB", limit: 150 * 1024, value: (r) => r.reads.catalog.htmlBytes, show: (r) => kb(r.reads.catalog.htmlBytes) },
-  { figure: "catalog search (FTS) TTFB p95", target: "≤ 30 ms", limit: 30, value: (r) => r.reads.search.ttfb.p95, show: (r) => p95(r.reads.search.ttfb), naive: (r) => `${ms(r.naive.ms)} + filtering` },
-  { figure: "`GET /api/rfcs` TTFB p95", target: "≤ 30 ms", limit: 30, value: (r) => r.reads.api.ttfb.p95, show: (r) => p95(r.reads.api.ttfb), naive: (r) => ms(r.naive.ms) },
+  { figure: "catalog search (FTS) TTFB p95", target: "≤ 30 ms", limit: 30, value: (r) => r.reads.search.ttfb.p95, show: (r) => p95(r.reads.search.ttfb), naive: (r) => `${naiveMs(r)} + filtering` },
+  { figure: "`GET /api/rfcs` TTFB p95", target: "≤ 30 ms", limit: 30, value: (r) => r.reads.api.ttfb.p95, show: (r) => p95(r.reads.api.ttfb), naive: (r) => naiveMs(r) },
   { figure: "RFC view TTFB p95", target: "≤ 80 ms", limit: 80, value: (r) => r.reads.rfcView.ttfb.p95, show: (r) => p95(r.reads.rfcView.ttfb) },
   { figure: "RFC view HTML without the document", target: "≤ 100 KB", limit: 100 * 1024, value: (r) => r.reads.rfcView.smallDocHtmlBytes, show: (r) => `${kb(r.reads.rfcView.smallDocHtmlBytes)} (${kb(r.reads.rfcView.htmlBytes)} with a 1–3 KB one)` },
   { figure: "accept: forge requests (median)", target: "≤ 3", limit: 3, value: (r) => r.accept.requests.median, show: (r) => `${r.accept.requests.median} (max ${r.accept.requests.max})` },
