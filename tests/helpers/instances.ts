@@ -7,7 +7,15 @@ import { waitUntil } from "./wait";
 // route handlers, bus, locks and reconciler (tests/integration/coordination/
 // instance.ts) with the test's environment plus its own variables.
 
-export type Instance = { name: string; url: string; pid: number; log: string[]; kill(signal?: NodeJS.Signals): Promise<void> };
+export type Instance = {
+  name: string;
+  url: string;
+  pid: number;
+  log: string[];
+  /** Whether the process has exited (killed, or by itself at a test crash point). */
+  gone(): boolean;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+};
 
 const root = path.resolve(__dirname, "../..");
 
@@ -39,6 +47,7 @@ export async function startInstance(name: string, env: Record<string, string>): 
     url: url!,
     pid: child.pid!,
     log,
+    gone,
     async kill(signal = "SIGTERM") {
       if (gone()) return;
       child.kill(signal);

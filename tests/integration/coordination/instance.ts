@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { POST as accept } from "@/app/api/changes/[changeId]/accept/route";
 import { GET as health } from "@/app/api/health/route";
+import { POST as graduate } from "@/app/api/rfcs/[slug]/graduate/route";
 import { GET as threadEvents } from "@/app/api/threads/[threadId]/events/route";
 import { POST as postMessage } from "@/app/api/threads/[threadId]/messages/route";
 import { startReconciler } from "@/lib/cache/start";
@@ -19,6 +20,7 @@ const routes: [string, RegExp, Handler][] = [
   ["GET", /^\/api\/threads\/(?<threadId>[^/]+)\/events$/, threadEvents as Handler],
   ["POST", /^\/api\/threads\/(?<threadId>[^/]+)\/messages$/, postMessage as Handler],
   ["POST", /^\/api\/changes\/(?<changeId>[^/]+)\/accept$/, accept as Handler],
+  ["POST", /^\/api\/rfcs\/(?<slug>[^/]+)\/graduate$/, graduate as Handler],
 ];
 
 const server = createServer(async (req, res) => {

@@ -1,6 +1,8 @@
+import { metaRepo } from "@/lib/bot/meta-entry";
 import { getConfig } from "@/lib/config";
 import { REDIS_PREFIX } from "@/lib/coordination/redis-client";
 import { db, disconnectDb } from "@/lib/db/client";
+import { getBranch, listCommitsSince, listOrgRepos, listPulls } from "@/lib/gitea";
 import { threadTopic } from "@/lib/realtime/topics";
 import { sseEvents } from "../ai/sse";
 import { MODEL, propose, readDoc } from "../ai/decide-helpers";
@@ -16,8 +18,10 @@ import { waitUntil } from "../../helpers/wait";
 // REDIS_URL), one database (a SQLite file in WAL mode, or PostgreSQL) and the
 // forge. A chat message posted on A streams
 // to a reader on B; concurrent accepts spread over both commit once per
-// group of overlapping changes; one instance leads the reconciler, and when
-// it dies the other takes the lead within one interval.
+// group of overlapping changes; a graduation whose instance is killed is
+// rolled back (before its merge) or finished (after it) once by the instance
+// that leads, leaving no orphan in the forge; one instance leads the
+// reconciler, and when it dies the other takes the lead within one interval.
 
 const INTERVAL_S = 6;
 // One suite per test file (Jest loads this module afresh for each).
@@ -129,6 +133,64 @@ function tests(): void {
       commits++;
     }
     expect(commits).toBe(5);
+  });
+
+  /** Graduates SUPER on a third instance, C, that kills itself (SIGKILL, no cleanup) at `point`; the row C left running. */
+  async function graduateOnDyingInstance(point: string) {
+    const c = await startInstance("C", { REDIS_URL: redis.url, RECONCILE_INTERVAL_S: String(INTERVAL_S), QUORUM_TEST_HOOKS: "1", QUORUM_TEST_CRASH_AT: point });
+    try {
+      const res = await fetch(`${c.url}/api/rfcs/${SUPER}/graduate`, {
+        method: "POST", headers: await headers("bob"), body: JSON.stringify({ id: "RFC-0002", repo: "rfc-0002-cache-policy" }),
+      }).catch(() => null); // answered before the steps run, or C died first
+      expect([202, undefined]).toContain(res?.status);
+      await waitUntil(() => c.gone(), { what: `C to die at ${point}` });
+    } finally {
+      await c.kill("SIGKILL");
+    }
+    expect(c.log.join("\n")).toContain(`test crash point ${point}`);
+    const left = await db().graduation.findFirstOrThrow({ where: { slug: SUPER }, orderBy: { id: "desc" } });
+    expect(left.status).toBe("running");
+    return left;
+  }
+
+  /** C held the slug's lock in Redis; it expires, and the leader's next tick completes or rolls back the run, once. */
+  async function settledByLeader(graduationId: number) {
+    const final = await waitUntil(async () => {
+      const row = await db().graduation.findUniqueOrThrow({ where: { id: graduationId } });
+      return row.status === "running" ? null : row;
+    }, { timeoutMs: 120_000, what: "A or B to settle the graduation C left running" });
+    const closing = await db().action.findMany({ where: { rfcSlug: SUPER, kind: { in: ["graduate_complete", "graduate_rollback"] } } });
+    const ofRun = closing.filter((a) => JSON.parse(a.details).graduationId === graduationId);
+    expect(ofRun.map((a) => JSON.parse(a.details).recovered)).toEqual([true]);
+    return { final, closing: ofRun[0].kind };
+  }
+
+  const orgRepos = async () => (await listOrgRepos(getConfig().org)).map((r) => r.full_name).sort();
+  const before = () => [getConfig().metaRepoFullName, `${getConfig().org}/rfc-0001-retry-budget`].sort();
+
+  it("rolls back, once, a graduation whose instance was killed before its merge: no orphan repo, branch or PR", async () => {
+    const left = await graduateOnDyingInstance("graduation:open_pr:after");
+    const { final, closing } = await settledByLeader(left.id);
+    expect([final.status, closing]).toEqual(["interrupted", "graduate_rollback"]);
+    expect(await orgRepos()).toEqual(before());
+    expect((await listPulls(metaRepo(), "open")).filter((p) => p.title?.endsWith(" as RFC-0002"))).toEqual([]);
+    expect(await getBranch(metaRepo(), `graduate/${SUPER}`)).toBeNull();
+    expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: SUPER } })).state).toBe("super-draft");
+  });
+
+  it("finishes, once, a graduation whose instance was killed after its merge: the leading instance takes it over", async () => {
+    const left = await graduateOnDyingInstance("graduation:merge_pr:after"); // §13.5: merged is final
+    const { final, closing } = await settledByLeader(left.id);
+    expect([final.status, closing]).toEqual(["succeeded", "graduate_complete"]);
+    // One repo, seeded once; one merged graduation PR; no branch or PR left behind.
+    expect(await orgRepos()).toEqual([...before(), `${getConfig().org}/rfc-0002-cache-policy`].sort());
+    const seeded = await listCommitsSince({ owner: getConfig().org, repo: "rfc-0002-cache-policy" }, "main", null);
+    expect(seeded.filter((cm) => cm.message.startsWith("Seed RFC-0002"))).toHaveLength(1);
+    // (A merged PR's head branch is deleted, so Gitea names its head refs/pull/N/head: found by title.)
+    const merged = (await listPulls(metaRepo(), "all")).filter((p) => p.title?.endsWith(" as RFC-0002") && p.merged);
+    expect(merged).toHaveLength(1);
+    expect((await listPulls(metaRepo(), "open")).filter((p) => p.title?.endsWith(" as RFC-0002"))).toEqual([]);
+    await waitUntil(async () => (await db().cachedRfc.findUnique({ where: { slug: SUPER } }))?.state === "active", { what: `${SUPER} active in the catalog` });
   });
 
   it("lets one instance lead the reconciler, never sweeps twice at once, and hands the lead over within one interval when the leader dies", async () => {
