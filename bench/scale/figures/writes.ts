@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { appClient, branchPath, mainThreadId } from "../app-client";
 import { stats, type Stats } from "../http";
+import { cpuMs } from "../proc";
 import type { ScaleWorld } from "../world";
 import { BENCH_AI_MODEL } from "../fake-ai";
 
@@ -11,7 +12,7 @@ export type PushTarget = { slug: string; repo: string | null };
 export type PushTimes = { fromAnswer: Stats; fromRequest: Stats };
 
 export type WriteFigures = {
-  accept: { requests: Stats; ms: Stats; byRoute: Record<string, number> };
+  accept: { requests: Stats; ms: Stats; byRoute: Record<string, number>; cpuMs: Stats };
   noopSaveCommits: number;
   push: { rfcRepo: PushTimes; meta: PushTimes };
 };
@@ -28,6 +29,7 @@ export async function acceptFigures(w: ScaleWorld, opts: { slug: string; branch:
   const requests: number[] = [];
   const times: number[] = [];
   const byRoute: Record<string, number> = {};
+  const cpu: number[] = [];
   // Webhooks wait while measuring, so only the accept's own forge requests count
   // (its commit's webhook would start a refresh at once and mix in).
   await w.adminPost("/webhooks/pause");
@@ -40,7 +42,9 @@ export async function acceptFigures(w: ScaleWorld, opts: { slug: string; branch:
       const change = changes.find((c) => c.original === original && c.status === "pending");
       if (!change) throw new Error(`no pending change for line ${i}`);
       await w.adminPost("/requests/reset");
+      const cpu0 = cpuMs(w.appPid());
       const accepted = await alice.post(`/api/changes/${change.id}/accept`, {});
+      cpu.push(cpuMs(w.appPid()) - cpu0);
       if (accepted.status !== 200) throw new Error(`accept → ${accepted.status} ${accepted.body.slice(0, 200)}`);
       const { counts } = await w.forgeRequests();
       delete counts["GET /api/v1/user"]; // the session's token re-check, not the accept's work
@@ -51,7 +55,7 @@ export async function acceptFigures(w: ScaleWorld, opts: { slug: string; branch:
   } finally {
     await w.adminPost("/webhooks/resume");
   }
-  return { requests: stats(requests), ms: stats(times), byRoute };
+  return { requests: stats(requests), ms: stats(times), byRoute, cpuMs: stats(cpu) };
 }
 
 /** A flush of the branch's own text: it must answer commitSha null and leave the branch head where it was. */
