@@ -1,25 +1,20 @@
-import { wordDiff } from "@/lib/changes/word-diff";
+"use client";
 
-// §8.8 original → proposed as one word-level diff: removed words struck
-// through, added words underlined; a re-wrapped line is not a change.
+import { useMemo } from "react";
+import { PROSE_SM } from "@/components/rfc/styles";
+import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
+import { sentinelsToHtml } from "@/lib/rfc-view/marks";
+import { changeInPlace } from "@/lib/rfc-view/overlays";
+
+// §8.8 original → proposed as one word-level diff, rendered: removed words
+// struck through, added words underlined; a re-wrapped line is not a change,
+// and Markdown markers are structure (issue 16) — an added heading or list
+// item shows as a heading or list item with its text marked, never "## ".
+
+const HEADINGS = "[&_h1]:my-1 [&_h1]:font-semibold [&_h2]:my-1 [&_h2]:font-semibold [&_h3]:my-1 [&_h3]:font-semibold [&_h4]:font-semibold";
 
 export function WordDiffView({ original, proposed }: { original: string; proposed: string }) {
-  const segments = wordDiff(original, proposed, { ignoreWrap: true });
-  return (
-    <p className="whitespace-pre-wrap break-words rounded-md bg-slate-50 px-2.5 py-2 text-[13px] leading-6 text-slate-800 ring-1 ring-slate-200">
-      {segments.map((s, i) =>
-        s.kind === "same" ? (
-          <span key={i}>{s.text}</span>
-        ) : s.kind === "removed" ? (
-          <del key={i} className="bg-rose-50 text-rose-800 decoration-rose-400">
-            {s.text}
-          </del>
-        ) : (
-          <ins key={i} className="bg-emerald-50 text-emerald-900 underline decoration-emerald-500 underline-offset-2">
-            {s.text}
-          </ins>
-        ),
-      )}
-    </p>
-  );
+  // renderMarkdown sanitises; sentinelsToHtml only adds its own <del>/<ins> tags.
+  const html = useMemo(() => sentinelsToHtml(renderMarkdown(changeInPlace(original, proposed, undefined, { ignoreWrap: true }))), [original, proposed]);
+  return <div data-word-diff className={`${PROSE_SM} ${HEADINGS} rounded-md bg-slate-50 px-2.5 py-2 ring-1 ring-slate-200`} dangerouslySetInnerHTML={{ __html: html }} />;
 }

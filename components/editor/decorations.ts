@@ -3,24 +3,32 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Mapping } from "@tiptap/pm/transform";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { type MarkdownDocument, sourceOffsetToDoc, sourceRangeToDoc } from "@/lib/markdown";
+import type { Restyle, SourceDecoration } from "@/lib/rfc-view/editor-decorations";
 
 // §8.10 tracked changes (and §8.12 anchors) drawn over the editor. Callers
 // give ranges in the Markdown source the editor was loaded from; they are
 // mapped to editor positions, then through every edit made since loading.
 
-export type SourceDecoration =
-  /** Existing text shown struck through (the original side of a pending change). */
-  | { kind: "delete"; from: number; to: number; id?: string; title?: string }
-  /** Text that is not in the document, shown underlined where it would go. */
-  | { kind: "insert"; at: number; text: string; id?: string; title?: string }
-  /** Existing text highlighted (comment anchors, search hits). */
-  | { kind: "highlight"; from: number; to: number; id?: string; title?: string; className?: string };
+export type { SourceDecoration };
 
 export const DECORATION_CLASSES = {
   delete: "line-through decoration-rose-600 decoration-2 bg-rose-50 text-rose-800",
   insert: "underline decoration-emerald-600 decoration-2 underline-offset-2 bg-emerald-50 text-emerald-800",
   highlight: "bg-amber-100",
+  /** Added blocks, rendered: a heading, list item or paragraph, marked as inserted as a whole. */
+  insertBlocks: "my-1 block rounded-sm border-l-4 border-emerald-500 bg-emerald-50 pl-2 text-emerald-900 underline decoration-emerald-600 decoration-2 underline-offset-2",
 };
+
+/** A line a change turns into a heading, list item or quote, shown as one (its marker is structure, not text). */
+const RESTYLE_CLASSES: Record<Restyle, string> = {
+  h1: "text-3xl font-bold",
+  h2: "text-2xl font-semibold",
+  h3: "text-xl font-semibold",
+  h4: "text-lg font-semibold",
+  "list-item": "list-item list-disc ml-6",
+  quote: "border-l-4 border-slate-300 pl-3 text-slate-600",
+};
+const RESTYLED = "bg-emerald-50 ring-1 ring-inset ring-emerald-300";
 
 interface State {
   set: DecorationSet;
@@ -67,6 +75,31 @@ export function setSourceDecorations(editor: Editor, md: MarkdownDocument, decor
   const size = editor.state.doc.content.size;
   const out: Decoration[] = [];
   for (const d of decorations) {
+    if (d.kind === "restyle") {
+      const at = sourceOffsetToDoc(md, d.at);
+      if (at === null) continue;
+      const pos = sinceLoad.mapResult(at, 1);
+      if (pos.deleted || pos.pos > size) continue;
+      const $pos = editor.state.doc.resolve(pos.pos);
+      if (!$pos.parent.isTextblock || $pos.depth === 0) continue;
+      out.push(Decoration.node($pos.before(), $pos.after(), attrs(d, `${RESTYLE_CLASSES[d.as]} ${RESTYLED}`), { id: d.id }));
+      continue;
+    }
+    if (d.kind === "insert-blocks") {
+      const at = sourceOffsetToDoc(md, d.at);
+      if (at === null) continue;
+      const pos = sinceLoad.mapResult(at, 1);
+      if (pos.deleted || pos.pos > size) continue;
+      const widget = () => {
+        const div = document.createElement("div");
+        Object.entries(attrs(d, DECORATION_CLASSES.insertBlocks)).forEach(([k, v]) => div.setAttribute(k, v));
+        div.setAttribute("contenteditable", "false");
+        div.innerHTML = d.html; // renderMarkdown's sanitised HTML (lib/rfc-view/editor-decorations.ts)
+        return div;
+      };
+      out.push(Decoration.widget(pos.pos, widget, { side: 1, key: `${d.id ?? ""}:blocks:${d.html}`, ignoreSelection: true, id: d.id }));
+      continue;
+    }
     if (d.kind === "insert") {
       const at = sourceOffsetToDoc(md, d.at);
       if (at === null) continue;

@@ -1,7 +1,7 @@
 import { diffArrays } from "diff";
 import { wordDiff, type DiffSegment } from "@/lib/changes/word-diff";
 import { blockTypeOf, lexBlocks, renderMarkdown } from "./markdown-render";
-import { closeMark, openMark, sentinelsToHtml } from "./marks";
+import { closeMark, keepLinePrefixes, openMark, sentinelsToHtml } from "./marks";
 
 // §8.10 DiffView: the branch against main, rendered. Top-level blocks are
 // matched by their text; a removed block next to an added one that is
@@ -26,9 +26,9 @@ export function similarity(segments: readonly DiffSegment[]): number {
 
 /** The merged source of a changed block: removed words struck, added words inserted. */
 export function mergedSource(segments: readonly DiffSegment[]): string {
-  return segments
-    .map((s) => (s.kind === "same" ? s.text : s.kind === "removed" ? openMark("del") + s.text + closeMark("del") : openMark("ins") + s.text + closeMark("ins")))
-    .join("");
+  return keepLinePrefixes(
+    segments.map((s) => (s.kind === "same" ? s.text : s.kind === "removed" ? openMark("del") + s.text + closeMark("del") : openMark("ins") + s.text + closeMark("ins"))).join(""),
+  );
 }
 
 export function diffDocuments(base: string, head: string): { blocks: DiffBlock[]; summary: DiffSummary } {
@@ -51,7 +51,7 @@ export function diffDocuments(base: string, head: string): { blocks: DiffBlock[]
         const merged = mergedSource(segments);
         // Word marks only when the block kept its kind (a paragraph that became
         // a heading is shown as removed + added) and enough of it is the same.
-        if (similarity(segments) >= 0.4 && blockTypeOf(merged) === blockTypeOf(n)) {
+        if (similarity(segments) >= 0.4 && blockTypeOf(r) === blockTypeOf(n) && blockTypeOf(merged) === blockTypeOf(n)) {
           blocks.push({ kind: "changed", html: sentinelsToHtml(render(merged)) });
           summary.changed++;
           continue;

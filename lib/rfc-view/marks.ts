@@ -21,6 +21,29 @@ export function openMark(kind: MarkKind, ref?: number): string {
 }
 export const closeMark = (kind: MarkKind) => CLOSE[kind];
 
+/**
+ * Block markup a sentinel must not precede, or the line stops being a
+ * heading / list item / quote ("\uE002- new" is a paragraph's text).
+ */
+export const LINE_PREFIX = /^( {0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+|>[ \t]?))/;
+const PREFIX_SRC = LINE_PREFIX.source.slice(2, -1); // without the anchor and the group
+const SENTINELS_BEFORE_PREFIX = new RegExp(`(^|\\n)((?:${PREFIX_SRC})*)([\\uE000-\\uE007\\uE100-\\uEFFF]+)(${PREFIX_SRC})`, "g");
+
+/**
+ * Issue 16: a mark that begins (or ends) at a line start moves past the
+ * line's block markers, so an inserted heading or list item renders as a
+ * heading or list item with its text marked, never as marked "## " or "- "
+ * text. Nested markers ("> - ") are passed one at a time.
+ */
+export function keepLinePrefixes(marked: string): string {
+  let out = marked;
+  for (let prev = ""; prev !== out; ) {
+    prev = out;
+    out = out.replace(SENTINELS_BEFORE_PREFIX, (_m, start: string, passed: string, sentinels: string, prefix: string) => start + passed + prefix + sentinels);
+  }
+  return out;
+}
+
 /** Removes every sentinel (for text shown or copied outside a rendering). */
 export const stripMarks = (s: string) => s.replace(SENTINEL, "");
 

@@ -1,5 +1,5 @@
 import { wordDiff } from "@/lib/changes/word-diff";
-import { closeMark, openMark, type MarkKind } from "./marks";
+import { closeMark, keepLinePrefixes, LINE_PREFIX, openMark, type MarkKind } from "./marks";
 
 // What is drawn over the source before rendering (§8.10, §8.12): highlights
 // of sub-thread anchors, and pending changes (the original struck through,
@@ -11,10 +11,7 @@ export type Overlay =
 
 type Event = { pos: number; order: number; text: string };
 
-// Block markup a sentinel must not precede, or the line stops being a
-// heading / list item / quote: an open at a line start moves past it.
-const LINE_PREFIX = /^( {0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+|>[ \t]?))/;
-
+// An open at a line start moves past the line's block markup (marks.ts).
 function shiftPastPrefix(source: string, pos: number): number {
   if (pos > 0 && source[pos - 1] !== "\n") return pos;
   const m = LINE_PREFIX.exec(source.slice(pos, pos + 80));
@@ -26,10 +23,12 @@ function shiftPastPrefix(source: string, pos: number): number {
  * words are struck through, added words inserted — readable where a struck
  * sentence followed by its rewrite is not.
  */
-export function changeInPlace(original: string, proposed: string, ref?: number): string {
-  return wordDiff(original, proposed)
-    .map((s) => (s.kind === "same" ? s.text : s.kind === "removed" ? openMark("del", ref) + s.text + closeMark("del") : openMark("ins", ref) + s.text + closeMark("ins")))
-    .join("");
+export function changeInPlace(original: string, proposed: string, ref?: number, opts: { ignoreWrap?: boolean } = {}): string {
+  return keepLinePrefixes(
+    wordDiff(original, proposed, opts)
+      .map((s) => (s.kind === "same" ? s.text : s.kind === "removed" ? openMark("del", ref) + s.text + closeMark("del") : openMark("ins", ref) + s.text + closeMark("ins")))
+      .join(""),
+  );
 }
 
 /**
