@@ -9,7 +9,8 @@ jest.setTimeout(300_000);
 // contribute mode, text typed before the quoted passage in the same
 // paragraph and saved used to shift the highlight by the characters added
 // ("readers bu[ild views from it. Events a]re") until a reload. A passage
-// whose words are gone shows as detached.
+// whose words are gone shows as detached. Another person's save moves it
+// the same way, live, in a tab that never reloads.
 
 const SLUG = "e2e-anchors";
 const BODY = `# Event log
@@ -21,7 +22,8 @@ The log is the source of truth, and readers build views from it. Events are neve
 const QUOTE = "build views from it. Events";
 
 const browser = browserForFile();
-beforeAll(() => seedSuperDraft({ slug: SLUG, title: "Event log", body: BODY, owners: ["alice"] }));
+// bob owns it too, so he may edit alice's branches (§6).
+beforeAll(() => seedSuperDraft({ slug: SLUG, title: "Event log", body: BODY, owners: ["alice", "bob"] }));
 
 const editorSel = '[contenteditable="true"][aria-label="Document editor"]';
 const branchPath = (branch: string) => `/api/rfcs/${SLUG}/branches/${encodeURIComponent(branch)}`;
@@ -136,4 +138,46 @@ test("a highlight stays on its words after a save that inserts text before it, a
   await page.getByRole("tab", { name: /Threads/ }).click();
   await page.getByRole("tabpanel").getByText("detached").waitFor();
   await screenshot(page, "anchors-02-detached");
+});
+
+test("a highlight stays on its words when another person saves an edit before it, without a reload", async () => {
+  const branch = "anchor-other";
+  const alice = await browser.newPage({ width: 1440, height: 900 });
+  const bob = await browser.newPage({ width: 1440, height: 900 });
+  alice.setDefaultTimeout(60_000);
+  bob.setDefaultTimeout(60_000);
+  await signIn(alice, "alice", `/rfcs/${SLUG}`);
+  await cutBranch(alice, SLUG, branch);
+  const api = appApi(alice);
+  const doc = await api.get<{ text: string }>(`${branchPath(branch)}/document`);
+  const at = doc.text.indexOf(QUOTE);
+  const anchor = { kind: "range", quote: QUOTE, prefix: doc.text.slice(at - 32, at), suffix: doc.text.slice(at + QUOTE.length, at + QUOTE.length + 32) };
+  const { thread } = await api.post<{ thread: { id: string } }>(`${branchPath(branch)}/threads`, { kind: "range", anchor, body: "Which views?" });
+
+  await alice.goto(`/rfcs/${SLUG}?branch=${branch}&mode=contribute`);
+  await waitUntil(async () => (await highlight(alice, thread.id, QUOTE)).text === QUOTE, { what: "alice's highlight on its words" });
+  // Marks this page: a reload would lose it.
+  await alice.evaluate(() => ((window as unknown as { sameTab: boolean }).sameTab = true));
+
+  // bob, in his own browser, types before the passage in the same paragraph, and a new paragraph above it, and saves.
+  await signIn(bob, "bob", `/rfcs/${SLUG}?branch=${branch}&mode=contribute`);
+  await bob.locator(editorSel).waitFor();
+  await select(bob, "readers");
+  await bob.keyboard.type("all our readers");
+  await select(bob, "Design");
+  await bob.keyboard.press("ArrowRight"); // the caret after the heading's text
+  await bob.keyboard.press("Enter");
+  await bob.keyboard.type("Written for the platform team.");
+  await bob.keyboard.press("Control+s");
+  await bob.locator('[data-save-status="saved"]').waitFor();
+  await waitUntil(async () => (await api.get<{ text: string }>(`${branchPath(branch)}/document`)).text.includes("all our readers build views"), { what: "bob's save" });
+
+  // alice's tab follows bob's save live, and her highlight is still on the quoted words.
+  await alice.locator(editorSel).getByText("all our readers build views", { exact: false }).waitFor();
+  await alice.locator(editorSel).getByText("Written for the platform team.").waitFor();
+  await alice.locator(editorSel).locator("h2", { hasText: "Design" }).waitFor(); // bob's new paragraph went below the heading
+  await waitUntil(async () => (await highlight(alice, thread.id, QUOTE)).text === QUOTE, { what: "alice's highlight after bob's save", timeoutMs: 10_000 });
+  expect(await highlight(alice, thread.id, QUOTE)).toEqual({ text: QUOTE, covers: true });
+  expect(await alice.evaluate(() => (window as unknown as { sameTab?: boolean }).sameTab)).toBe(true); // never reloaded
+  await screenshot(alice, "anchors-03-after-another-save");
 });
