@@ -20,12 +20,24 @@ import { settleMotion, type SettleResult } from "./settle-motion";
 
 export type LifecycleSweepResult = { settled: SettleResult[]; readmes: number; syncs: number; nextEndAt: number | null };
 
-const g = globalThis as unknown as { quorumLifecycle?: { running: Promise<LifecycleSweepResult> | null; timer: NodeJS.Timeout | null } };
-const state = (g.quorumLifecycle ??= { running: null, timer: null });
+type SweepState = { running: Promise<LifecycleSweepResult> | null; again?: Promise<LifecycleSweepResult> | null; timer: NodeJS.Timeout | null };
+const g = globalThis as unknown as { quorumLifecycle?: SweepState };
+const state = (g.quorumLifecycle ??= { running: null, again: null, timer: null });
 
-/** One lifecycle sweep; a second call while one runs joins it. Never rejects. */
+/**
+ * One lifecycle sweep. Never rejects. A call while one runs gets the next
+ * sweep, started when that one ends: the running one read the cache and the
+ * clock before the caller's write (a sign-off's own `void lifecycleSweep()`
+ * before the period's end, say) and may not see it. Every call meanwhile
+ * shares that one next sweep.
+ */
 export function lifecycleSweep(): Promise<LifecycleSweepResult> {
-  if (state.running) return state.running;
+  if (state.running) {
+    return (state.again ??= state.running.then(() => {
+      state.again = null;
+      return lifecycleSweep();
+    }));
+  }
   const run = runSweep()
     .catch((err: unknown): LifecycleSweepResult => {
       console.warn("[quorum] lifecycle sweep failed:", err instanceof Error ? err.message : err);
