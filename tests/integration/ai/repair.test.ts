@@ -67,13 +67,15 @@ it("repairs a loose block with one request: pending, repaired, shown live, and c
   const before = repairRequests();
   const messageId = await ask();
   const card = await settled(messageId);
-  stop();
   expect(repairRequests() - before).toBe(1);
   expect(card).toMatchObject({ status: "pending", original: EXACT, proposed: "most pages are read **often**", repaired: true, statusReason: null });
   expect(card.attempts.map((a) => [a.original, a.statusReason === null])).toEqual([[LOOSE, false], [EXACT, true]]);
-  // Everyone's card panel heard it: created invalid, then claimed, then repaired.
-  const updates = seen.filter((e) => e.type === "change_updated" && e.data.id === card.id).map((e) => e.data);
-  expect(updates.at(-1)).toMatchObject({ status: "pending", repaired: true });
+  // Everyone's card panel heard it: created invalid, then claimed, then repaired. (The event
+  // follows the row's write, so it may arrive after the row reads settled: waited for.)
+  const updates = () => seen.filter((e) => e.type === "change_updated" && e.data.id === card.id).map((e) => e.data);
+  await waitUntil(() => (updates().at(-1) as { repaired?: boolean } | undefined)?.repaired, { what: "the repaired card's live update" }).catch(() => undefined);
+  stop();
+  expect(updates().at(-1)).toMatchObject({ status: "pending", repaired: true });
   expect(seen.find((e) => e.type === "change" && e.data.id === card.id)?.data).toMatchObject({ status: "invalid", original: LOOSE });
 
   const res = await decisions(fx).accept(card.id);
