@@ -79,7 +79,8 @@ export function decorateSlice(source: string, from: number, to: number, overlays
     const r = replaced.find((x) => x.start === ev.pos && ev.order === 1.5);
     if (r) at = r.end;
   }
-  return out + source.slice(at, to);
+  // A proposal inserted whole (a change crossing the slice) may hold block markers too.
+  return keepLinePrefixes(out + source.slice(at, to));
 }
 
 /** Drops overlays of one type that overlap an earlier one: two changes at one place cannot both be drawn. */

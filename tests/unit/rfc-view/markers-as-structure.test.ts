@@ -3,7 +3,7 @@ import { changeDecorations, type SourceDecoration } from "@/lib/rfc-view/editor-
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
 import { closeMark, keepLinePrefixes, openMark, sentinelsToHtml } from "@/lib/rfc-view/marks";
 import type { Change } from "@/lib/contracts";
-import { changeInPlace } from "@/lib/rfc-view/overlays";
+import { changeInPlace, decorateSlice } from "@/lib/rfc-view/overlays";
 
 // Issue 16: Markdown markers (# , - , 1. , > ) in a tracked change are
 // structure, never inserted text — in the rendered change (card, discuss
@@ -92,4 +92,14 @@ describe("the editor's decorations (contribute mode)", () => {
     expect(inserts(ds)).toEqual([]);
     expect((ds.find((d) => d.kind === "insert-blocks") as { html: string }).html).toMatch(/<ol start="3">\s*<li>three<\/li>/);
   });
+});
+
+it("a change crossing into a list keeps the item after its inserted proposal an item (discuss mode)", () => {
+  const source = "Intro.\n\n- a\n- b\n";
+  const list = source.indexOf("- a");
+  const end = source.indexOf("- b"); // the original ends at the start of the last item's line
+  const slice = decorateSlice(source, list, source.length, [{ type: "change", start: 0, end, proposed: "Intro.\n\n- a\n- new\n" }]);
+  const html = sentinelsToHtml(renderMarkdown(slice));
+  expect(html).toMatch(/<li>(<p>)?b(<\/p>)?\s*<\/li>/);
+  expect(marked(html, "ins").join("")).not.toMatch(/(^|\n)- /);
 });
