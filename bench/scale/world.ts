@@ -131,7 +131,7 @@ export async function startScaleWorld(): Promise<ScaleWorld> {
 }
 
 /** Gitea's authorization-code grant with PKCE, as next-auth runs it (tests/integration/auth/oauth-flow.ts). */
-async function oauthTokens(forgeUrl: string, appUrl: string, boot: BootstrapResult, login: string) {
+export async function oauthTokens(forgeUrl: string, appUrl: string, boot: BootstrapResult, login: string) {
   const verifier = randomBytes(32).toString("base64url");
   const fields = {
     client_id: boot.oauthClientId,
