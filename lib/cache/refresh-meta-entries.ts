@@ -31,7 +31,8 @@ export async function refreshMetaEntries(
   if (opts.since && !opts.force) {
     // The push's payload named the files (webhook); else one request for the commits between.
     const paths = opts.paths ?? (await filesChangedBetween(metaRepo(), opts.since.base, opts.since.head));
-    if (paths) return refreshChangedEntries(paths, opts.since.head);
+    // Many touched (an import of thousands of entries): the listing and one archive beat a read each.
+    if (paths && paths.length <= ARCHIVE_ABOVE) return refreshChangedEntries(paths, opts.since.head);
   }
   return refreshAllEntries(!!opts.force, opts.head ?? opts.since?.head ?? "main");
 }

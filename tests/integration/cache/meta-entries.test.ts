@@ -83,6 +83,17 @@ it("history rewritten under the cache: the refresh lists rfcs/ and the cache end
   expect((await titles())["e-9"]).toBe("Entry nine");
 });
 
+it("a push that touched many entries (an import) reads them from one archive, not one by one", async () => {
+  const carol = await fx.actor("carol", "admin");
+  await writeEntries(carol, Array.from({ length: ARCHIVE_ABOVE + 3 }, (_, i) => ({ slug: `import-${i}`, title: `Imported ${i}` })));
+  await fx.resetForgeRequests();
+  await refreshAsPush();
+  const log = await forgeLog();
+  expect(log.filter((l) => /\/rfcs\/meta\/archive\/[0-9a-f]{40}\.tar\.gz$/.test(l.path))).toHaveLength(1);
+  expect(log.filter((l) => /\/contents\/rfcs\/.+\.md$/.test(l.path))).toEqual([]);
+  expect(await titles()).toMatchObject({ "import-0": "Imported 0", [`import-${ARCHIVE_ABOVE + 2}`]: `Imported ${ARCHIVE_ABOVE + 2}` });
+});
+
 it("a first fill of many entries reads rfcs/ from one archive, and the rows equal those read one by one", async () => {
   const carol = await fx.actor("carol", "admin");
   await writeEntries(carol, Array.from({ length: ARCHIVE_ABOVE + 5 }, (_, i) => ({ slug: `bulk-${i}`, title: `Bulk ${i} “quoted” ü`, body: `Body ${i}.\n` })));
