@@ -74,11 +74,9 @@ export default async function targetsBench(): Promise<void> {
         const t = performance.now();
         const out = await run();
         took.push(`${label} ${ms(performance.now() - t)}`);
+        console.log(`  ${label}: ${JSON.stringify(out)}`); // each figure as soon as it is measured
         return out;
       };
-      const memory = startRss
-        ? await timed("memory", () => memoryFigures(w, { slugs, branch: { slug: FIXTURES.large, name: FIXTURES.editBranch, threadId: editThreadId }, total: MIXED }).then((m) => ({ ...m, startBytes: memoryStart })))
-        : undefined;
       const reads = await timed("reads", () => readFigures(w, { n: N, slugs, smallDocSlug: FIXTURES.small }));
       const naive = await timed("naive", () => naiveCatalog(w, { budgetMs: NAIVE_BUDGET_MS }));
       const idleSweep = await timed("idle sweep", () => idleSweepRequests(w));
@@ -90,6 +88,10 @@ export default async function targetsBench(): Promise<void> {
       const accept = await timed("accept", () => acceptFigures(w, { slug: FIXTURES.accept, branch: FIXTURES.acceptBranch, n: 20, from: i * 20 }));
       const noop = await noopSaveCommits(w, { slug: FIXTURES.large, branch: FIXTURES.editBranch });
       const editor = await timed("editor", () => editorFigure(w, { slug: FIXTURES.large, branch: FIXTURES.editBranch, n: 8 }));
+      // Last, so that a long run stopped here still printed every other figure; its start RSS was taken right after start.
+      const memory = startRss
+        ? await timed("memory", () => memoryFigures(w, { slugs, branch: { slug: FIXTURES.large, name: FIXTURES.editBranch, threadId: editThreadId }, total: MIXED }).then((m) => ({ ...m, startBytes: memoryStart })))
+        : undefined;
       console.log(`  figures took: ${took.join(", ")}; load average now ${load()}`);
       results.push({ rfcs: seeded.length, reads, naive, idleSweep, push, accept, noopSaveCommits: noop, chat, editor, memory });
       console.log(`  search medians by query: ${Object.entries(reads.search.perQuery).map(([q, t]) => `${q} ${ms(t)}`).join(", ")}`);
