@@ -12,12 +12,13 @@ export const NOTIFICATION_KINDS = [
   "claim_review", // a claim to review (owners, admins; §13.1)
   "graduated", // graduation finished (§13.5)
   "flag", // a flag on your RFC (§8.13)
-  // The decision events (issue 11), sent through notifyDecision.
+  // The decision events (issue 11), sent through notifyDecision (lib/notifications/decisions.ts).
   "motion", // a motion to sign off
   "signoff_requested",
   "concern_raised",
   "fcp_started", // final comment period started
-  "decision_recorded",
+  "decision_recorded", // accepted or rejected by hand or when the period ran out; postponed
+  "withdrawn", // the RFC was withdrawn (§3 state 5)
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -6,6 +6,7 @@ import { nowIso, nowMs } from "@/lib/clock";
 import { getConfig } from "@/lib/config";
 import type { Entry } from "@/lib/entries";
 import { AppError, conflict } from "@/lib/http/errors";
+import { notifyLifecycle } from "@/lib/notifications/decisions";
 import { motionOfEntry, scopeOfEntry } from "./entry-scope";
 import { periodChange } from "./events";
 import { fcpStatus, signOffRule } from "./fcp-status";
@@ -42,10 +43,17 @@ function motionEdit(entry: Entry, next: Motion, edit: Omit<EntryEdit, "patch">):
 }
 
 async function write(user: User, slug: string, decide: (entry: Entry) => { motion: Motion; edit: EntryEdit | null }): Promise<MotionResult> {
+  let edit: EntryEdit | null = null;
   const done = await writeEntry({ actor: actorFrom(user), slug, decide: ({ entry }) => {
     const d = decide(entry);
+    edit = d.edit; // the last decision is the one committed
     return { edit: d.edit, result: d.motion };
   } });
+  const audit = (edit as EntryEdit | null)?.audit;
+  if (audit) {
+    const { owners, arbiters } = done.entry;
+    await notifyLifecycle({ kind: audit.kind, rfc: { slug, owners, arbiters }, motion: done.result, actor: user, details: audit.details ?? {}, commitSha: done.commitSha });
+  }
   return { motion: done.result, commitSha: done.commitSha };
 }
 

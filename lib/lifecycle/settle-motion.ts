@@ -5,6 +5,7 @@ import type { Trailers } from "@/lib/bot/trailers";
 import { writeEntry } from "@/lib/bot/write-entry";
 import { nowMs } from "@/lib/clock";
 import { db } from "@/lib/db/client";
+import { notifyLifecycle } from "@/lib/notifications/decisions";
 import type { Entry, EntryPatch } from "@/lib/entries";
 import { motionOfEntry } from "./entry-scope";
 import { motionYaml, OUTCOME_OF, type Motion, type MotionOutcome } from "./motion";
@@ -70,6 +71,11 @@ export async function settleMotion(slug: string, at = nowMs()): Promise<SettleRe
       return { result: outcome, edit: { ...settleEdit(entry, motion, status, outcome, (l) => names.get(l)?.name || l), actor } };
     },
   });
+  if (written.commitSha && written.result) {
+    const { owners, arbiters } = written.entry;
+    const decided = written.result === "accepted" || written.result === "rejected";
+    await notifyLifecycle({ kind: decided ? `record_${written.result}` : "motion_postponed", rfc: { slug, owners, arbiters }, motion: motionOfEntry(written.entry, at).motion, actor, details: { via: "fcp" }, commitSha: written.commitSha });
+  }
   if (written.commitSha && (written.result === "accepted" || written.result === "rejected")) {
     await writeDecisionReadme({ entry: written.entry, actor }).catch((err: unknown) =>
       console.warn(`[quorum] README of ${slug} does not show the decision yet (the lifecycle sweep retries):`, err instanceof Error ? err.message : err),

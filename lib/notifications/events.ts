@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { parseObject } from "@/lib/db/json";
 import type { RfcContext } from "@/lib/rfcs/context";
 import type { NotificationKind } from "@/lib/contracts/notifications";
+import { guarded } from "./guarded";
 import { placeUrl } from "./links";
 import { notify } from "./notify";
 import { adminLogins, resolveRecipients, whoMayRead } from "./recipients";
@@ -16,14 +17,6 @@ import { adminLogins, resolveRecipients, whoMayRead } from "./recipients";
 
 type Who = { login: string; name?: string | null };
 const nameOf = (a: Who) => a.name || a.login;
-/** Runs the lookups before `notify` so that they, too, never fail the action. */
-async function guarded(what: string, run: () => Promise<void>): Promise<void> {
-  try {
-    await run();
-  } catch (err) {
-    console.error(`[quorum] notification (${what}) not written:`, err);
-  }
-}
 const at = (slug: string, branch?: string | null) => (branch && branch !== "main" ? `${slug} (${branch})` : slug);
 
 /** Your change accepted or declined: "your" is the person who asked the AI for it. */
@@ -158,16 +151,16 @@ export async function notifyFlag(rfc: RfcContext, flag: { id: string; kind: stri
   });
 }
 
-export type DecisionKind = Extract<NotificationKind, "motion" | "signoff_requested" | "concern_raised" | "fcp_started" | "decision_recorded">;
+export type DecisionKind = Extract<NotificationKind, "motion" | "signoff_requested" | "concern_raised" | "fcp_started" | "decision_recorded" | "withdrawn">;
 
 /**
- * The hook for the decision events (issue 11): a motion to sign off, a
- * sign-off requested, a concern raised, a final comment period started, a
- * decision recorded. `key` identifies the event (e.g. the motion's id), so
+ * The decision events (issue 11): a motion to sign off, a sign-off
+ * requested, a concern raised, a final comment period started, a decision
+ * recorded, a withdrawal — sent by lib/notifications/decisions.ts. `key` identifies the event (e.g. the motion's id), so
  * a retry notifies nobody twice; `to` defaults to the RFC's owners and
  * arbiters.
  */
-export async function notifyDecision(args: { kind: DecisionKind; rfc: RfcContext; actor: Who; text: string; key: string; to?: string[]; branch?: string | null; prNumber?: number | null }): Promise<void> {
+export async function notifyDecision(args: { kind: DecisionKind; rfc: Pick<RfcContext, "slug"> & { scope: Pick<RfcContext["scope"], "owners" | "arbiters"> }; actor: Who; text: string; key: string; to?: string[]; branch?: string | null; prNumber?: number | null }): Promise<void> {
   await notify({
     kind: args.kind,
     actor: args.actor,

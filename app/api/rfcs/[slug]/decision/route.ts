@@ -5,6 +5,7 @@ import { recordDecision } from "@/lib/bot/record-decision";
 import { parseFields } from "@/lib/http/fields";
 import { withMutation } from "@/lib/http/mutation";
 import { decisionInput } from "@/lib/lifecycle/inputs";
+import { notifyLifecycle } from "@/lib/notifications/decisions";
 import { afterLifecycleWrite, bodyOf, rfcOfRoute } from "@/lib/lifecycle/route-kit";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ export const POST = withMutation<{ slug: string }>(async (req, ctx, user) => {
   assertCan(user, "record_decision", { rfc: rfc.scope }); // 403, or 409 naming the state
   const { outcome, rationale } = parseFields(decisionInput, raw);
   const done = await recordDecision({ actor: actorFrom(user), slug: rfc.slug, outcome, rationale, allowed: (scope) => assertCan(user, "record_decision", { rfc: scope }) });
+  await notifyLifecycle({ kind: `record_${outcome}`, rfc: { slug: rfc.slug, ...rfc.scope }, motion: null, actor: user, details: { rationale }, commitSha: done.commitSha });
   const lifecycle = await afterLifecycleWrite(rfc, user, { repo: true });
   return Response.json({ decision: { outcome, ...done }, lifecycle });
 });
