@@ -25,12 +25,16 @@ export const pushPayload = z
 
 export const refPayload = z.object({ ref: z.string(), ref_type: z.string(), repository }).loose();
 
+/** Who did it in Gitea: named by the notification of a PR opened or merged there (issue 14), never used for the cache. */
+const sender = z.object({ login: z.string().min(1), full_name: z.string().nullish() }).loose();
+
 export const pullRequestPayload = z
   .object({
     action: z.string(),
     number: z.number().int().positive(),
     pull_request: z.object({ merged: z.boolean().nullish() }).loose().nullish(),
     repository,
+    sender: sender.nullish(),
   })
   .loose();
 

@@ -5,7 +5,8 @@ import { isPrivateRepo } from "../private-repos";
 import { enqueueRefresh } from "../refresh-queue";
 import { recordDelivery } from "./deliveries";
 import { webhookHandlers } from "./handlers";
-import { basePayload, type RepoTarget } from "./payload";
+import { notifyPrFromGitea } from "@/lib/notifications/pr-webhook";
+import { basePayload, pullRequestPayload, type RepoTarget } from "./payload";
 import { verifySignature } from "./signature";
 
 export type WebhookAnswer = { status: "queued" | "duplicate" | "ignored"; event: string; repo?: string };
@@ -16,6 +17,13 @@ async function targetOf(fullName: string): Promise<RepoTarget | null> {
   if (await isPrivateRepo(fullName)) return { repo: fullName, kind: "private" };
   const known = await db().cachedRfc.findFirst({ where: { repo: fullName }, select: { slug: true } });
   return known ? { repo: fullName, kind: "rfc" } : null;
+}
+
+/** The PR opened or merged that a `pull_request` event reports, and who did it; null for anything else. */
+function prNotice(json: unknown) {
+  const p = pullRequestPayload.parse(json);
+  const verb = p.action === "opened" ? "opened" : p.action === "closed" && p.pull_request?.merged ? "merged" : null;
+  return verb && p.sender ? { number: p.number, verb, sender: { login: p.sender.login, name: p.sender.full_name ?? null } } as const : null;
 }
 
 /**
@@ -48,6 +56,9 @@ export async function receiveWebhook(req: Request): Promise<WebhookAnswer> {
   const needs = handler(json, target); // a malformed payload throws a ZodError → 422
   if (!needs) return { status: "ignored", event, repo: target.repo };
   // The first event of a burst refreshes at once; the rest of the burst gathers into one more run.
-  void enqueueRefresh(target.repo, needs, { burst: true });
+  const refreshed = enqueueRefresh(target.repo, needs, { burst: true });
+  // A PR opened or merged in Gitea itself: told once the cache knows which RFC and branch it is (§15).
+  const pr = event === "pull_request" ? prNotice(json) : null;
+  if (pr) void refreshed.then(() => notifyPrFromGitea({ repo: target.repo, ...pr }));
   return { status: "queued", event, repo: target.repo };
 }
