@@ -50,12 +50,19 @@ export function mentionedLogins(text: string): string[] {
 
 /** A mention in a message: only people who may read the thread hear of it (a private branch stays private, §6). */
 type MentionArgs = { slug: string; branch: string; threadId: string; threadKind: string; messageId: string; body: string; author: Who };
-export const notifyMentions = (args: MentionArgs) => guarded("mention", () => mentions(args));
+export const notifyMentions = (args: MentionArgs) => guarded("mention", () => mentions({
+  logins: mentionedLogins(args.body),
+  slug: args.slug,
+  branch: args.branch,
+  author: args.author,
+  url: placeUrl(args.slug, { branch: args.branch, thread: args.threadKind === "main" ? null : args.threadId, message: args.messageId }),
+  key: `mention:${args.messageId}`,
+  where: "",
+}));
 
-async function mentions(args: MentionArgs): Promise<void> {
-  const logins = mentionedLogins(args.body);
-  if (!logins.length) return;
-  const people = await whoMayRead(await resolveRecipients(logins, args.author.login), async (actor) => {
+async function mentions(args: { logins: string[]; slug: string; branch: string; author: Who; url: string; key: string; where: string }): Promise<void> {
+  if (!args.logins.length) return;
+  const people = await whoMayRead(await resolveRecipients(args.logins, args.author.login), async (actor) => {
     await loadRfcBranchOrThrow(args.slug, args.branch, actor);
     return true;
   });
@@ -66,11 +73,35 @@ async function mentions(args: MentionArgs): Promise<void> {
     to: people.map((p) => p.login),
     rfcSlug: args.slug,
     branch: args.branch,
-    text: `${nameOf(args.author)} mentioned you on ${at(args.slug, args.branch)}`,
-    url: placeUrl(args.slug, { branch: args.branch, thread: args.threadKind === "main" ? null : args.threadId, message: args.messageId }),
-    key: `mention:${args.messageId}`,
+    text: `${nameOf(args.author)} mentioned you${args.where} on ${at(args.slug, args.branch)}`,
+    url: args.url,
+    key: args.key,
   });
 }
+
+/**
+ * A mention in a change card (§15 "a mention", issue 14 "in a message or a
+ * card"): the proposed text and reason of a card the AI proposed at
+ * someone's request — that person is the author, never the AI (§15.9) — or
+ * the text a person edited a card to before accepting it. A name the text
+ * already held (the document's original, or the card before the edit) is no
+ * new mention: only people newly named hear of it.
+ */
+type CardMentionArgs = { change: Pick<Change, "id" | "rfcSlug" | "branch">; texts: string[]; known: string[]; authorId: number; edit: boolean };
+export const notifyCardMentions = (args: CardMentionArgs) => guarded("card mention", async () => {
+  const known = new Set(args.known.flatMap(mentionedLogins).map((l) => l.toLowerCase()));
+  const logins = [...new Set(args.texts.flatMap(mentionedLogins))].filter((l) => !known.has(l.toLowerCase()));
+  if (!logins.length) return;
+  const author = await db().user.findUnique({ where: { id: args.authorId }, select: { login: true, name: true } });
+  if (!author) return;
+  const { id, rfcSlug: slug, branch } = args.change;
+  await mentions({
+    logins, slug, branch, author,
+    url: placeUrl(slug, { branch, change: id }),
+    key: `mention:${args.edit ? "change-edit" : "change"}:${id}`,
+    where: args.edit ? " in a change they edited" : " in a change",
+  });
+});
 
 /** A PR opened or merged on an RFC you own. */
 export async function notifyPr(rfc: RfcContext, pr: { number: number; branch: string | null; url: string }, verb: "opened" | "merged", actor: Who): Promise<void> {

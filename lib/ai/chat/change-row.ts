@@ -1,6 +1,7 @@
 import "server-only";
 import type { ChangeEvent } from "@/lib/changes/parser";
 import { writeDetails } from "@/lib/changes/details";
+import { notifyCardMentions } from "@/lib/notifications/events";
 import { liveWrite } from "@/lib/realtime/publish";
 import { changeEvents } from "@/lib/realtime/thread-events";
 import { toChange, type ChangeView } from "@/lib/threads/views";
@@ -50,6 +51,8 @@ export async function createChangeRow(target: ReplyTarget, ctx: Pick<ChatContext
     for (const e of changeEvents(row, "change", view)) emit(e);
     return view;
   });
+  // Off the reply's path: a person the card names hears of it from the one who asked (§15).
+  void notifyCardMentions({ change: { id: change.id, rfcSlug: target.slug, branch: target.branch }, texts: [block.proposed, block.reason], known: [block.original], authorId: target.askedBy, edit: false });
   if (verdict.repairable) {
     // In the background: the reply goes on streaming; the card updates when the repair settles.
     const where = { doc: ctx.doc, onMain: target.onMain, scope: ctx.scope };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Change, Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
-import { notifyChangeDecided } from "@/lib/notifications/events";
+import { notifyCardMentions, notifyChangeDecided } from "@/lib/notifications/events";
 import { liveWrite, type Emit } from "@/lib/realtime/publish";
 import { changeEvents } from "@/lib/realtime/thread-events";
 import { loadUserRefs, toChange, type ChangeView } from "@/lib/threads/views";
@@ -54,6 +54,9 @@ export async function markAccepted(row: Change, by: { userId: number; commitSha:
     }),
   );
   await tellAsker(row, "accepted", by.userId);
+  if (by.editedText !== null) {
+    await notifyCardMentions({ change: row, texts: [by.editedText], known: [row.original, row.proposed, row.reason], authorId: by.userId, edit: true });
+  }
   return view!;
 }
 

@@ -8,6 +8,7 @@ import { loadRfcBranchOrThrow } from "@/lib/branches/context";
 import { AppError } from "@/lib/http/errors";
 import { withMutation } from "@/lib/http/mutation";
 import { decodeParam, readJson, withRoute } from "@/lib/http/route";
+import { notifyMentions } from "@/lib/notifications/events";
 import { readDocumentAt } from "@/lib/rfc-docs/read-document";
 import { createSubThread, listThreads } from "@/lib/threads/sub-threads";
 import { toThreadView } from "@/lib/threads/thread-view";
@@ -38,6 +39,8 @@ export const POST = withMutation<Params>(async (req, ctx, user) => {
   assertCan(user, "subthread", { rfc: rfc.scope, branch: branch.scope });
   if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; its conversation is read-only`);
   const { thread, message } = await createSubThread({ slug: rfc.slug, branch: branch.name, userId: user.id, anchor: input.anchor, body: input.body });
+  // Its first message mentions people like any other (§15), off the answer's path.
+  void notifyMentions({ slug: rfc.slug, branch: branch.name, threadId: thread.id, threadKind: thread.kind, messageId: message.id, body: input.body, author: user });
   const text = (await readDocumentAt(branch.place)).text;
   return Response.json({ thread: await toThreadView(thread, text), message }, { status: 201 });
 });
