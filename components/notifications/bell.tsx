@@ -57,7 +57,7 @@ export function NotificationBell() {
               Mark all read
             </Menu.Item>
           </div>
-          <div className="min-h-0 flex-1 overflow-y-auto py-1" aria-label="Notification list">
+          <div role="group" className="min-h-0 flex-1 overflow-y-auto py-1" aria-label="Notification list">
             {n.error ? <p role="alert" className="px-3 py-2 text-xs text-rose-700">{n.error}</p> : null}
             {!n.loaded ? <p className="px-3 py-4 text-center text-xs text-slate-500">Loading…</p> : null}
             {n.loaded && !n.items.length && !n.error ? <p className="px-3 py-6 text-center text-xs text-slate-500">Nothing yet. You will hear here when someone acts on your work.</p> : null}
