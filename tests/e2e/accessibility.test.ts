@@ -2,12 +2,13 @@ import type { Page } from "playwright-core";
 import { waitUntil } from "../helpers/wait";
 import { expectNoSeriousViolations } from "./helpers/axe";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
-import { aiChange, cutBranch, editBranch, seedSuperDraft } from "./helpers/world";
+import { aiChange, appApi, cutBranch, editBranch, seedSuperDraft } from "./helpers/world";
 
 // Issue 18: axe-core scans every main surface — the catalog, the RFC view
-// (discuss, contribute, DiffView, each right-hand tab), the graduate dialog
-// and the admin page — and finds no serious or critical violation; dialogs
-// keep focus inside and give it back where it was.
+// (discuss, contribute, DiffView, each right-hand tab), the graduate dialog,
+// the admin page, the bell with its list and the notification settings
+// (issue 14) — and finds no serious or critical violation; dialogs keep
+// focus inside and give it back where it was.
 
 const SLUG = "e2e-a11y";
 const BODY = `# Accessible drafts\n\n## Summary\n\nEvery page should work from the keyboard.\n\n## Motivation\n\nScreen reader users read our RFCs too.\n`;
@@ -123,4 +124,32 @@ test("the admin page", async () => {
   await signIn(page, "carol", "/admin");
   await page.getByRole("heading", { name: "Admin" }).waitFor();
   await expectNoSeriousViolations(page, "admin page");
+});
+
+test("the bell, its list of notifications and the notification settings", async () => {
+  const page = await newPage();
+  await signIn(page, "alice", `/rfcs/${SLUG}`);
+  // Something in the list: carol mentions alice.
+  const carol = await newPage();
+  await signIn(carol, "carol", `/rfcs/${SLUG}`);
+  const { threads } = await appApi(carol).get<{ threads: { id: string; kind: string }[] }>(`/api/rfcs/${SLUG}/branches/main/threads`);
+  await appApi(carol).post(`/api/threads/${threads.find((t) => t.kind === "main")!.id}/messages`, { body: "@alice is the summary still right?" });
+  await carol.close();
+
+  const bell = page.getByRole("button", { name: /^Notifications, \d+ unread/ });
+  await bell.waitFor();
+  await expectNoSeriousViolations(page, "header with the bell's unread count");
+  await bell.focus();
+  await page.keyboard.press("Enter"); // from the keyboard
+  const item = page.getByRole("menuitem", { name: /mentioned you on e2e-a11y/ }).first();
+  await item.waitFor();
+  await expectNoSeriousViolations(page, "the bell's list of notifications");
+  await screenshot(page, "a11y-06-bell-list");
+  await page.keyboard.press("Escape");
+  await page.getByRole("menu").waitFor({ state: "detached" });
+
+  await page.goto("/settings/notifications");
+  await page.getByRole("heading", { name: "Notifications" }).waitFor();
+  await page.getByRole("radio", { name: /^In the app only/ }).waitFor();
+  await expectNoSeriousViolations(page, "notification settings");
 });

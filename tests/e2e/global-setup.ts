@@ -7,6 +7,7 @@ import { appEnvFor } from "../../forge/bootstrap";
 import { startTestForge } from "../helpers/forge";
 import { freePort, startApp } from "./harness/app-server";
 import { startFakeAi } from "./harness/fake-ai";
+import { startSmtpSink } from "./harness/smtp-sink";
 import { ensureBuild } from "./harness/build";
 import { defaultInfoPath, INFO_ENV, type E2eInfo } from "./harness/info";
 
@@ -47,6 +48,8 @@ export default async function globalSetup(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
     // The AI is the one thing replaced (docs/ARCHITECTURE.md): a rule-driven OpenAI-compatible server.
     ...(await startFakeAi()),
+    // Email set up (issue 14), so the notification settings offer it.
+    ...(await startSmtpSink()),
   };
   const { distDir, built } = await ensureBuild(root, env);
   const appLog = path.join(dbDir, "next-start.log");

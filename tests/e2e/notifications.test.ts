@@ -47,3 +47,28 @@ test("a mention reaches the bell on the other person's open page, live, and open
   await alice.close();
   await bob.close();
 });
+
+test("notification settings: in-app only, email at once or a daily digest — each saved, and still chosen after a reload", async () => {
+  const page = await browser.newPage({ width: 1280, height: 800 });
+  await signIn(page, "carol", "/");
+  // Reached from the bell.
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  await page.getByRole("menuitem", { name: "Email settings" }).click();
+  await page.waitForURL((u) => u.pathname === "/settings/notifications");
+  await page.getByRole("heading", { name: "Notifications" }).waitFor();
+  // The address is the one Gitea gave at sign-in; email is set up (tests/e2e/harness/smtp-sink.ts).
+  await page.getByText("Email goes to carol@forge.local.").waitFor();
+  const radio = (label: string) => page.getByRole("radio", { name: new RegExp(`^${label}`) });
+  expect(await radio("In the app only").isChecked()).toBe(true);
+
+  for (const [label, mode, shot] of [["Daily digest", "digest", "settings-01-digest"], ["Email at once", "instant", "settings-02-instant"], ["In the app only", "in_app", "settings-03-in-app"]] as const) {
+    await radio(label).check();
+    await page.getByText("Saved.").waitFor();
+    expect((await appApi(page).get<{ emailMode: string }>("/api/notifications/settings")).emailMode).toBe(mode);
+    await page.reload();
+    await page.getByText("Email goes to carol@forge.local.").waitFor();
+    expect(await radio(label).isChecked()).toBe(true);
+    await screenshot(page, `notifications-${shot}`);
+  }
+  await page.close();
+});

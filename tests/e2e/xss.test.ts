@@ -2,11 +2,12 @@ import type { Dialog, Locator, Page } from "playwright-core";
 import { waitUntil } from "../helpers/wait";
 import { GOOD_LINKS, SENDABLE_XSS_VECTORS, xssDocument } from "../fixtures/xss/owasp-vectors";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
-import { aiChange, appApi, cutBranch, seedSuperDraft } from "./helpers/world";
+import { e2eInfo } from "./harness/info";
+import { aiChange, appApi, cutBranch, forgeApi, seedSuperDraft } from "./helpers/world";
 
 // Issue 12 in Chromium: the OWASP filter-evasion vectors (tests/fixtures/xss)
 // on every surface that shows people's text — the document, a chat message,
-// a change card, a flag note and an idea's summary (the vectors holding a NUL
+// a change card, a flag note, an idea's summary and the bell's notifications (the vectors holding a NUL
 // only where Git brings them, the document: routes refuse them). Every page counts script
 // runs in window.__xss (alert, confirm, prompt and print bump it, and so
 // does any dialog); after load, every element gets mouseover, focus and
@@ -151,4 +152,39 @@ test("idea summary: no vector runs in the pending ideas list", async () => {
   await poke(page, idea);
   await screenshot(page, "xss-05-idea");
   expect(await runs()).toBe(0);
+});
+
+test("notifications: a hostile display name and a hostile reason show as text in the bell, and no vector runs", async () => {
+  // mallory's Gitea full name is HTML and Markdown; the app takes it at sign-in and names her by it (§15.9).
+  const hostileName = `<img src=x onerror=alert(1)>**Mal**<script>alert(2)</script>`;
+  const made = await forgeApi("/api/v1/admin/users", {
+    method: "POST",
+    body: JSON.stringify({ username: "mallory", email: "mallory@forge.local", password: "pw-mallory-123456", full_name: hostileName, must_change_password: false }),
+  }, e2eInfo().forgeAdminToken);
+  expect(made.status).toBe(201);
+  const alice = await countingPage();
+  await signIn(alice.page, "alice", "/");
+  const mallory = await browser.newPage({ width: 1280, height: 800 });
+  await signIn(mallory, "mallory", `/rfcs/${SLUG}`);
+  const { threads } = await appApi(mallory).get<{ threads: { id: string; kind: string }[] }>(`/api/rfcs/${SLUG}/branches/main/threads`);
+  await appApi(mallory).post(`/api/threads/${threads.find((t) => t.kind === "main")!.id}/messages`, { body: "@alice have a look" });
+  await mallory.close();
+  // bob withdraws a draft alice arbitrates, with a reason of HTML and Markdown.
+  await seedSuperDraft({ slug: "e2e-xss-withdrawn", title: "To withdraw", body: "# To withdraw\n\nText.\n", owners: ["bob"], arbiters: ["alice"], proposedBy: "bob" });
+  const bob = await browser.newPage({ width: 1280, height: 800 });
+  await signIn(bob, "bob", "/");
+  const reason = `<img src=x onerror=alert(3)> [click](javascript:alert(4)) <a href="javascript:alert(5)">a</a> **done**`;
+  await appApi(bob).post("/api/rfcs/e2e-xss-withdrawn/withdraw", { reason });
+  await bob.close();
+
+  await alice.page.reload();
+  await alice.page.getByRole("button", { name: /^Notifications, \d+ unread/ }).click();
+  const list = alice.page.getByRole("menu");
+  await list.getByText(`${hostileName} mentioned you on ${SLUG}`, { exact: true }).waitFor();
+  await list.getByText(`Bob Baker withdrew e2e-xss-withdrawn: ${reason}`, { exact: true }).waitFor();
+  expect(await list.locator("img, script, a[href^='javascript'], strong").count()).toBe(0);
+  expect(await alice.runs()).toBe(0);
+  await poke(alice.page, list);
+  await screenshot(alice.page, "xss-06-notifications");
+  expect(await alice.runs()).toBe(0);
 });
