@@ -3,6 +3,7 @@ import { Prisma } from "@prisma/client";
 import { excerpt, HIT_CLOSE, HIT_OPEN, SNIPPET_WORDS } from "@/lib/catalog/highlight";
 import { toTsQuery } from "@/lib/catalog/search-query";
 import { db } from "@/lib/db/client";
+import { ENTRY_STATES } from "@/lib/entries/schema";
 import { and, facetConditions, LISTED, ROW_COLUMNS } from "./catalog-sql";
 import type { CatalogSearchIndex, SearchHitRow } from "./search-index";
 
@@ -48,8 +49,18 @@ export const postgresSearchIndex: CatalogSearchIndex = {
     return rows.map((r) => ({ ...r, summaryMarked: excerpt(r.summaryMarked, SNIPPET_WORDS), bodyMarked: excerpt(r.bodyMarked, SNIPPET_WORDS) }));
   },
 
+  /**
+   * One count per state over the GIN index, as the FTS5 index counts inside
+   * itself: a filter on the grouped rows would read every entry's tsvector.
+   * (The subquery's `c` is its own row; the state is a constant.)
+   */
   matchingPerState(q, filters) {
-    return Prisma.sql`count(*) FILTER (WHERE c."searchVector" @@ ${tsQuery(q)} AND ${and(facetConditions(filters))})`;
+    const query = tsQuery(q);
+    const facets = and(facetConditions(filters));
+    const perState = ENTRY_STATES.map(
+      (s) => Prisma.sql`WHEN ${s} THEN (SELECT count(*) FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${s} AND c."searchVector" @@ ${query} AND ${facets})`,
+    );
+    return Prisma.sql`CASE c.state ${Prisma.join(perState, " ")} END`;
   },
 
   matches(q) {
