@@ -4,7 +4,7 @@ import type { BotActor } from "@/lib/bot/actor";
 import type { BranchPlace } from "@/lib/branches/place";
 import { markStaleChanges, rewroteBy } from "@/lib/changes/mark-stale";
 import { db } from "@/lib/db/client";
-import { mayHaveLanded } from "@/lib/gitea";
+import { listCommitsSince, mayHaveLanded } from "@/lib/gitea";
 import { AppError } from "@/lib/http/errors";
 import { readDocumentAtCommit } from "@/lib/rfc-docs/read-document";
 import { refreshAfterWrite } from "@/lib/rfc-docs/refresh";
@@ -48,7 +48,8 @@ async function settleAccept(w: GitWrite, landed: Landed & { text?: string; befor
     await markAccepted(row, { userId: w.userId ?? 0, commitSha: landed.commitSha, editedText: changeIds.length === 1 ? editedText : null });
   }
   // The text the commit replaced, so a pending change overlapping it turns stale too (mark-stale.ts).
-  const before = landed.before ?? (landed.parentSha ? (await readDocumentAtCommit(place, landed.parentSha))?.text : undefined);
+  const parentSha = landed.before !== undefined ? null : (landed.parentSha ?? (await listCommitsSince(place.repo, landed.commitSha, null, 1))[0]?.parents[0] ?? null);
+  const before = landed.before ?? (parentSha ? (await readDocumentAtCommit(place, parentSha))?.text : undefined);
   const rewrote = before === undefined ? undefined : rewroteBy(before, rows.map((r) => r.original));
   const staleChangeIds = await markStaleChanges({ slug: w.rfcSlug, branch: w.branch, text, exclude: changeIds, rewrote });
   await refreshAfterWrite(place, landed.parentSha ? { head: { from: landed.parentSha, to: landed.commitSha } } : {});

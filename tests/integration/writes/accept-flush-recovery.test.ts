@@ -2,6 +2,7 @@ import { POST as flushRoute } from "@/app/api/rfcs/[slug]/branches/[branch]/flus
 import { GET as messagesRoute } from "@/app/api/threads/[threadId]/messages/route";
 import { actorFrom } from "@/lib/bot/actor";
 import { changeTrailers } from "@/lib/changes/decide/commit-message";
+import { REWRITTEN_REASON } from "@/lib/changes/mark-stale";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { listCommitsSince, splitFullName } from "@/lib/gitea";
@@ -29,7 +30,7 @@ let d: ReturnType<typeof decisions>;
 beforeAll(async () => {
   fx = await setupFixture({ AI_COMPAT_BASE_URL: "http://127.0.0.1:9/v1", AI_MODELS: MODEL });
   d = decisions(fx);
-  for (const name of ["retry", "refused", "lost", "healed", "never", "restored", "flushes"]) await fx.cutBranch(ACTIVE, name);
+  for (const name of ["retry", "refused", "lost", "healed", "noted", "never", "restored", "flushes"]) await fx.cutBranch(ACTIVE, name);
   await fx.cutBranch(SUPER, "lost");
 });
 afterAll(() => fx.close());
@@ -127,6 +128,19 @@ it("heals the same from the reconciler, before anyone retries", async () => {
   expect(await rowOf(ids[0])).toMatchObject({ status: "accepted", commitSha: sha });
   const cached = await db().cachedBranch.findFirstOrThrow({ where: { repo: ACTIVE_REPO, name: "healed" } });
   expect(cached.headSha).toBe(sha);
+});
+
+it("settles the stale rule's overlap too when the journal had noted the commit: a change whose quoted words the accept rewrote turns stale", async () => {
+  const { ids } = await propose(ACTIVE, "noted", [
+    { original: "Reads dominate:", proposed: "Reads dominate, by far:", reason: "Emphasis" },
+    { original: "dominate", proposed: "lead", reason: "Shorter" }, // inside the first one's words, and still in the text after it
+  ]);
+  const sha = await acceptThatStoppedAfterItsCommit(ACTIVE, "noted", ids[0]);
+  // The app had noted the commit in its journal row before it stopped, so the settle knows the commit but not its parent.
+  await db().gitWrite.update({ where: { key: acceptKey([ids[0]]) }, data: { commitSha: sha } });
+  await settleOpenWrites({ abandonedAfterMs: 0 });
+  expect(await rowOf(ids[0])).toMatchObject({ status: "accepted", commitSha: sha });
+  expect(await rowOf(ids[1])).toMatchObject({ status: "stale", statusReason: REWRITTEN_REASON });
 });
 
 it("records a change accepted when its commit is in Git but its journal row is gone (app data restored from an older backup)", async () => {
