@@ -8,7 +8,7 @@ import { mapLimit } from "./pool";
 
 export type { EntriesResult } from "./entry-file";
 
-/** More entries to read than this: one archive download instead of a request each (a first fill, a wiped cache). */
+/** A push that touched more entries than this is read like a first fill: from the archive, not a request each. */
 export const ARCHIVE_ABOVE = 40;
 /** Rows written per transaction when many entries change at once (one commit each would cost a disk sync each). */
 const WRITE_BATCH = 100;
@@ -19,11 +19,13 @@ const WRITE_BATCH = 100;
  * the cache was built from (`since`), one request for the commits since
  * (with their files) names what they touched — or the push webhook's payload
  * did (`paths`) — and only those are read. Otherwise (a first sweep,
- * a history rewritten under the cache, a very long gap) one request lists the
- * folder with each file's blob sha and the files whose sha differs are read —
- * from one archive of the folder when there are many (ARCHIVE_ABOVE);
- * entries gone from main leave the cache. `force` re-reads every file (only
- * the benchmark's naive sweep does that).
+ * a history rewritten under the cache, a very long gap, more than
+ * ARCHIVE_ABOVE files touched) one download of the repo's archive gives every
+ * entry, and those whose blob sha differs from the cache are written; entries
+ * gone from main leave the cache. Not the contents API's folder listing:
+ * Gitea finds each listed file's last commit, one `git log` per entry, which
+ * at 10,000 entries outlasts any request timeout. `force` lists and re-reads
+ * every file one by one (only the benchmark's naive sweep does that).
  */
 export async function refreshMetaEntries(
   opts: { force?: boolean; since?: { base: string; head: string }; head?: string | null; paths?: string[] | null } = {},
@@ -31,7 +33,7 @@ export async function refreshMetaEntries(
   if (opts.since && !opts.force) {
     // The push's payload named the files (webhook); else one request for the commits between.
     const paths = opts.paths ?? (await filesChangedBetween(metaRepo(), opts.since.base, opts.since.head));
-    // Many touched (an import of thousands of entries): the listing and one archive beat a read each.
+    // Many touched (an import of thousands of entries): one archive beats a read each.
     if (paths && paths.length <= ARCHIVE_ABOVE) return refreshChangedEntries(paths, opts.since.head);
   }
   return refreshAllEntries(!!opts.force, opts.head ?? opts.since?.head ?? "main");
@@ -60,23 +62,24 @@ async function refreshChangedEntries(paths: string[], head: string): Promise<Ent
 }
 
 async function refreshAllEntries(force: boolean, ref: string): Promise<EntriesResult> {
-  const files = (await listDir(metaRepo(), "rfcs", ref)).filter((f) => f.type === "file");
   const cached: CachedEntry[] = await db().cachedRfc.findMany({ select: CACHED_ENTRY });
   const bySlug = new Map(cached.map((c) => [c.slug, c]));
-  const listed = new Map<string, { path: string; sha: string }>();
-  for (const f of files) {
-    const slug = slugOfEntryPath(f.path ?? "");
-    if (slug) listed.set(slug, { path: f.path ?? "", sha: f.sha ?? "" });
-  }
   const result = emptyResult();
-  const changed = [...listed].filter(([slug, f]) => force || bySlug.get(slug)?.entrySha !== f.sha);
-  if (changed.length > ARCHIVE_ABOVE && !force) await applyFromArchive(changed, ref, bySlug, result);
-  else {
-    await mapLimit(changed, 4, async ([slug, f]) => {
-      const file = await readFile(metaRepo(), f.path, ref);
-      if (!file) return; // deleted between the listing and the read: the next refresh settles it
-      await applyEntryFile(slug, f.path, file, bySlug.get(slug), result);
-    });
+  const files = force ? await readEachEntry(ref) : await readArchiveFolder(metaRepo(), ref, "rfcs");
+  const listed = new Map<string, { path: string; file: FileAtRef }>();
+  for (const [path, file] of files) {
+    const slug = slugOfEntryPath(path);
+    if (slug) listed.set(slug, { path, file });
+  }
+  const changed = [...listed].filter(([slug, f]) => force || bySlug.get(slug)?.entrySha !== f.file.sha);
+  // A first fill changes every row: a hundred per transaction, not a disk sync each.
+  for (const batch of slices(changed, WRITE_BATCH)) {
+    await db().$transaction(
+      async (tx) => {
+        for (const [slug, f] of batch) await applyEntryFile(slug, f.path, f.file, bySlug.get(slug), result, tx);
+      },
+      { timeout: 60_000 },
+    );
   }
   const gone = cached.filter((c) => !listed.has(c.slug)).map((c) => c.slug);
   if (gone.length) await db().cachedRfc.deleteMany({ where: { slug: { in: gone } } });
@@ -87,24 +90,9 @@ async function refreshAllEntries(force: boolean, ref: string): Promise<EntriesRe
   return result;
 }
 
-/**
- * Many entries to read (a first fill of 10,000): the folder comes in one
- * archive of the listed commit, and the rows are written a hundred per
- * transaction. An entry the archive lacks was deleted since the listing: the
- * next refresh settles it.
- */
-async function applyFromArchive(changed: [string, { path: string; sha: string }][], ref: string, bySlug: Map<string, CachedEntry>, result: EntriesResult): Promise<void> {
-  const archive = await readArchiveFolder(metaRepo(), ref, "rfcs");
-  const found = changed.flatMap(([slug, f]): [string, string, FileAtRef][] => {
-    const file = archive.get(f.path);
-    return file ? [[slug, f.path, file]] : [];
-  });
-  for (const batch of slices(found, WRITE_BATCH)) {
-    await db().$transaction(
-      async (tx) => {
-        for (const [slug, path, file] of batch) await applyEntryFile(slug, path, file, bySlug.get(slug), result, tx);
-      },
-      { timeout: 60_000 },
-    );
-  }
+/** The naive way (the benchmark's naive sweep): list rfcs/, then read every entry. */
+async function readEachEntry(ref: string): Promise<Map<string, FileAtRef>> {
+  const listed = (await listDir(metaRepo(), "rfcs", ref)).filter((f) => f.type === "file");
+  const read = await mapLimit(listed, 4, async (f) => [f.path ?? "", await readFile(metaRepo(), f.path ?? "", ref)] as const);
+  return new Map(read.flatMap(([path, file]) => (file ? [[path, file] as const] : [])));
 }
