@@ -1,4 +1,5 @@
 import { wordDiff } from "@/lib/changes/word-diff";
+import { blockTypeOf } from "./markdown-render";
 import { closeMark, keepLinePrefixes, LINE_PREFIX, openMark, type MarkKind } from "./marks";
 
 // What is drawn over the source before rendering (§8.10, §8.12): highlights
@@ -24,6 +25,12 @@ function shiftPastPrefix(source: string, pos: number): number {
  * sentence followed by its rewrite is not.
  */
 export function changeInPlace(original: string, proposed: string, ref?: number, opts: { ignoreWrap?: boolean } = {}): string {
+  // A line that becomes another kind of block ("Risks" → "## Risks") changes
+  // only its marker, which is structure and shows no mark: the old line is
+  // shown struck and the new block inserted below it instead.
+  if (original.trim() && proposed.trim() && blockTypeOf(original) !== blockTypeOf(proposed)) {
+    return `${openMark("del", ref)}${original}${closeMark("del")}\n\n${keepLinePrefixes(openMark("ins", ref) + proposed + closeMark("ins"))}`;
+  }
   return keepLinePrefixes(
     wordDiff(original, proposed, opts)
       .map((s) => (s.kind === "same" ? s.text : s.kind === "removed" ? openMark("del", ref) + s.text + closeMark("del") : openMark("ins", ref) + s.text + closeMark("ins")))

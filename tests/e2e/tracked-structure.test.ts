@@ -15,6 +15,8 @@ const BODY = `# Event log
 ## Design
 
 The log is the source of truth. Events are never rewritten once written.
+
+Open questions
 `;
 const ORIGINAL = "Events are never rewritten once written.";
 const PROPOSED = `${ORIGINAL}\n\n## Retention\n\n- Keep events for a year\n- Archive older ones`;
@@ -33,6 +35,7 @@ test("an added heading and list show as a heading and list items, their text ins
   await signIn(page, "alice", `/rfcs/${SLUG}`);
   await cutBranch(page, SLUG, branch);
   const change = await aiChange(page, SLUG, branch, { original: ORIGINAL, proposed: PROPOSED, reason: "Say how long events are kept." });
+  const heading = await aiChange(page, SLUG, branch, { original: "Open questions", proposed: "## Open questions", reason: "A section of its own." });
 
   // Discuss mode: the rendered document.
   await page.goto(`/rfcs/${SLUG}?branch=${branch}&mode=discuss`);
@@ -40,6 +43,9 @@ test("an added heading and list show as a heading and list items, their text ins
   await doc.locator("h2 ins[data-change]", { hasText: "Retention" }).waitFor();
   expect(await doc.locator("li ins[data-change]").allTextContents()).toEqual(["Keep events for a year", "Archive older ones"]);
   for (const t of await insertedTexts(page, "article ins[data-change]")) expect(t).not.toMatch(MARKERS);
+  // A line that becomes a heading: struck as it was, inserted as a heading.
+  await doc.locator("h2 ins[data-change]", { hasText: "Open questions" }).waitFor();
+  await doc.locator("p del[data-change]", { hasText: "Open questions" }).waitFor();
 
   // The card: the same structure in its diff.
   const card = page.locator(`[data-change-id="${change.id}"]`);
@@ -57,5 +63,8 @@ test("an added heading and list show as a heading and list items, their text ins
   await inserted.locator("h2", { hasText: "Retention" }).waitFor();
   expect(await inserted.locator("li").allTextContents()).toEqual(["Keep events for a year", "Archive older ones"]);
   expect((await inserted.allTextContents()).join("")).not.toMatch(/##|(^|\n)- /);
+  // The line that becomes a heading is shown as one, its marker never as text.
+  const restyled = editor.locator(`[data-change-id="doc-change:${heading.id}"]`);
+  expect(await restyled.evaluateAll((els) => els.map((e) => [e.tagName, e.textContent, e.className.includes("text-2xl")]))).toEqual([["P", "Open questions", true]]);
   await screenshot(page, "tracked-structure-02-editor");
 });

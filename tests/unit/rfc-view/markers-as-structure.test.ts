@@ -103,3 +103,9 @@ it("a change crossing into a list keeps the item after its inserted proposal an 
   expect(html).toMatch(/<li>(<p>)?b(<\/p>)?\s*<\/li>/);
   expect(marked(html, "ins").join("")).not.toMatch(/(^|\n)- /);
 });
+
+it("a line that becomes a heading shows the old line struck and the heading inserted, not an unmarked heading", () => {
+  const html = rendered("Open questions", "## Open questions");
+  expect(html).toMatch(/<p><del[^>]*>Open questions<\/del><\/p>/);
+  expect(html).toMatch(/<h2><ins[^>]*>Open questions<\/ins><\/h2>/);
+});
