@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { sweepOnce } from "@/lib/cache/sweep";
 import { db, disconnectDb } from "@/lib/db/client";
 import { seedDemo } from "@/scripts/seed-demo";
+import { PG_TEMPLATE_ENV } from "@/tests/helpers/db-paths";
 import { ensureUser } from "@/tests/helpers/session";
 import { startCacheFixture, type CacheFixture } from "./fixture";
 import { cacheSnapshot } from "./snapshot";
@@ -88,7 +89,18 @@ test("cache:rebuild wipes nothing when Gitea cannot be reached", async () => {
   expect(await cacheSnapshot()).toEqual(cache);
 });
 
-test("backup while the app is connected, delete the database, restore: the app data is back", async () => {
+// npm run backup and restore are SQLite's (lib/db/backup.ts); a PostgreSQL
+// database is backed up with pg_dump, and on one the script says so (npm run test:pg).
+const onPostgres = !!process.env[PG_TEMPLATE_ENV];
+
+if (onPostgres) {
+  test("npm run backup on PostgreSQL refuses, naming the database's own tools", async () => {
+    await expect(script("backup.ts", path.join(tmp, "quorum.db"))).rejects.toMatchObject({
+      stderr: expect.stringContaining("is not a SQLite file: back it up with that database's own tools"),
+    });
+    expect(existsSync(path.join(tmp, "quorum.db"))).toBe(false);
+  });
+} else test("backup while the app is connected, delete the database, restore: the app data is back", async () => {
   const before = await appData();
   const file = path.join(tmp, "quorum.db");
   const { stdout } = await script("backup.ts", file);
