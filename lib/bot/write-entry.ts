@@ -19,7 +19,16 @@ export type EntryEdit = {
 
 export type EntryWrite<T> = { commitSha: string | null; entry: Entry; result: T };
 
-const ATTEMPTS = 4;
+// Other writers of the meta repo's main (another instance, a graduation, a
+// person pushing in Gitea) each hold it for one commit: waiting a little,
+// with jitter, lets a burst of them pass instead of losing to each in turn.
+const RETRY_DELAYS_MS = [50, 150, 400, 1000, 2000];
+const ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+
+const pause = (attempt: number) => {
+  const base = RETRY_DELAYS_MS[attempt - 1] ?? RETRY_DELAYS_MS[RETRY_DELAYS_MS.length - 1];
+  return new Promise((r) => setTimeout(r, base / 2 + Math.random() * base));
+};
 
 /**
  * One bot commit to an entry on the meta repo's main, decided from what is
@@ -62,6 +71,7 @@ export async function writeEntry<T>(args: {
           if (err instanceof GiteaError && err.status !== 500) throw new AppError("conflict", `${args.slug} kept changing while we wrote it; try again`);
           throw err;
         }
+        await pause(attempt);
       }
     }
   });
