@@ -26,7 +26,8 @@ export type LifecycleNotice = {
   commitSha: string | null;
 };
 
-export type DecisionNotice = { kind: DecisionKind; to: string[]; text: string };
+/** `actorToo`: the named actor did not act just now (the period ran out on their motion), so they hear of it too. */
+export type DecisionNotice = { kind: DecisionKind; to: string[]; text: string; actorToo?: boolean };
 
 const nameOf = (a: Who) => a.name || a.login;
 const str = (v: unknown) => (typeof v === "string" ? v.trim() : "");
@@ -69,7 +70,7 @@ export function decisionNotices(e: LifecycleNotice & { kind: LifecycleEventKind 
       const text = e.details.via === "fcp"
         ? `The final comment period on ${who}’s motion ended: ${slug} is ${outcome}`
         : `${who} recorded ${slug} as ${outcome}${str(e.details.rationale) ? `: ${clip(str(e.details.rationale))}` : ""}`;
-      return [{ kind: "decision_recorded", to: everyone, text }];
+      return [{ kind: "decision_recorded", to: everyone, text, actorToo: e.details.via === "fcp" }];
     }
     case "withdraw":
       return [{ kind: "withdrawn", to: [...owners, ...arbiters], text: `${who} withdrew ${slug}: ${clip(str(e.details.reason))}` }];
@@ -83,6 +84,6 @@ export const notifyLifecycle = (e: LifecycleNotice) => guarded(`lifecycle ${e.ki
   if (!e.commitSha || !isLifecycleEvent(e.kind)) return; // no commit, no event (a repeat changed nothing)
   const rfc = { slug: e.rfc.slug, scope: { owners: e.rfc.owners, arbiters: e.rfc.arbiters } };
   for (const n of decisionNotices({ ...e, kind: e.kind })) {
-    if (n.to.length) await notifyDecision({ kind: n.kind, rfc, actor: e.actor, text: n.text, key: `${e.rfc.slug}:${e.commitSha}`, to: n.to });
+    if (n.to.length) await notifyDecision({ kind: n.kind, rfc, actor: e.actor, text: n.text, key: `${e.rfc.slug}:${e.commitSha}`, to: n.to, actorToo: n.actorToo });
   }
 });

@@ -4,7 +4,7 @@ import { loadRfcBranchOrThrow } from "@/lib/branches/context";
 import { FLAG_KIND_TEXT, type FlagKind } from "@/lib/contracts";
 import { db } from "@/lib/db/client";
 import { parseObject } from "@/lib/db/json";
-import type { RfcContext } from "@/lib/rfcs/context";
+import { repoNameOf, type RfcContext } from "@/lib/rfcs/context";
 import type { NotificationKind } from "@/lib/contracts/notifications";
 import { guarded } from "./guarded";
 import { placeUrl } from "./links";
@@ -114,7 +114,8 @@ export async function notifyPr(rfc: RfcContext, pr: { number: number; branch: st
     prNumber: pr.number,
     text: `${nameOf(actor)} ${verb} PR #${pr.number}${pr.branch ? ` from ${pr.branch}` : ""} on ${rfc.slug}`,
     url: placeUrl(rfc.slug, { branch: pr.branch }),
-    key: `pr_${verb}:${rfc.slug}:${pr.number}`,
+    // The home repo, not the slug: a super-draft's PR #3 lives in the meta repo, the RFC's own PR #3 after graduation is another.
+    key: `pr_${verb}:${repoNameOf(rfc.home)}:${pr.number}`,
   });
 }
 
@@ -191,10 +192,11 @@ export type DecisionKind = Extract<NotificationKind, "motion" | "signoff_request
  * a retry notifies nobody twice; `to` defaults to the RFC's owners and
  * arbiters.
  */
-export async function notifyDecision(args: { kind: DecisionKind; rfc: Pick<RfcContext, "slug"> & { scope: Pick<RfcContext["scope"], "owners" | "arbiters"> }; actor: Who; text: string; key: string; to?: string[]; branch?: string | null; prNumber?: number | null }): Promise<void> {
+export async function notifyDecision(args: { kind: DecisionKind; rfc: Pick<RfcContext, "slug"> & { scope: Pick<RfcContext["scope"], "owners" | "arbiters"> }; actor: Who; text: string; key: string; to?: string[]; branch?: string | null; prNumber?: number | null; actorToo?: boolean }): Promise<void> {
   await notify({
     kind: args.kind,
     actor: args.actor,
+    actorToo: args.actorToo,
     to: args.to ?? [...args.rfc.scope.owners, ...args.rfc.scope.arbiters],
     rfcSlug: args.rfc.slug,
     branch: args.branch ?? null,

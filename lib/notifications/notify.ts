@@ -32,6 +32,11 @@ export type NotifyEvent = {
   url: string;
   /** The event's identity: the same key never notifies a person twice. */
   key: string;
+  /**
+   * The actor is named but did not act just now (the bot recorded the end
+   * of their motion's final comment period on their behalf): they hear of it too.
+   */
+  actorToo?: boolean;
 };
 
 type Tx = Prisma.TransactionClient;
@@ -61,7 +66,7 @@ export async function notifyIn(tx: Tx, emit: Emit, e: NotifyEvent, recipients: R
  */
 export async function notify(e: NotifyEvent): Promise<number> {
   try {
-    const recipients = await resolveRecipients(e.to, e.actor.login);
+    const recipients = await resolveRecipients(e.to, e.actorToo ? null : e.actor.login);
     if (!recipients.length) return 0;
     const created = await liveWrite((tx, emit) => notifyIn(tx, emit, e, recipients));
     if (created && recipients.some((r) => r.emailMode === "instant")) kickMailOutbox();

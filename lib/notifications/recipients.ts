@@ -10,8 +10,8 @@ import { db } from "@/lib/db/client";
 
 export type Recipient = { id: number; login: string; email: string; emailMode: string };
 
-export async function resolveRecipients(logins: Iterable<string>, actorLogin: string): Promise<Recipient[]> {
-  const skip = new Set([actorLogin.toLowerCase(), getConfig().botUser.toLowerCase()]);
+export async function resolveRecipients(logins: Iterable<string>, actorLogin: string | null): Promise<Recipient[]> {
+  const skip = new Set([actorLogin?.toLowerCase(), getConfig().botUser.toLowerCase()]);
   const wanted = [...new Set([...logins].filter((l) => l && !skip.has(l.toLowerCase())))];
   if (!wanted.length) return [];
   return db().user.findMany({ where: { login: { in: wanted } }, select: { id: true, login: true, email: true, emailMode: true } });
