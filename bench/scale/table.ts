@@ -26,7 +26,12 @@ type Row = { figure: string; target: string; limit: number; value: (r: ScaleResu
 
 const mb = (b: number) => `${Math.round(b / 1024 / 1024)} MB`;
 /** The naive list's time; a lower bound when it was stopped at its budget. */
-const naiveMs = (r: ScaleResult) => (r.naive.complete ? ms(r.naive.ms) : `> ${ms(r.naive.ms)} (stopped: ${r.naive.rfcs.toLocaleString("en")} of ${r.naive.of.toLocaleString("en")} entries read)`);
+const naiveMs = (r: ScaleResult) =>
+  r.naive.failed
+    ? `> ${ms(r.naive.ms)} (the listing of rfcs/ failed: ${r.naive.failed})`
+    : r.naive.complete
+      ? ms(r.naive.ms)
+      : `> ${ms(r.naive.ms)} (stopped: ${r.naive.rfcs.toLocaleString("en")} of ${r.naive.of.toLocaleString("en")} entries read)`;
 const p95 = (s: Stats) => ms(s.p95);
 const cpu = (v: number) => `${v.toFixed(1)} ms/request`;
 
