@@ -1,3 +1,4 @@
+import "./server-only-shim"; // lib/ the bench calls (seeding, the DB) may import server-only: resolve it as a server bundle would
 import os from "node:os";
 import { db } from "@/lib/db/client";
 import { waitUntil } from "@/tests/helpers/wait";
