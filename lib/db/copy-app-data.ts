@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { isDbError } from "./errors";
 
 // Moving an existing installation from SQLite to PostgreSQL (issue 19,
 // README "Several instances"): the app's own data (§5) is copied row for row,
@@ -61,7 +62,7 @@ export async function copyAppData(from: PrismaClient, to: PrismaClient, log: (li
         log(`${m.name}: ${copied[m.name]}`);
       } catch (err) {
         // Only a first page can fail for a missing parent, and then nothing of it was written.
-        if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2003")) throw err;
+        if (!isDbError(err, "P2003")) throw err;
         if (await delegate(to, m).count()) throw err;
         waiting.push(m);
         lastError = err;

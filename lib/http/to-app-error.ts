@@ -1,5 +1,5 @@
-import { Prisma } from "@prisma/client";
 import { ZodError } from "zod";
+import { knownDbError } from "@/lib/db/errors";
 import { GiteaError } from "@/lib/gitea/errors";
 import { AppError } from "./errors";
 
@@ -15,10 +15,11 @@ export function toAppError(err: unknown, where = "request"): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return fromZod(err);
   if (err instanceof GiteaError) return fromGitea(err, where);
-  if (err instanceof Prisma.PrismaClientKnownRequestError) {
+  const known = knownDbError(err);
+  if (known) {
     // P2002: a unique constraint (two people creating one thing at once); P2025: the row is gone.
-    if (err.code === "P2002") return new AppError("conflict", "That already exists; reload to see it.");
-    if (err.code === "P2025") return new AppError("not_found", "It is no longer there; reload to see the current state.");
+    if (known.code === "P2002") return new AppError("conflict", "That already exists; reload to see it.");
+    if (known.code === "P2025") return new AppError("not_found", "It is no longer there; reload to see the current state.");
   }
   console.error(`[quorum] unexpected error in ${where}:`, err instanceof Error ? (err.stack ?? err.message) : err);
   return new AppError("internal", INTERNAL_MESSAGE);

@@ -1,6 +1,7 @@
 import "server-only";
-import { Prisma, type Thread } from "@prisma/client";
+import type { Thread } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { isDbError } from "@/lib/db/errors";
 
 // §8.4: each branch has one chat thread, created on first read. `mainKey` is
 // unique, so two first reads racing still make one thread. Rows are keyed by
@@ -16,7 +17,7 @@ export async function getOrCreateMainThread(slug: string, branch: string): Promi
   try {
     return await db().thread.create({ data: { rfcSlug: slug, branch, kind: "main", mainKey, title: branch } });
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    if (isDbError(err, "P2002")) {
       const row = await db().thread.findUnique({ where: { mainKey } });
       if (row) return row;
     }

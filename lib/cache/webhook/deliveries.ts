@@ -1,5 +1,5 @@
-import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
+import { isDbError } from "@/lib/db/errors";
 
 /**
  * Records a delivery id; false when it was seen before (§4.1 de-duplication:
@@ -11,7 +11,7 @@ export async function recordDelivery(id: string, event: string, repo: string | n
     await db().webhookDelivery.create({ data: { id, event, repo } });
     return true;
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return false;
+    if (isDbError(err, "P2002")) return false;
     throw err;
   }
 }
