@@ -28,6 +28,8 @@ beforeAll(async () => {
   fx = await startCacheFixture();
   await fx.pauseWebhooks();
   await seedDemo();
+  // Gitea's background merge checks settled first: a check ending between the snapshot and the rebuild is not the rebuild's doing.
+  await fx.forge.drainChecks();
   await sweepOnce({ trigger: "manual" });
   await addAppData();
   tmp = mkdtempSync(path.join(os.tmpdir(), "quorum-backup-"));

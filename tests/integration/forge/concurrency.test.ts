@@ -42,6 +42,8 @@ describe("forge concurrency", () => {
   test("parallel merges of one PR: one 200, the others 405", async () => {
     await send("POST", `${M}/contents/rfcs/race.md`, { content: b64("race\n"), new_branch: "race" });
     const pr = await json("POST", `${M}/pulls`, { head: "race", base: "main", title: "Race" });
+    // A PR opened right after its branch was pushed starts "checking" (FACTS §7.2): the race is between merges of a mergeable PR.
+    await forge.drainChecks();
     const results = await Promise.all(Array.from({ length: 4 }, () => send("POST", `${M}/pulls/${pr.number}/merge`, { Do: "squash" })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 405, 405, 405]);
     const merged = await json("GET", `${M}/pulls/${pr.number}`);

@@ -50,6 +50,7 @@ describe("private repositories", () => {
     diffType: "diff",
     collaborator: "carol",
     tag: "v1",
+    archive: "main.tar.gz",
   };
   const fill = (pattern: string) =>
     pattern.replace(/\{([a-zA-Z]+)\*?\}/g, (_, k: string) => (k === "sha" ? s.sha : k === "id" ? s.hook : params[k]));
@@ -95,6 +96,7 @@ describe("private repositories", () => {
       ["the repo", `${H}`],
       ["a file", `${H}/contents/secret.md?ref=edit/x/alice-secret`],
       ["raw", `${H}/raw/secret.md?ref=edit/x/alice-secret`],
+      ["the archive", `${H}/archive/edit/x/alice-secret.zip`],
       ["branches", `${H}/branches`],
       ["commits", `${H}/commits?sha=edit/x/alice-secret`],
       ["the PR", `${H}/pulls/1`],
