@@ -2,7 +2,7 @@ import type { RepoNeeds } from "./needs";
 import { refreshRepo } from "./refresh-repo";
 import { createRefreshScheduler } from "./refresh-scheduler";
 import { markRepoFailed, markRepoSynced } from "./repo-sync";
-import { collectSkippedRows } from "./skipped-rows";
+import { collectSkippedRows, rereadBy } from "./skipped-rows";
 
 // §4.1: webhook events, sweeps and a user's own writes ask for refreshes
 // here. refresh-scheduler.ts decides when each runs (one run per repo at a
@@ -40,7 +40,7 @@ export function enqueueRefresh(repo: string, needs: RepoNeeds, opts: { updatedAt
 async function run(repo: string, job: { needs: RepoNeeds; updatedAt?: string }): Promise<RefreshOutcome> {
   try {
     const { result: r, skipped } = await collectSkippedRows(() => refreshRepo(repo, job.needs));
-    await markRepoSynced(repo, { updatedAt: job.updatedAt, mainHeadSha: r.mainHeadSha, rfcSlug: r.rfcSlug, skipped });
+    await markRepoSynced(repo, { updatedAt: job.updatedAt, mainHeadSha: r.mainHeadSha, rfcSlug: r.rfcSlug, skipped, reread: rereadBy(job.needs) });
     for (const next of r.followUps) void enqueueRefresh(next, { branches: true, allPulls: true });
     return { repo, ok: true };
   } catch (err) {

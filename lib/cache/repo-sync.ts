@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { skipNotesAfter } from "./skipped-rows";
 
 // Per-repo bookkeeping for the reconciler (§4): what it last saw and the
 // back-off after errors, so a failing repo is skipped for a while instead of
@@ -14,11 +15,15 @@ export function backoffDelayMs(failures: number): number {
 
 export async function markRepoSynced(
   repo: string,
-  facts: { updatedAt?: string | null; rfcSlug?: string | null; mainHeadSha?: string | null; skipped?: string[] },
+  facts: { updatedAt?: string | null; rfcSlug?: string | null; mainHeadSha?: string | null; skipped?: string[]; reread?: (note: string) => boolean },
 ): Promise<void> {
   // Rows skipped as unstorable (skipped-rows.ts) stay on record as the
-  // repo's problem, which /api/health reports, until a run skips none.
-  const skipped = facts.skipped ?? [];
+  // repo's problem, which /api/health reports, until a run that re-read them skips none.
+  let skipped = facts.skipped ?? [];
+  if (facts.reread) {
+    const prev = await db().repoSync.findUnique({ where: { repo }, select: { lastError: true } });
+    skipped = skipNotesAfter(prev?.lastError ?? null, skipped, facts.reread);
+  }
   const data = {
     failures: 0,
     backoffUntil: null,

@@ -25,3 +25,25 @@ export function storableOrSkip(what: string, row: unknown): boolean {
   collector.getStore()?.push(note);
   return false;
 }
+
+const SKIPPED = " skipped: ";
+const PR_NOTE = / PR #(\d+) skipped: /;
+
+/**
+ * Which notes on record a run with these needs re-read: a run that read only
+ * branches, or other PRs, says nothing about a PR it skipped before, so that
+ * note stays (the rebuild's later branch-only refresh used to clear it).
+ */
+export function rereadBy(needs: { allPulls?: boolean; openPulls?: boolean; pulls?: number[] }): (note: string) => boolean {
+  return (note) => {
+    const pr = PR_NOTE.exec(note);
+    if (pr) return Boolean(needs.allPulls || needs.openPulls || needs.pulls?.includes(Number(pr[1])));
+    return true;
+  };
+}
+
+/** The skip notes to keep on record: this run's, and the earlier ones it did not re-read. */
+export function skipNotesAfter(previous: string | null, skipped: string[], reread: (note: string) => boolean): string[] {
+  const earlier = (previous ?? "").split("; ").filter((n) => n.includes(SKIPPED) && !reread(n));
+  return [...new Set([...earlier, ...skipped])];
+}
