@@ -166,6 +166,12 @@ test("a highlight stays on its words when another person saves an edit before it
   await bob.keyboard.type("all our readers");
   await select(bob, "Design");
   await bob.keyboard.press("ArrowRight"); // the caret after the heading's text
+  // ProseMirror reads the moved caret from the DOM's selectionchange, after the key: an Enter sent at once
+  // would still act on the selected word and replace it.
+  await bob.waitForFunction((sel) => {
+    const state = (document.querySelector(sel) as (Element & { editor?: { state: { selection: { empty: boolean } } } }) | null)?.editor?.state;
+    return !!state && state.selection.empty;
+  }, editorSel);
   await bob.keyboard.press("Enter");
   await bob.keyboard.type("Written for the platform team.");
   await bob.keyboard.press("Control+s");
