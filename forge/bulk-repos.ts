@@ -7,7 +7,8 @@ import { gitDate } from "./git-write";
 import { json, parseBody, unprocessable, type Ctx, type Reply } from "./http";
 import { writeLooseObject, writeLooseTree } from "./loose-objects";
 import { displayName } from "./convert/user";
-import type { RepoRec, UserRec } from "./types";
+import { newRepoRecord } from "./repo-create";
+import type { UserRec } from "./types";
 
 // POST /_forge/bulk/repos (admin, benchmarks only): many org repos at once,
 // each a real bare Git repository with one commit of the given files on its
@@ -43,21 +44,7 @@ export async function bulkRepos(ctx: Ctx, doer: UserRec): Promise<Reply> {
   const sig = `${who.name} <${who.email}> ${gitDate()}`;
   const made: { name: string; sha: string }[] = [];
   for (const r of repos) {
-    const now = Date.now();
-    const repo: RepoRec = {
-      id: forge.store.nextId("repo"),
-      ownerId: owner.id,
-      ownerName: owner.name,
-      name: r.name,
-      description: r.description,
-      private: false,
-      defaultBranch: "main",
-      archived: false,
-      archivedAt: 0,
-      created: now,
-      updated: now,
-      nextIndex: 1,
-    };
+    const repo = newRepoRecord(forge, owner, { name: r.name, description: r.description, private: false, defaultBranch: "main" });
     const gitDir = gitDirOf(forge, repo);
     await rm(gitDir, { recursive: true, force: true });
     await cp(template, gitDir, { recursive: true });

@@ -43,6 +43,16 @@ export async function validBranchName(forge: Forge, name: string): Promise<boole
   }
 }
 
+/** A repository's record as created now (not yet stored): no PRs, not archived. */
+export function newRepoRecord(
+  forge: Forge,
+  owner: { id: number; name: string },
+  fields: Pick<RepoRec, "name" | "description" | "private" | "defaultBranch">,
+): RepoRec {
+  const now = Date.now();
+  return { id: forge.store.nextId("repo"), ownerId: owner.id, ownerName: owner.name, ...fields, archived: false, archivedAt: 0, created: now, updated: now, nextIndex: 1 };
+}
+
 export async function createRepo(
   forge: Forge,
   owner: { id: number; name: string },
@@ -55,21 +65,7 @@ export async function createRepo(
   const defaultBranch = input.default_branch || "main";
   if (!(await validBranchName(forge, defaultBranch))) throw unprocessable(`invalid default branch name: ${defaultBranch}`);
   if (input.auto_init && input.readme && input.readme !== "Default") throw new HttpError(400, `readme template does not exist: ${input.readme}`);
-  const now = Date.now();
-  const repo: RepoRec = {
-    id: store.nextId("repo"),
-    ownerId: owner.id,
-    ownerName: owner.name,
-    name: input.name,
-    description: input.description ?? "",
-    private: input.private ?? false,
-    defaultBranch,
-    archived: false,
-    archivedAt: 0,
-    created: now,
-    updated: now,
-    nextIndex: 1,
-  };
+  const repo = newRepoRecord(forge, owner, { name: input.name, description: input.description ?? "", private: input.private ?? false, defaultBranch });
   const gitDir = gitDirOf(forge, repo);
   await rm(gitDir, { recursive: true, force: true });
   await initBare(gitDir, defaultBranch);
