@@ -28,6 +28,17 @@ beforeAll(() => seedSuperDraft({ slug: SLUG, title: "Event log", body: BODY, own
 const editorSel = '[contenteditable="true"][aria-label="Document editor"]';
 const branchPath = (branch: string) => `/api/rfcs/${SLUG}/branches/${encodeURIComponent(branch)}`;
 
+/** Cuts `branch` and opens a thread on QUOTE in it, as the signed-in person of `page`. */
+async function branchWithQuoteThread(page: Page, branch: string) {
+  await cutBranch(page, SLUG, branch);
+  const api = appApi(page);
+  const doc = await api.get<{ text: string }>(`${branchPath(branch)}/document`);
+  const at = doc.text.indexOf(QUOTE);
+  const anchor = { kind: "range", quote: QUOTE, prefix: doc.text.slice(at - 32, at), suffix: doc.text.slice(at + QUOTE.length, at + QUOTE.length + 32) };
+  const { thread } = await api.post<{ thread: { id: string } }>(`${branchPath(branch)}/threads`, { kind: "range", anchor, body: "Which views?" });
+  return { api, thread };
+}
+
 /** Puts the editor's selection on `needle` (its first occurrence) and waits until ProseMirror holds it. */
 async function select(page: Page, needle: string): Promise<void> {
   await page.locator(editorSel).click();
@@ -98,12 +109,7 @@ test("a highlight stays on its words after a save that inserts text before it, a
   const page = await browser.newPage({ width: 1440, height: 900 });
   page.setDefaultTimeout(60_000);
   await signIn(page, "alice", `/rfcs/${SLUG}`);
-  await cutBranch(page, SLUG, branch);
-  const api = appApi(page);
-  const doc = await api.get<{ text: string }>(`${branchPath(branch)}/document`);
-  const at = doc.text.indexOf(QUOTE);
-  const anchor = { kind: "range", quote: QUOTE, prefix: doc.text.slice(at - 32, at), suffix: doc.text.slice(at + QUOTE.length, at + QUOTE.length + 32) };
-  const { thread } = await api.post<{ thread: { id: string } }>(`${branchPath(branch)}/threads`, { kind: "range", anchor, body: "Which views?" });
+  const { api, thread } = await branchWithQuoteThread(page, branch);
 
   await page.goto(`/rfcs/${SLUG}?branch=${branch}&mode=contribute`);
   await waitUntil(async () => (await highlight(page, thread.id, QUOTE)).text === QUOTE, { what: "the highlight on its words" });
@@ -147,12 +153,7 @@ test("a highlight stays on its words when another person saves an edit before it
   alice.setDefaultTimeout(60_000);
   bob.setDefaultTimeout(60_000);
   await signIn(alice, "alice", `/rfcs/${SLUG}`);
-  await cutBranch(alice, SLUG, branch);
-  const api = appApi(alice);
-  const doc = await api.get<{ text: string }>(`${branchPath(branch)}/document`);
-  const at = doc.text.indexOf(QUOTE);
-  const anchor = { kind: "range", quote: QUOTE, prefix: doc.text.slice(at - 32, at), suffix: doc.text.slice(at + QUOTE.length, at + QUOTE.length + 32) };
-  const { thread } = await api.post<{ thread: { id: string } }>(`${branchPath(branch)}/threads`, { kind: "range", anchor, body: "Which views?" });
+  const { api, thread } = await branchWithQuoteThread(alice, branch);
 
   await alice.goto(`/rfcs/${SLUG}?branch=${branch}&mode=contribute`);
   await waitUntil(async () => (await highlight(alice, thread.id, QUOTE)).text === QUOTE, { what: "alice's highlight on its words" });
