@@ -74,22 +74,25 @@ export function setSourceDecorations(editor: Editor, md: MarkdownDocument, decor
   const sinceLoad = key.getState(editor.state)?.sinceLoad ?? new Mapping();
   const size = editor.state.doc.content.size;
   const out: Decoration[] = [];
+  // A source offset as a position in the editor now (edits since the load mapped through), or null when its text is gone.
+  const mapped = (offset: number): number | null => {
+    const at = sourceOffsetToDoc(md, offset);
+    if (at === null) return null;
+    const pos = sinceLoad.mapResult(at, 1);
+    return pos.deleted || pos.pos > size ? null : pos.pos;
+  };
   for (const d of decorations) {
     if (d.kind === "restyle") {
-      const at = sourceOffsetToDoc(md, d.at);
-      if (at === null) continue;
-      const pos = sinceLoad.mapResult(at, 1);
-      if (pos.deleted || pos.pos > size) continue;
-      const $pos = editor.state.doc.resolve(pos.pos);
+      const pos = mapped(d.at);
+      if (pos === null) continue;
+      const $pos = editor.state.doc.resolve(pos);
       if (!$pos.parent.isTextblock || $pos.depth === 0) continue;
       out.push(Decoration.node($pos.before(), $pos.after(), attrs(d, `${RESTYLE_CLASSES[d.as]} ${RESTYLED}`), { id: d.id }));
       continue;
     }
     if (d.kind === "insert-blocks") {
-      const at = sourceOffsetToDoc(md, d.at);
-      if (at === null) continue;
-      const pos = sinceLoad.mapResult(at, 1);
-      if (pos.deleted || pos.pos > size) continue;
+      const pos = mapped(d.at);
+      if (pos === null) continue;
       const widget = () => {
         const div = document.createElement("div");
         Object.entries(attrs(d, DECORATION_CLASSES.insertBlocks)).forEach(([k, v]) => div.setAttribute(k, v));
@@ -97,21 +100,19 @@ export function setSourceDecorations(editor: Editor, md: MarkdownDocument, decor
         div.innerHTML = d.html; // renderMarkdown's sanitised HTML (lib/rfc-view/editor-decorations.ts)
         return div;
       };
-      out.push(Decoration.widget(pos.pos, widget, { side: 1, key: `${d.id ?? ""}:blocks:${d.html}`, ignoreSelection: true, id: d.id }));
+      out.push(Decoration.widget(pos, widget, { side: 1, key: `${d.id ?? ""}:blocks:${d.html}`, ignoreSelection: true, id: d.id }));
       continue;
     }
     if (d.kind === "insert") {
-      const at = sourceOffsetToDoc(md, d.at);
-      if (at === null) continue;
-      const pos = sinceLoad.mapResult(at, 1);
-      if (pos.deleted || pos.pos > size) continue;
+      const pos = mapped(d.at);
+      if (pos === null) continue;
       const widget = () => {
         const span = document.createElement("span");
         Object.entries(attrs(d, DECORATION_CLASSES.insert)).forEach(([k, v]) => span.setAttribute(k, v));
         span.textContent = d.text;
         return span;
       };
-      out.push(Decoration.widget(pos.pos, widget, { side: 1, key: `${d.id ?? ""}:${d.text}`, ignoreSelection: true, id: d.id }));
+      out.push(Decoration.widget(pos, widget, { side: 1, key: `${d.id ?? ""}:${d.text}`, ignoreSelection: true, id: d.id }));
       continue;
     }
     const range = sourceRangeToDoc(md, d.from, d.to);
