@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { parseList } from "@/lib/db/json";
 import { fcpStatus, signOffRule } from "./fcp-status";
 import { isOpen, readMotion } from "./motion";
+import { decisionsMissingReadme } from "./pending-readmes";
 import { settleMotion, type SettleResult } from "./settle-motion";
 
 // The lifecycle's own sweep, run after every reconciler sweep, by a timer set
@@ -85,21 +86,17 @@ async function settleOne(slug: string, now: number): Promise<SettleResult> {
 
 const system = (login: string): BotActor => ({ userId: null, login, name: login });
 
-/** Decided RFCs whose README has not been seen to show the decision (no `decision_readme` row for it yet). */
+/** Decisions Quorum recorded whose README has not been seen to show them (pending-readmes.ts): database only when none is pending. */
 async function completeReadmes(): Promise<number> {
-  const decided = await db().cachedRfc.findMany({ where: { state: { in: ["accepted", "rejected"] }, repo: { not: null } }, select: { slug: true, frontmatter: true } });
   let done = 0;
-  for (const row of decided) {
-    const decidedAt = String((JSON.parse(row.frontmatter) as { decided_at?: unknown }).decided_at ?? "");
-    const seen = await db().action.findFirst({ where: { rfcSlug: row.slug, kind: "decision_readme", details: { contains: decidedAt } }, select: { id: true } });
-    if (seen) continue;
+  for (const slug of await decisionsMissingReadme()) {
     try {
-      const { entry } = await readEntryOrThrow(row.slug);
+      const { entry } = await readEntryOrThrow(slug);
       const by = entry.decidedBy?.split(/[\s,]+/)[0] ?? "";
       const user = by ? await db().user.findUnique({ where: { login: by }, select: { id: true, login: true, name: true } }) : null;
       if ((await writeDecisionReadme({ entry, actor: user ? actorFrom(user) : system(by) })) !== "not_decided") done++;
     } catch (err) {
-      console.warn(`[quorum] README of ${row.slug} still lacks its decision:`, err instanceof Error ? err.message : err);
+      console.warn(`[quorum] README of ${slug} still lacks its decision:`, err instanceof Error ? err.message : err);
     }
   }
   return done;

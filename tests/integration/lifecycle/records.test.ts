@@ -4,7 +4,8 @@ import { parseEntry } from "@/lib/entries";
 import { getRepo, listPulls, readFile, splitFullName } from "@/lib/gitea";
 import { lifecycleSweep } from "@/lib/lifecycle/sweep";
 import { bodyOf, http } from "./http";
-import { activeRfc, startLifecycleFixture, superDraft } from "./seed";
+import { writeEntry } from "@/lib/bot/write-entry";
+import { activeRfc, botActor, person, refreshMeta, startLifecycleFixture, superDraft } from "./seed";
 
 // §3 states 4 and 5 through their routes: withdrawal and a recorded decision,
 // their bad input and wrong states, the records they leave in Git, and a
@@ -166,5 +167,23 @@ describe("recording a decision (§3 state 4)", () => {
     expect(await rows()).toBe(1);
     await lifecycleSweep();
     expect(await rows()).toBe(1); // seen once, never rewritten
+  });
+
+  test("decisions Quorum did not record (history that came with the RFCs) cost the lifecycle sweep no forge request and keep their README", async () => {
+    // Decided in Git by hand, as RFCs decided before Quorum arrive: no record_accepted row in the app.
+    const imported = await Promise.all(Array.from({ length: 6 }, () => activeRfc(people)));
+    const arnold = botActor(await person("arnold"));
+    for (const rfc of imported) {
+      await writeEntry({ actor: arnold, slug: rfc.slug, decide: () => ({ result: null, edit: { patch: { state: "accepted", decidedAt: "2020-01-01T00:00:00Z", decidedBy: "arnold", decisionRationale: "Long ago" }, subject: "Accept by hand", audit: { kind: "seed" } } }) });
+    }
+    await refreshMeta();
+    const readmes = async () => Promise.all(imported.map(async (r) => (await readFile(splitFullName(r.repo), "README.md", "main"))?.text));
+    const before = await readmes();
+    await fx.forge.admin("/requests/reset", { method: "POST" });
+    await lifecycleSweep();
+    const { total } = (await (await fx.forge.admin("/requests")).json()) as { total: number };
+    expect(total).toBe(0);
+    expect(await readmes()).toEqual(before);
+    expect(before.every((t) => !t?.includes("## Decision"))).toBe(true);
   });
 });
