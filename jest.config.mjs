@@ -37,7 +37,7 @@ export default async function jestConfig() {
         testMatch: ["<rootDir>/tests/integration/**/*.test.ts?(x)"],
         globalSetup: "<rootDir>/tests/helpers/global-setup.ts",
         globalTeardown: "<rootDir>/tests/helpers/global-teardown.ts",
-        setupFilesAfterEnv: ["<rootDir>/tests/helpers/jest/timeout-integration.ts", "<rootDir>/tests/helpers/jest/merge-watches.ts"],
+        setupFilesAfterEnv: ["<rootDir>/tests/helpers/jest/timeout-integration.ts", "<rootDir>/tests/helpers/jest/background.ts"],
       }),
       await project("e2e", {
         testMatch: ["<rootDir>/tests/e2e/**/*.test.ts?(x)"],

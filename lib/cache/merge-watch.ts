@@ -1,3 +1,4 @@
+import { inBackground, onSettle } from "@/lib/background";
 import { db } from "@/lib/db/client";
 import { enqueueRefresh } from "./refresh-queue";
 
@@ -33,7 +34,7 @@ export function watchMergeability(repo: string, numbers: number[]): void {
 
 function schedule(watch: Watch): void {
   const delay = DELAYS_MS[Math.min(watch.reads, DELAYS_MS.length - 1)];
-  watch.timer = setTimeout(() => void read(watch), delay);
+  watch.timer = setTimeout(() => void inBackground(`re-read of ${keyOf(watch.repo, watch.number)}`, read(watch)), delay);
   watch.timer.unref?.();
 }
 
@@ -58,8 +59,11 @@ async function read(watch: Watch): Promise<void> {
 /** The PRs being watched now (`repo#number`), for tests and the health route. */
 export const watchedPulls = () => [...watches.keys()];
 
-/** Drops every watch (tests, between fixtures). */
-export function stopMergeWatches(): void {
+/** Drops every watch (tests, between fixtures; shutdown); returns whether there was one. A re-read under way finishes and stops there. */
+export function stopMergeWatches(): boolean {
+  const had = watches.size > 0;
   for (const w of watches.values()) if (w.timer) clearTimeout(w.timer);
   watches.clear();
+  return had;
 }
+onSettle(stopMergeWatches);

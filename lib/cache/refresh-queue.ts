@@ -1,3 +1,4 @@
+import { onSettle } from "@/lib/background";
 import type { RepoNeeds } from "./needs";
 import { refreshRepo } from "./refresh-repo";
 import { createRefreshScheduler } from "./refresh-scheduler";
@@ -26,6 +27,7 @@ const state: QueueState = (g.quorumRefreshScheduler ??= {
   scheduler: createRefreshScheduler<RefreshOutcome>({ run, concurrency: CONCURRENCY, quietMs: WEBHOOK_QUIET_MS, maxWaitMs: WEBHOOK_MAX_WAIT_MS }),
   failures: 0,
 });
+onSettle(() => state.scheduler.flush());
 
 /**
  * Asks for a refresh of `repo`. Resolves when a run that covered these needs

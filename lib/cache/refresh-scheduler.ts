@@ -99,6 +99,17 @@ export function createRefreshScheduler<T>(opts: SchedulerOptions<T>) {
 
   return {
     enqueue,
+    /** Starts every waiting job now, gathering or not (shutdown, a test's teardown); resolves whether any was queued or running. */
+    async flush(): Promise<boolean> {
+      if (!pending.size && !running.size) return false;
+      for (const job of pending.values()) {
+        job.notBefore = 0;
+        job.gatheringSince = undefined;
+      }
+      pump();
+      await new Promise<void>((resolve) => (!pending.size && !running.size ? resolve() : idle.push(resolve)));
+      return true;
+    },
     /** Resolves once nothing is queued or running. */
     whenIdle(): Promise<void> {
       if (!pending.size && !running.size) return Promise.resolve();

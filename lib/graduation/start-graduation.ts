@@ -1,4 +1,5 @@
 import "server-only";
+import { inBackground } from "@/lib/background";
 import { z } from "zod";
 import { actorFrom } from "@/lib/bot/actor";
 import { recordAction } from "@/lib/bot/audit";
@@ -73,9 +74,10 @@ export async function startGraduation(args: { slug: string; input: GraduateInput
       return { snapshot: first, tracker: new GraduationTracker(first), plan };
     });
     publishProgress({ type: "snapshot", snapshot });
-    void runGraduation(plan, tracker)
+    const run = runGraduation(plan, tracker)
       .catch((err: unknown) => console.error(`[quorum] graduation of ${slug} stopped unexpectedly`, err))
       .finally(release);
+    void inBackground(`graduation of ${slug}`, run);
     return snapshot;
   } catch (err) {
     await release();

@@ -1,3 +1,4 @@
+import { inBackground, onSettle } from "@/lib/background";
 import { toAppError } from "./to-app-error";
 
 // One helper for Server-Sent Events (STYLE.md "Webhooks and streams"):
@@ -11,6 +12,15 @@ export type SseOptions = {
   /** Names the stream in the log line of an unexpected error. */
   where?: string;
 };
+
+// Streams open now: a shutdown (or a test file's teardown) closes them, so
+// their producers stop watching and clients reconnect elsewhere.
+const g = globalThis as unknown as { quorumSseStreams?: Set<AbortController> };
+const open = (g.quorumSseStreams ??= new Set());
+onSettle(() => {
+  for (const s of open) s.abort();
+  return open.size > 0;
+});
 
 export function formatSse(event: string, data: unknown, id?: string): string {
   const payload = JSON.stringify(data);
@@ -30,6 +40,7 @@ export function sseResponse(
   const local = new AbortController();
   const abort = () => local.abort();
   signal?.addEventListener("abort", abort, { once: true });
+  open.add(local);
 
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -47,7 +58,7 @@ export function sseResponse(
       write(": open\n\n");
       const beat = setInterval(() => write(": heartbeat\n\n"), heartbeatMs);
       try {
-        await produce(send, local.signal);
+        await inBackground(where, produce(send, local.signal));
       } catch (err) {
         // The one error policy: an expected failure in its words, the unexpected logged and answered generically.
         if (!local.signal.aborted) {
@@ -57,6 +68,7 @@ export function sseResponse(
       } finally {
         clearInterval(beat);
         signal?.removeEventListener("abort", abort);
+        open.delete(local);
         closed = true;
         try {
           controller.close();

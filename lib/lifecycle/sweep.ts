@@ -1,4 +1,5 @@
 import "server-only";
+import { inBackground, onSettle } from "@/lib/background";
 import { actorFrom, type BotActor } from "@/lib/bot/actor";
 import { writeDecisionReadme } from "@/lib/bot/decision-readme";
 import { readEntryOrThrow } from "@/lib/bot/meta-entry";
@@ -48,7 +49,7 @@ export function lifecycleSweep(): Promise<LifecycleSweepResult> {
       state.running = null;
     });
   state.running = run;
-  return run.then((r) => (armTimer(r.nextEndAt), r));
+  return inBackground("lifecycle sweep", run.then((r) => (armTimer(r.nextEndAt), r)));
 }
 
 async function runSweep(): Promise<LifecycleSweepResult> {
@@ -132,8 +133,11 @@ function armTimer(nextEndAt: number | null): void {
   state.timer.unref?.();
 }
 
-/** Stops the timer (tests, shutdown). */
-export function stopLifecycleTimer(): void {
+/** Stops the timer (tests, shutdown); returns whether one was set. */
+export function stopLifecycleTimer(): boolean {
+  const had = state.timer !== null;
   if (state.timer) clearTimeout(state.timer);
   state.timer = null;
+  return had;
 }
+onSettle(stopLifecycleTimer);

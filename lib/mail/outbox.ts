@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import { inBackground, onSettle } from "@/lib/background";
 import { getLocks } from "@/lib/coordination/locks";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
@@ -54,7 +55,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
  */
 export function kickMailOutbox(): void {
   if (!getConfig().mail) return;
-  void (async () => {
+  void inBackground("mail outbox", (async () => {
     const release = await getLocks().tryLock("mail-outbox");
     if (!release) return;
     try {
@@ -65,7 +66,7 @@ export function kickMailOutbox(): void {
     } finally {
       await release();
     }
-  })();
+  })());
 }
 
 async function scheduleNext(): Promise<void> {
@@ -77,11 +78,14 @@ async function scheduleNext(): Promise<void> {
   timer.unref?.();
 }
 
-/** Stops the scheduled retry (tests, shutdown). */
-export function stopMailOutbox(): void {
+/** Stops the scheduled retry (tests, shutdown); returns whether one was set. */
+export function stopMailOutbox(): boolean {
+  const had = timer !== null;
   if (timer) clearTimeout(timer);
   timer = null;
+  return had;
 }
+onSettle(stopMailOutbox);
 
 /** Mail that could not be sent, for /api/health. */
 export async function mailProblems(): Promise<{ pending: number; failed: { to: string; subject: string; attempts: number; error: string | null; at: string }[] }> {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
+import { inBackground } from "@/lib/background";
 import { liveWrite, type Emit } from "@/lib/realtime/publish";
 import { userTopic } from "@/lib/realtime/topics";
 import { mailEnabled } from "@/lib/mail/config";
@@ -79,5 +80,5 @@ export async function notify(e: NotifyEvent): Promise<number> {
 
 /** Notifies without waiting: for a route whose answer should not wait on the bell. */
 export function notifyLater(e: NotifyEvent | null | undefined): void {
-  if (e) void notify(e);
+  if (e) void inBackground(`notification ${e.kind}`, notify(e));
 }

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { settleBackground } from "@/lib/background";
 import { db, disconnectDb } from "@/lib/db/client";
 import { PG_TEMPLATE_ENV, templateDbPath } from "./db-paths";
 import { copyDatabaseSync, dropDatabaseSync } from "./postgres";
@@ -21,6 +22,7 @@ export function createTestDatabase() {
       url,
       client: db(),
       async close() {
+        await settleBackground(); // the app's work off the request path ends before its database goes
         await disconnectDb();
         dropDatabaseSync(url);
       },
@@ -34,6 +36,7 @@ export function createTestDatabase() {
     url: `file:${file}`,
     client: db(),
     async close() {
+      await settleBackground(); // the app's work off the request path ends before its database goes
       await disconnectDb();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { behaviourFromEnv, type Behaviour } from "@/forge/behaviour";
+import { settleBackground } from "@/lib/background";
 import { bootstrapForge, type BootstrapResult } from "@/forge/bootstrap";
 import { giteaProfile, GITEA_VERSIONS, type GiteaVersion } from "@/forge/profile";
 import { startForge, type ForgeHandle } from "@/forge/server";
@@ -82,6 +83,7 @@ export async function startTestForge(opts: TestForgeOptions = {}): Promise<TestF
       gitea,
       async stop() {
         if (!running.delete(forge)) return; // stopped already
+        await settleBackground(); // the app's work that still talks to this forge ends first
         await handle.close();
         rmSync(dataDir, { recursive: true, force: true });
       },

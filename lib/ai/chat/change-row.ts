@@ -1,4 +1,5 @@
 import "server-only";
+import { inBackground } from "@/lib/background";
 import type { ChangeEvent } from "@/lib/changes/parser";
 import { writeDetails } from "@/lib/changes/details";
 import { notifyCardMentions } from "@/lib/notifications/events";
@@ -56,9 +57,10 @@ export async function createChangeRow(target: ReplyTarget, ctx: Pick<ChatContext
   if (verdict.repairable) {
     // In the background: the reply goes on streaming; the card updates when the repair settles.
     const where = { doc: ctx.doc, onMain: target.onMain, scope: ctx.scope };
-    void repairChange({ changeId: change.id, userId: target.askedBy, automatic: true, where }).catch((err: unknown) =>
+    const repair = repairChange({ changeId: change.id, userId: target.askedBy, automatic: true, where }).catch((err: unknown) =>
       console.warn(`[quorum] automatic repair of change ${change.id} failed: ${err instanceof Error ? err.message : String(err)}`),
     );
+    void inBackground(`repair of change ${change.id}`, repair);
   }
   return change;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Thread } from "@prisma/client";
 import { AISDKError } from "ai";
+import { inBackground } from "@/lib/background";
 import type { AiSettings } from "@/lib/ai/models";
 import type { ResolvedModel } from "@/lib/ai/providers";
 import type { BranchContext } from "@/lib/branches/context";
@@ -85,6 +86,6 @@ export function startReplyRun(args: {
       watchers.add(w);
       return () => void watchers.delete(w);
     },
-    done: run(),
+    done: inBackground(`AI reply ${writer.id}`, run()),
   };
 }

@@ -144,3 +144,23 @@ it("a waiter learns the outcome of the run that covered it", async () => {
   await settle(w);
   await expect(outcome).resolves.toBe(5);
 });
+
+it("flush starts a gathering run at once and resolves when all runs are done (shutdown, a test's teardown)", async () => {
+  const w = world();
+  const t0 = Date.now();
+  w.setGitea(1);
+  w.event("rfcs/meta"); // leading run, at once
+  await jest.advanceTimersByTimeAsync(1);
+  w.setGitea(2);
+  w.event("rfcs/meta"); // gathers behind the running one for QUIET ms
+  let flushed: boolean | undefined;
+  void w.scheduler.flush().then((had) => (flushed = had));
+  await jest.advanceTimersByTimeAsync(RUN_MS);
+  // The trailing run started as soon as the leading one ended, not QUIET ms later.
+  expect(w.runs.map((r) => r.at - t0)).toEqual([0, RUN_MS]);
+  await jest.advanceTimersByTimeAsync(RUN_MS);
+  expect(flushed).toBe(true);
+  expect(w.cache.get("rfcs/meta")).toBe(2);
+  expect(w.scheduler.stats()).toMatchObject({ pending: 0, running: 0 });
+  await expect(w.scheduler.flush()).resolves.toBe(false);
+});
