@@ -1,7 +1,7 @@
 import { Marked, type Token, type Tokens } from "marked";
 import { isSpacing, topLevelTokens } from "@/lib/markdown/top-level";
 import { safeUrl } from "@/lib/text/safe-url";
-import { sanitizeHtml } from "@/lib/text/sanitize-html";
+import { sanitizeHtml, sanitizeHtmlParts } from "@/lib/text/sanitize-html";
 
 // Read-only rendering of an RFC's Markdown (discuss mode, DiffView, §8.2,
 // §8.10), chat messages and AI replies. The text is untrusted (§18): raw HTML
@@ -61,8 +61,15 @@ export function lexBlocks(source: string): Lexed {
  * render nothing themselves.
  */
 export function renderMarkdown(source: string, defs = ""): string {
-  return sanitizeHtml(marked.parse(defs ? `${source.replace(/\n*$/, "")}\n\n${defs}\n` : source, { async: false }));
+  return sanitizeHtml(markedHtml(source, defs));
 }
+
+/** renderMarkdown of each piece (a document's blocks), sanitised in one pass (sanitizeHtmlParts). */
+export function renderMarkdownParts(sources: readonly string[], defs = ""): string[] {
+  return sanitizeHtmlParts(sources.map((s) => markedHtml(s, defs)));
+}
+
+const markedHtml = (source: string, defs: string) => marked.parse(defs ? `${source.replace(/\n*$/, "")}\n\n${defs}\n` : source, { async: false });
 
 /**
  * A chat message: the same rendering, with a line break kept where the

@@ -1,4 +1,4 @@
-import { lexBlocks, renderMarkdown } from "./markdown-render";
+import { lexBlocks, renderMarkdownParts } from "./markdown-render";
 import { sentinelsToHtml } from "./marks";
 import { decorateSlice, type Overlay } from "./overlays";
 
@@ -10,10 +10,8 @@ export type RenderedBlock = { index: number; start: number; end: number; type: s
 
 export function renderDocument(source: string, overlays: readonly Overlay[] = []): RenderedBlock[] {
   const { blocks, defs } = lexBlocks(source);
-  return blocks.map((b, index) => {
-    const touched = overlays.some((o) => o.start < b.end && o.end > b.start);
-    const piece = touched ? decorateSlice(source, b.start, b.end, overlays) : b.raw;
-    const html = renderMarkdown(piece, defs);
-    return { index, start: b.start, end: b.end, type: b.type, html: touched ? sentinelsToHtml(html) : html };
-  });
+  const touched = blocks.map((b) => overlays.some((o) => o.start < b.end && o.end > b.start));
+  const pieces = blocks.map((b, i) => (touched[i] ? decorateSlice(source, b.start, b.end, overlays) : b.raw));
+  const htmls = renderMarkdownParts(pieces, defs);
+  return blocks.map((b, index) => ({ index, start: b.start, end: b.end, type: b.type, html: touched[index] ? sentinelsToHtml(htmls[index]) : htmls[index] }));
 }

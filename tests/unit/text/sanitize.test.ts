@@ -1,7 +1,8 @@
 import { JSDOM } from "jsdom";
-import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
+import { lexBlocks, renderMarkdown, renderMarkdownParts } from "@/lib/rfc-view/markdown-render";
 import { renderDocument } from "@/lib/rfc-view/render-document";
-import { sanitizeHtml } from "@/lib/text/sanitize-html";
+import { sanitizeHtml, sanitizeHtmlParts } from "@/lib/text/sanitize-html";
+import { corpusFiles, readCorpusFile } from "@/tests/fixtures";
 import { ALL_XSS_VECTORS, GOOD_LINKS, xssDocument } from "@/tests/fixtures/xss/owasp-vectors";
 
 // Issue 12: every vector of the fixture, rendered as chat, AI reply or
@@ -57,4 +58,23 @@ test("good links keep rel and target", () => {
   expect(html).toContain('href="https://example.org/ok"');
   expect(html).toMatch(/rel="noopener noreferrer nofollow"/);
   expect(html).toMatch(/target="_blank"/);
+});
+
+describe("several pieces in one pass (sanitizeHtmlParts)", () => {
+  const blocksOf = (src: string) => lexBlocks(src).blocks.map((b) => b.raw);
+
+  test("gives each piece exactly what sanitizeHtml gives it: the corpus's blocks and the XSS document's", () => {
+    for (const src of [...corpusFiles().slice(0, 12).map(readCorpusFile), xssDocument()]) {
+      const { defs } = lexBlocks(src);
+      const pieces = blocksOf(src);
+      expect(renderMarkdownParts(pieces, defs)).toEqual(pieces.map((p) => renderMarkdown(p, defs)));
+    }
+  });
+
+  test("raw HTML that closes its wrapper or leaves it open still gives each piece alone, and nothing dangerous", () => {
+    const pieces = ALL_XSS_VECTORS.map((v) => v.text).concat(["</div><div>two", "<div>open", "plain & text", ""]);
+    const parts = sanitizeHtmlParts(pieces);
+    expect(parts).toEqual(pieces.map(sanitizeHtml));
+    for (const html of parts) expect(dangers(html)).toEqual([]);
+  });
 });
