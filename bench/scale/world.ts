@@ -77,7 +77,9 @@ export async function startScaleWorld(): Promise<ScaleWorld> {
   Object.assign(process.env, env); // the bench's own lib/ calls (seeding) use the same forge and database
   let app: { pid: number } | null = null;
   const launch = async () => {
-    app = await startApp({ root: ROOT, distDir, port, env: { ...process.env, ...env }, logFile: path.join(dir, "next-start.log") });
+    // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof": the app's own node flags (a profile is written when it stops).
+    const nodeArgs = process.env.BENCH_APP_NODE_ARGS?.split(/\s+/).filter(Boolean);
+    app = await startApp({ root: ROOT, distDir, port, env: { ...process.env, ...env }, logFile: path.join(dir, "next-start.log"), nodeArgs });
   };
   const forgeAdmin = (p: string, init: RequestInit = {}) =>
     fetch(`${forge.url}/_forge${p}`, { ...init, headers: { authorization: `token ${adminToken}`, "content-type": "application/json" } });

@@ -22,12 +22,13 @@ class ExitError extends Error {}
 
 export type AppServer = { pid: number; url: string; logFile: string };
 
-export async function startApp(opts: { root: string; distDir: string; port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<AppServer> {
+/** `nodeArgs`: flags for the node running `next start` (the bench's BENCH_APP_NODE_ARGS, e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+export async function startApp(opts: { root: string; distDir: string; port: number; env: NodeJS.ProcessEnv; logFile: string; nodeArgs?: string[] }): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
   const log = createWriteStream(opts.logFile);
   const child: ChildProcess = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
     { cwd: opts.root, env: { ...opts.env, NEXT_DIST_DIR: opts.distDir, NEXT_TELEMETRY_DISABLED: "1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.pipe(log);
