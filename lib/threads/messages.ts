@@ -4,23 +4,35 @@ import { db } from "@/lib/db/client";
 import { liveWrite } from "@/lib/realtime/publish";
 import { threadEvent } from "@/lib/realtime/thread-events";
 import { getOrCreateMainThread } from "./main-thread";
-import { changeViews, loadUserRefs, toMessage, type ChangeView, type MessageView } from "./views";
+import { changeViews, loadUserRefs, toMessage, type ChangeView, type MessageView, type UserRef, type UserRefs } from "./views";
 
 // Messages between people and system notes (§8.4); the AI's replies are
 // written by lib/ai through the same table. Every new message is logged and
 // published on its thread's live stream in the transaction that saves it.
 
-export async function postUserMessage(args: { threadId: string; userId: number; body: string }): Promise<MessageView> {
-  const users = await loadUserRefs([args.userId]);
-  return liveWrite(async (tx, emit) => {
+/** Who posts: the signed-in user, whose name and avatar the message carries (no users row to read again). */
+export type MessageAuthor = UserRef & { id: number };
+
+/**
+ * Saves a person's message and publishes it as soon as it is stored (issue
+ * 19: a reader on another instance sees it one Redis hop after the commit).
+ * The transaction holds only what the event needs: the message, its number
+ * in the thread's log. The thread's last activity is written after the
+ * publish, as nothing a reader is shown waits for it.
+ */
+export async function postUserMessage(args: { threadId: string; author: MessageAuthor; body: string }): Promise<MessageView> {
+  const { id, login, name, avatarUrl } = args.author;
+  const users: UserRefs = new Map([[id, { login, name, avatarUrl }]]);
+  const message = await liveWrite(async (tx, emit) => {
     const row = await tx.threadMessage.create({
-      data: { threadId: args.threadId, authorKind: "user", authorId: args.userId, body: args.body, status: "complete" },
+      data: { threadId: args.threadId, authorKind: "user", authorId: id, body: args.body, status: "complete" },
     });
-    await tx.thread.update({ where: { id: args.threadId }, data: { updatedAt: new Date() } });
     const message = toMessage(row, users);
     emit(threadEvent(args.threadId, { type: "message", data: message }));
     return message;
   });
+  await db().thread.update({ where: { id: args.threadId }, data: { updatedAt: new Date() } });
+  return message;
 }
 
 /** A system note in a branch's main thread, e.g. who changed which section (§8.11). */

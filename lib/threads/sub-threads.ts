@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { publishLive } from "@/lib/realtime/publish";
 import { branchTopic } from "@/lib/realtime/topics";
 import { getOrCreateMainThread } from "./main-thread";
-import { postUserMessage } from "./messages";
+import { postUserMessage, type MessageAuthor } from "./messages";
 import type { ThreadSummary } from "@/lib/contracts";
 import { summarizeThreads } from "./thread-view";
 import type { MessageView } from "./views";
@@ -21,7 +21,7 @@ const clip = (s: string, n = 80) => {
 export async function createSubThread(args: {
   slug: string;
   branch: string;
-  userId: number;
+  author: MessageAuthor;
   anchor: Anchor;
   body: string;
 }): Promise<{ thread: Thread; message: MessageView }> {
@@ -33,10 +33,10 @@ export async function createSubThread(args: {
       kind: anchor.kind,
       anchor: JSON.stringify(anchor),
       title: clip(anchor.kind === "range" ? anchor.quote : anchor.blockText),
-      createdBy: args.userId,
+      createdBy: args.author.id,
     },
   });
-  const message = await postUserMessage({ threadId: thread.id, userId: args.userId, body: args.body });
+  const message = await postUserMessage({ threadId: thread.id, author: args.author, body: args.body });
   // Every viewer's Threads tab and editor marks gain it (issue 14): they re-read the list.
   await publishLive({ topic: branchTopic(args.slug, args.branch), type: "thread", data: { id: thread.id } });
   return { thread, message };

@@ -5,6 +5,7 @@ import { GET as listThreads, POST as createThread } from "@/app/api/rfcs/[slug]/
 import { GET as getEvents } from "@/app/api/threads/[threadId]/events/route";
 import { GET as getMessages, POST as postMessage } from "@/app/api/threads/[threadId]/messages/route";
 import { captureRange } from "@/lib/anchors";
+import { db } from "@/lib/db/client";
 import { json, setupFixture, SUPER, type Fixture } from "./fixture";
 
 // §8.12 sub-threads re-anchored after edits (moved, changed, deleted) and
@@ -92,11 +93,18 @@ describe("branch chat", () => {
       while (!seen.includes(needle)) seen += decoder.decode((await reader.read()).value);
     };
     await until("event: ready");
+    const before = await db().thread.findUniqueOrThrow({ where: { id: main.id } });
     const res = await fx.call(postMessage, { as: "alice", method: "POST", params: { threadId: main.id }, body: { body: "Shall we say ten?" } });
     expect(res.status).toBe(201);
     const { message } = await json<{ message: { id: string; authorKind: string; author: { login: string } } }>(res);
-    expect(message).toMatchObject({ authorKind: "user", author: { login: "alice" } });
+    // The author is the signed-in user as the users row has them, in the answer and on the stream alike.
+    const alice = await db().user.findUniqueOrThrow({ where: { login: "alice" } });
+    const author = { login: "alice", name: alice.name || "alice", avatarUrl: alice.avatarUrl };
+    expect(message).toMatchObject({ authorKind: "user", author });
     await until("Shall we say ten?");
+    expect(seen).toContain(`"author":${JSON.stringify(author)}`);
+    // The thread's last activity is written after the publish, before the answer.
+    expect((await db().thread.findUniqueOrThrow({ where: { id: main.id } })).updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     // Each event's SSE id is its number in the thread's stream, so a reconnect resumes with Last-Event-ID (issue 14).
     expect(seen).toMatch(new RegExp(`id: \\d+\nevent: message\ndata: \\{"id":"${message.id}"`));
     abort.abort();

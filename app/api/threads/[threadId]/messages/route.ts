@@ -43,7 +43,7 @@ export const POST = withMutation<Params>(async (req, ctx, user) => {
   if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; its conversation is read-only (§11.5)`);
   // Humans can just talk (§8.4). Asking the AI (askAi / "@ai") streams its reply as SSE (§18).
   if (wantsAiReply(input)) return startAiReply({ req, user, thread, rfc, branch, body: input.body, model: input.model });
-  const message = await postUserMessage({ threadId: thread.id, userId: user.id, body: input.body });
+  const message = await postUserMessage({ threadId: thread.id, author: user, body: input.body });
   // Off the answer's path: a mention never slows or fails the post (§15).
   void notifyMentions({ slug: rfc.slug, branch: branch.name, threadId: thread.id, threadKind: thread.kind, messageId: message.id, body: input.body, author: user });
   return Response.json({ message }, { status: 201 });

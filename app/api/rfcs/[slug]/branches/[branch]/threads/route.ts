@@ -38,7 +38,7 @@ export const POST = withMutation<Params>(async (req, ctx, user) => {
   const input = createSchema.parse(await readJson(req));
   assertCan(user, "subthread", { rfc: rfc.scope, branch: branch.scope });
   if (branch.state === "deleted") throw new AppError("conflict", `${branch.name} was deleted; its conversation is read-only`);
-  const { thread, message } = await createSubThread({ slug: rfc.slug, branch: branch.name, userId: user.id, anchor: input.anchor, body: input.body });
+  const { thread, message } = await createSubThread({ slug: rfc.slug, branch: branch.name, author: user, anchor: input.anchor, body: input.body });
   // Its first message mentions people like any other (§15), off the answer's path.
   void notifyMentions({ slug: rfc.slug, branch: branch.name, threadId: thread.id, threadKind: thread.kind, messageId: message.id, body: input.body, author: user });
   const text = (await readDocumentAt(branch.place)).text;
