@@ -30,6 +30,8 @@ export type InstancesWorld = {
   /** The public origin both instances answer for (NEXTAUTH_URL): the Origin of a write to either. */
   origin: string;
   start(which: 0 | 1): Promise<void>;
+  /** Process ids for CPU accounting: each instance's process group, the PostgreSQL postmaster, the forge. */
+  pids(): { apps: (number | null)[]; postgres: number; forge: number };
   sessionCookie(login: string): Promise<string>;
   close(): Promise<void>;
 };
@@ -71,6 +73,7 @@ export async function startInstancesWorld(): Promise<InstancesWorld> {
         root: ROOT, distDir, port: ports[which], env: { ...process.env, ...env, INSTANCE_ID: which ? "B" : "A" }, logFile: path.join(dir, `next-start-${which ? "B" : "A"}.log`),
       });
     },
+    pids: () => ({ apps: apps.map((a) => a?.pid ?? null), postgres: pg.pid, forge: forge.child.pid! }),
     async sessionCookie(login) {
       const known = cookies.get(login);
       if (known) return known;

@@ -35,6 +35,41 @@ export function cpuMs(pgid: number): number {
   return (ticks * 1000) / TICKS_PER_S;
 }
 
+/** User + system CPU time of `pid` and every process below it (by parent id), in ms: a PostgreSQL postmaster and its backends. */
+export function treeCpuMs(pid: number): number {
+  const parentOf = new Map<number, number>();
+  const ticksOf = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parentOf.set(Number(name), Number(fields[1])); // field 4: ppid
+      ticksOf.set(Number(name), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      /* ended */
+    }
+  }
+  let ticks = 0;
+  for (const [p, t] of ticksOf) {
+    for (let q: number | undefined = p; q !== undefined && q > 1; q = parentOf.get(q)) {
+      if (q === pid) {
+        ticks += t;
+        break;
+      }
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_S;
+}
+
+/** The machine's CPU time so far, all cores: busy and total, in ms (/proc/stat). */
+export function machineCpuMs(): { busy: number; total: number } {
+  const [, ...nums] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = nums.map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busy: (busy * 1000) / TICKS_PER_S, total: ((busy + idle + iowait) * 1000) / TICKS_PER_S };
+}
+
 /** Resident set size of the group, in bytes. */
 export function rssBytes(pgid: number): number {
   let kb = 0;

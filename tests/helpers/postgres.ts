@@ -18,6 +18,8 @@ const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
 export type TestPostgres = {
   /** The cluster's maintenance database. */
   url: string;
+  /** The postmaster's process id (the bench sums the CPU time of it and its backends). */
+  pid: number;
   /** A new database with the committed PostgreSQL migrations applied (prisma migrate deploy); its URL. */
   migratedDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   });
   return {
     url,
+    pid: child.pid!,
     async migratedDatabase(name) {
       const admin = new Client({ connectionString: url });
       await admin.connect();
