@@ -80,7 +80,7 @@ async function fanout(w: InstancesWorld): Promise<{ delivered: number[]; posted:
   return { delivered, posted };
 }
 
-type Throughput = { rps: number; p95: number; cpu: string };
+type Throughput = { rps: number; p95: number; cpu: string; appCores: number };
 
 /**
  * Requests per second of `/` with CLIENTS clients in a closed loop, each
@@ -124,7 +124,7 @@ async function throughput(w: InstancesWorld, urls: string[]): Promise<Throughput
     `machine ${cores(busy)} of ${os.cpus().length} (${((100 * busy) / (after.machine.total - before.machine.total)).toFixed(0)} % busy)`,
     `app CPU ${((apps[0] + apps[1]) / times.length).toFixed(1)} ms/request`,
   ].join("; ");
-  return { rps: times.length / (wall / 1000), p95: pct(times, 95), cpu };
+  return { rps: times.length / (wall / 1000), p95: pct(times, 95), cpu, appCores: (apps[0] + apps[1]) / wall };
 }
 
 export default async function instancesBench(): Promise<void> {
@@ -153,6 +153,9 @@ export default async function instancesBench(): Promise<void> {
       ["  cores used meanwhile", "", one.cpu, ""],
       ["catalog `/`, two instances", "≥ 1.8 × one", `${two.rps.toFixed(1)} req/s (p95 ${ms(two.p95)}) = ${(two.rps / one.rps).toFixed(2)} ×`, loadTwo],
       ["  cores used meanwhile", "", two.cpu, ""],
+      // On a machine whose cores are taken, the instances get what the scheduler gives them: per
+      // core they used, two instances against one says whether anything they share holds them back.
+      ["  req/s per core the instances used, two ÷ one", "", `${(two.rps / two.appCores).toFixed(1)} ÷ ${(one.rps / one.appCores).toFixed(1)} = ${(two.rps / two.appCores / (one.rps / one.appCores)).toFixed(2)} ×`, ""],
     ];
     console.log(`\n${RFCS} RFCs, PostgreSQL + Redis, production build; ${MESSAGES} messages, ${CLIENTS} clients × ${SECONDS} s; ${os.cpus().length} cores`);
     console.log("| figure | target | measured | load average (1, 5, 15 min) at its start |\n|---|---|---|---|");
