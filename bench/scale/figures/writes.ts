@@ -70,6 +70,22 @@ export async function noopSaveCommits(w: ScaleWorld, opts: { slug: string; branc
 }
 
 /**
+ * A read (not timed) that a reused keep-alive socket may meet closed: after
+ * the naive figure's listing of 10,000 entries the forge closes idle sockets
+ * late, and one such ECONNRESET ended a whole 10,000-RFC run.
+ */
+async function readAgain(url: string, headers: Record<string, string>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { headers });
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await sleep(500);
+    }
+  }
+}
+
+/**
  * Push → cache row, end to end: a commit through the forge's contents API
  * (as a git client pushes), then the time until the app's cache row holds
  * it — RFC.md on an active RFC's main (the row's main head), or a
@@ -84,7 +100,7 @@ export async function pushFigures(w: ScaleWorld, opts: { targets: PushTarget[]; 
   for (let i = 0; i < opts.n; i++) {
     const target = opts.targets[i % opts.targets.length];
     const [repo, path] = target.repo ? [target.repo, "RFC.md"] : [meta, `rfcs/${target.slug}.md`];
-    const file = (await (await fetch(`${w.forgeUrl}/api/v1/repos/${repo}/contents/${path}?ref=main`, { headers: auth })).json()) as { sha: string; content: string };
+    const file = (await (await readAgain(`${w.forgeUrl}/api/v1/repos/${repo}/contents/${path}?ref=main`, auth)).json()) as { sha: string; content: string };
     const text = `${Buffer.from(file.content, "base64").toString("utf8")}\nPush ${i}.\n`;
     const t0 = performance.now();
     const res = await fetch(`${w.forgeUrl}/api/v1/repos/${repo}/contents/${path}`, {
