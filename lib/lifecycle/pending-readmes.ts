@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { slices } from "@/lib/db/in-slices";
+import { parseObject } from "@/lib/db/json";
 
 // §3 state 4: a decision is two writes — the meta entry, then the per-RFC
 // repo's README — and the lifecycle sweep completes a README write that
@@ -33,19 +34,10 @@ export async function decisionsMissingReadme(): Promise<string[]> {
     const ours = new Set(rows.filter((r) => r.kind !== README_SEEN).map((r) => r.rfcSlug));
     for (const rfc of batch) {
       if (!ours.has(rfc.slug)) continue;
-      const decidedAt = String((JSON.parse(rfc.frontmatter) as { decided_at?: unknown }).decided_at ?? "");
-      const seen = rows.some((r) => r.kind === README_SEEN && r.rfcSlug === rfc.slug && readmeDecidedAt(r.details) === decidedAt);
+      const decidedAt = String(parseObject<{ decided_at?: unknown }>(rfc.frontmatter, {}).decided_at ?? "");
+      const seen = rows.some((r) => r.kind === README_SEEN && r.rfcSlug === rfc.slug && parseObject<{ decidedAt?: unknown }>(r.details, {}).decidedAt === decidedAt);
       if (!seen) pending.push(rfc.slug);
     }
   }
   return pending;
-}
-
-function readmeDecidedAt(details: string): string | null {
-  try {
-    const at = (JSON.parse(details) as { decidedAt?: unknown }).decidedAt;
-    return typeof at === "string" ? at : null;
-  } catch {
-    return null;
-  }
 }
