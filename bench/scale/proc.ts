@@ -5,32 +5,29 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
-function groupPids(pgid: number): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // after "pid (comm) "
-      if (Number(fields[2]) === pgid) pids.push(Number(name)); // field 5: pgrp
-    } catch {
-      /* the process ended meanwhile */
-    }
+/** The fields of /proc/<pid>/stat after "pid (comm) " (index 0 is field 3, the state), or null once the process ended. */
+function statFields(pid: number | string): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null; // the process ended meanwhile
   }
-  return pids;
+}
+
+const procPids = () => readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number);
+const cpuTicks = (fields: string[]) => Number(fields[11]) + Number(fields[12]); // fields 14 and 15: utime, stime
+
+function groupPids(pgid: number): number[] {
+  return procPids().filter((pid) => Number(statFields(pid)?.[2]) === pgid); // field 5: pgrp
 }
 
 /** User + system CPU time of the group, in ms. */
 export function cpuMs(pgid: number): number {
   let ticks = 0;
   for (const pid of groupPids(pgid)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]); // fields 14 and 15: utime, stime
-    } catch {
-      /* ended */
-    }
+    const fields = statFields(pid);
+    if (fields) ticks += cpuTicks(fields);
   }
   return (ticks * 1000) / TICKS_PER_S;
 }
@@ -39,16 +36,11 @@ export function cpuMs(pgid: number): number {
 export function treeCpuMs(pid: number): number {
   const parentOf = new Map<number, number>();
   const ticksOf = new Map<number, number>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parentOf.set(Number(name), Number(fields[1])); // field 4: ppid
-      ticksOf.set(Number(name), Number(fields[11]) + Number(fields[12]));
-    } catch {
-      /* ended */
-    }
+  for (const pid of procPids()) {
+    const fields = statFields(pid);
+    if (!fields) continue;
+    parentOf.set(pid, Number(fields[1])); // field 4: ppid
+    ticksOf.set(pid, cpuTicks(fields));
   }
   let ticks = 0;
   for (const [p, t] of ticksOf) {
