@@ -1,4 +1,6 @@
-import { chromium } from "playwright-core";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_FLAGS } from "@/tests/e2e/helpers/browser";
 import { stats, type Stats } from "../http";
 import type { ScaleWorld } from "../world";
@@ -28,7 +30,32 @@ function probe(marker: string): void {
   mo.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["contenteditable"] });
 }
 
-export async function editorFigure(w: ScaleWorld, opts: { slug: string; branch: string; n: number }): Promise<{ editable: Stats }> {
+type BenchMarks = { docEnd: number; editable: number };
+
+async function loadOnce(page: Page, url: string): Promise<BenchMarks> {
+  await page.goto(url);
+  await page.waitForFunction(() => {
+    const b = (window as BenchWindow).__bench;
+    return !!b?.docEnd && !!b.editable;
+  }, undefined, { timeout: 60_000 });
+  return (await page.evaluate(() => (window as BenchWindow).__bench!)) as BenchMarks;
+}
+
+/** One more load under the CDP profiler (not counted: profiling slows the page); the window measured is printed to find it in the profile. */
+async function profileOnce(page: Page, url: string, dir: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  const b = await loadOnce(page, url);
+  const { profile } = await cdp.send("Profiler.stop");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `editor-${Date.now()}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  console.log(`  CPU profile of one load: ${file} (document received at ${b.docEnd.toFixed(1)} ms, editable at ${b.editable.toFixed(1)} ms of the page's clock)`);
+}
+
+export async function editorFigure(w: ScaleWorld, opts: { slug: string; branch: string; n: number; profileDir?: string }): Promise<{ editable: Stats }> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -39,14 +66,10 @@ export async function editorFigure(w: ScaleWorld, opts: { slug: string; branch: 
     const url = `${w.appUrl}/rfcs/${opts.slug}?branch=${encodeURIComponent(opts.branch)}&mode=contribute`;
     const samples: number[] = [];
     for (let i = 0; i < opts.n + 2; i++) {
-      await page.goto(url);
-      await page.waitForFunction(() => {
-        const b = (window as BenchWindow).__bench;
-        return !!b?.docEnd && !!b.editable;
-      }, undefined, { timeout: 60_000 });
-      const b = await page.evaluate(() => (window as BenchWindow).__bench!);
-      if (i >= 2) samples.push(b.editable! - b.docEnd!); // two warm-up loads
+      const b = await loadOnce(page, url);
+      if (i >= 2) samples.push(b.editable - b.docEnd); // two warm-up loads
     }
+    if (opts.profileDir) await profileOnce(page, url, opts.profileDir);
     return { editable: stats(samples) };
   } finally {
     await browser.close();
