@@ -58,7 +58,6 @@ export function DocumentBody() {
         <ReadOnlyDocument
           source={data.text}
           overlays={v.overlays}
-          serverBlocks={v.serverBlocks}
           canComment={v.perms.subthread && !v.deleted}
           canFlag={v.perms.flag && !v.deleted}
           onComment={v.setCommenting}

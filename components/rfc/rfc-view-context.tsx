@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import { viewUrl } from "@/lib/client/api";
 import type { Anchor, BranchSummary, Change, Flag } from "@/lib/contracts";
-import { documentBlocks } from "@/lib/threads/blocks";
 import { placeThreads } from "@/lib/threads/place";
 import { useAiStatus } from "@/components/chat/use-ai-status";
 import { permsInState, useRfcState } from "@/components/lifecycle/rfc-state";
@@ -90,7 +89,6 @@ function useRfcViewState(props: ViewProps) {
   const placed = useMemo(() => (loaded ? placeThreads(text, threadsRead.threads) : threadsRead.threads), [loaded, text, threadsRead.threads]);
   const threads = { ...threadsRead, threads: placed };
   const overlays = useOverlays(text, changes.changes, threads.threads, thread.id);
-  const serverBlocks = useMemo(() => documentBlocks(text), [text]);
 
   // After a branch action: the list from the branches route, and the page (permissions) behind it.
   const branchesChanged = () => (void list.reload(), router.refresh());
@@ -159,7 +157,6 @@ function useRfcViewState(props: ViewProps) {
     changes,
     flags,
     overlays,
-    serverBlocks,
     pendingCount: changes.changes.filter((c) => c.status === (isMain ? "buffered" : "pending")).length,
     subCount: threads.threads.filter((t) => t.kind !== "main").length,
   };

@@ -51,7 +51,13 @@ let cached: Extensions | null = null;
 export function markdownExtensions(): Extensions {
   cached ??= [
     ...starterKitParts(),
-    Table.extend({ markdownTokenizer: commonMark("table") }).configure({ resizable: false }),
+    // No node view: tiptap hands the view a new node-view function each time
+    // it asks (Editor.createNodeViews, when EditorContent mounts), so with one
+    // ProseMirror would draw the whole document a second time as the editor
+    // opens (issue 15: an 86 KB document editable within 150 ms). The schema's
+    // own DOM is what TableView drew: a .tableWrapper div, the table with its
+    // width and colgroup, its body.
+    Table.extend({ markdownTokenizer: commonMark("table") }).configure({ resizable: false, View: null, renderWrapper: true }),
     TableRow,
     TableHeader,
     TableCell,
