@@ -71,7 +71,9 @@ const attrs = (d: { id?: string; title?: string }, className: string) => ({
 
 /** Show `decorations` (source offsets of `md.source`) in `editor`; ranges whose text is gone are skipped. */
 export function setSourceDecorations(editor: Editor, md: MarkdownDocument, decorations: SourceDecoration[]): void {
-  const sinceLoad = key.getState(editor.state)?.sinceLoad ?? new Mapping();
+  const shown = key.getState(editor.state);
+  if (!decorations.length && (!shown || shown.set === DecorationSet.empty)) return; // nothing to draw or take away: no transaction
+  const sinceLoad = shown?.sinceLoad ?? new Mapping();
   const size = editor.state.doc.content.size;
   const out: Decoration[] = [];
   // A source offset as a position in the editor now (edits since the load mapped through), or null when its text is gone.

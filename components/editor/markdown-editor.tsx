@@ -62,7 +62,11 @@ export function MarkdownEditor({ source, editable, onChange, onBlur, decorations
     extensions: EXTENSIONS,
     content: model.current.doc,
     editable,
-    immediatelyRender: false, // rendered on the client only (Next.js hydration)
+    // Created in the first render in the browser, not in an effect after it
+    // (one render and one commit less before the text is editable). On the
+    // server there is none; a hydrating render reads useEditor's server
+    // snapshot (no editor), so the markup matches.
+    immediatelyRender: typeof window !== "undefined",
     editorProps: {
       attributes: {
         class: `${PROSE_RFC} ${className ?? ""}`,

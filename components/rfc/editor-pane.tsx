@@ -2,7 +2,8 @@
 
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from "react";
 import type { Change, DocumentAtHead, ThreadSummary } from "@/lib/contracts";
-import { editorDecorations } from "@/lib/rfc-view/editor-decorations";
+import { useAfterFirstPaint } from "@/components/editor/use-after-first-paint";
+import { editorDecorations, type SourceDecoration } from "@/lib/rfc-view/editor-decorations";
 import type { MergePiece } from "@/lib/contracts";
 import { mergeSegments } from "@/lib/markdown/merge-blocks";
 import type { SaveStatus } from "@/lib/rfc-view/flush-scheduler";
@@ -21,6 +22,8 @@ import { useLocalDraft } from "./use-local-draft";
 // never dropped: on a conflict it stays in the editor until they choose, and
 // until a flush lands it is also kept in the browser, so a reload or a crash
 // loses nothing (use-local-draft.ts).
+
+const NO_DECORATIONS: SourceDecoration[] = [];
 
 export type EditorPaneHandle = { save: () => Promise<void>; status: () => SaveStatus };
 
@@ -54,8 +57,13 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
     if (now !== undefined) lastText.current = () => now;
     return lastText.current();
   };
-  // Offsets are into the source the editor loaded; the editor maps them through later edits.
-  const decorations = useMemo(() => editorDecorations(source, changes, threads, activeThreadId), [source, changes, threads, activeThreadId]);
+  // Offsets are into the source the editor loaded; the editor maps them through later edits,
+  // so they can be worked out and drawn once the editable text has been painted.
+  const painted = useAfterFirstPaint();
+  const decorations = useMemo(
+    () => (painted ? editorDecorations(source, changes, threads, activeThreadId) : NO_DECORATIONS),
+    [painted, source, changes, threads, activeThreadId],
+  );
   const pendingChanges = changes.filter((c) => c.status === "pending").length;
   const { snap, controls } = useFlush({ slug, branch, initial: { baseSha: doc.headSha, text: doc.text }, getText, onSaved });
 

@@ -66,4 +66,20 @@ describe("tracked-change decorations", () => {
     expect(shownDecorations(editor)).toEqual([]);
     editor.destroy();
   });
+
+  // The editor pane draws them after the first paint, often with none at all: an empty set costs no transaction.
+  it("an empty set on an editor showing none dispatches nothing; on one showing some, it takes them away", () => {
+    const { md, editor } = setup();
+    let transactions = 0;
+    editor.on("transaction", () => void transactions++);
+    setSourceDecorations(editor, md, []);
+    expect(transactions).toBe(0);
+    const del = source.indexOf("old word");
+    setSourceDecorations(editor, md, [{ kind: "delete", from: del, to: del + 3, id: "c1" }]);
+    expect(shownDecorations(editor)).toHaveLength(1);
+    setSourceDecorations(editor, md, []);
+    expect(shownDecorations(editor)).toEqual([]);
+    expect(transactions).toBe(2);
+    editor.destroy();
+  });
 });
