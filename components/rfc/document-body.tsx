@@ -1,6 +1,7 @@
 "use client";
 
 import { DiffView } from "@/components/changes/diff-view";
+import { useEditorWarmUp } from "@/components/editor/warm-up";
 import { EditorPane } from "./editor-pane";
 import { ReadOnlyDocument } from "./read-only-document";
 import { useRfcView } from "./rfc-view-context";
@@ -15,6 +16,7 @@ export function DocumentBody() {
   const v = useRfcView();
   const data = v.doc.data;
   const editing = v.mode === "contribute" && v.canEdit;
+  useEditorWarmUp(editing && !data);
   const showDiff = v.diff && !v.isMain;
   const onSaved = ({ text, headSha, staleChangeIds }: { text: string; headSha: string; staleChangeIds: string[] }) => {
     if (v.doc.data) v.doc.set({ ...v.doc.data, text, headSha });
