@@ -48,6 +48,11 @@ function markdownOf(md: MarkdownDocument, doc: PmNode): string {
   return text;
 }
 
+/** `doc` is `md` as loaded, untouched: its Markdown is the source itself, with no save to run (the local draft asks as the editor opens). */
+function loaded(md: MarkdownDocument, doc: PmNode): void {
+  saved.set(doc, { md, text: md.source });
+}
+
 /** The document's blocks, ignoring the empty paragraphs an editor may hold (Markdown has none). */
 const blocksOf = (doc: JSONContent) => JSON.stringify((doc.content ?? []).filter((n) => n.type !== "paragraph" || n.content?.length));
 
@@ -81,13 +86,22 @@ export function MarkdownEditor({ source, editable, onChange, onBlur, decorations
     },
     onBlur: () => handlers.current.onBlur?.(),
   });
+  // The first render that has this editor: its view is not in the page yet, so nothing can have been typed.
+  const fresh = useRef<typeof editor>(null);
+  if (editor && fresh.current !== editor) {
+    fresh.current = editor;
+    loaded(model.current, editor.state.doc);
+  }
 
   // A new source: keep the editor's state when it already shows that text
   // (our own save came back), otherwise load it.
   useEffect(() => {
     if (!editor || model.current?.source === source) return;
     const next = createMarkdownDocument(source);
-    if (blocksOf(editor.getJSON()) !== blocksOf(next.doc)) editor.commands.setContent(next.doc, { emitUpdate: false });
+    if (blocksOf(editor.getJSON()) !== blocksOf(next.doc)) {
+      editor.commands.setContent(next.doc, { emitUpdate: false });
+      loaded(next, editor.state.doc);
+    }
     model.current = next;
     resetSourceDecorations(editor);
   }, [editor, source]);
