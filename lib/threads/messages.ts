@@ -18,7 +18,9 @@ export type MessageAuthor = UserRef & { id: number };
  * 19: a reader on another instance sees it one Redis hop after the commit).
  * The transaction holds only what the event needs: the message, its number
  * in the thread's log. The thread's last activity is written after the
- * publish, as nothing a reader is shown waits for it.
+ * publish, as nothing a reader is shown waits for it; should only that
+ * write fail, the message is stored and shown all the same, so the post
+ * answers with it (an error would have the author post it a second time).
  */
 export async function postUserMessage(args: { threadId: string; author: MessageAuthor; body: string }): Promise<MessageView> {
   const { id, login, name, avatarUrl } = args.author;
@@ -31,7 +33,9 @@ export async function postUserMessage(args: { threadId: string; author: MessageA
     emit(threadEvent(args.threadId, { type: "message", data: message }));
     return message;
   });
-  await db().thread.update({ where: { id: args.threadId }, data: { updatedAt: new Date() } });
+  await db()
+    .thread.update({ where: { id: args.threadId }, data: { updatedAt: new Date() } })
+    .catch((err: unknown) => console.error("[quorum] thread activity time not saved:", err));
   return message;
 }
 

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import { waitUntil } from "../../helpers/wait";
 
 // `next start` for the browser tests, in its own process group so teardown
@@ -22,13 +23,25 @@ class ExitError extends Error {}
 
 export type AppServer = { pid: number; url: string; logFile: string };
 
-/** `nodeArgs`: flags for the node running `next start` (the bench's BENCH_APP_NODE_ARGS, e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+/**
+ * The node flags of `npm start` (package.json), so that the browser tests
+ * and the benches run the production server as a team does: the flags live
+ * there alone. --heap-growing-percent is one NODE_OPTIONS refuses.
+ */
+export function productionNodeFlags(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  const flags = /^node((?: --\S+)*) node_modules\/next\/dist\/bin\/next start$/.exec(pkg.scripts.start);
+  if (!flags) throw new Error(`npm start is not "node [--flags] node_modules/next/dist/bin/next start": ${pkg.scripts.start}`);
+  return flags[1].split(" ").filter(Boolean);
+}
+
+/** `nodeArgs`: more flags for the node running `next start` (the bench's BENCH_APP_NODE_ARGS, e.g. --cpu-prof, which NODE_OPTIONS refuses). */
 export async function startApp(opts: { root: string; distDir: string; port: number; env: NodeJS.ProcessEnv; logFile: string; nodeArgs?: string[] }): Promise<AppServer> {
   const url = `http://127.0.0.1:${opts.port}`;
   const log = createWriteStream(opts.logFile);
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    [...productionNodeFlags(opts.root), ...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
     { cwd: opts.root, env: { ...opts.env, NEXT_DIST_DIR: opts.distDir, NEXT_TELEMETRY_DISABLED: "1" }, detached: true, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.pipe(log);

@@ -5,7 +5,7 @@ import { GET as listThreads, POST as createThread } from "@/app/api/rfcs/[slug]/
 import { GET as getEvents } from "@/app/api/threads/[threadId]/events/route";
 import { GET as getMessages, POST as postMessage } from "@/app/api/threads/[threadId]/messages/route";
 import { captureRange } from "@/lib/anchors";
-import { db } from "@/lib/db/client";
+import { databaseProvider, db } from "@/lib/db/client";
 import { json, setupFixture, SUPER, type Fixture } from "./fixture";
 
 // §8.12 sub-threads re-anchored after edits (moved, changed, deleted) and
@@ -114,5 +114,29 @@ describe("branch chat", () => {
     expect(listed.messages.map((m) => m.body)).toContain("Shall we say ten?");
     expect((await fx.call(postMessage, { as: null, method: "POST", params: { threadId: main.id }, body: { body: "hi" } })).status).toBe(401);
     expect((await fx.call(postMessage, { as: "alice", method: "POST", params: { threadId: main.id }, body: { body: "  " } })).status).toBe(422);
+  });
+
+  it("answers with a stored message even when only its thread's activity time fails to save", async () => {
+    const main = (await threads())[0];
+    const pg = databaseProvider() === "postgresql"; // npm run test:pg runs this file on PostgreSQL
+    const freeze = pg
+      ? [
+          `CREATE FUNCTION test_thread_frozen() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'thread frozen'; END $$ LANGUAGE plpgsql`,
+          `CREATE TRIGGER test_thread_frozen BEFORE UPDATE ON "Thread" FOR EACH ROW EXECUTE FUNCTION test_thread_frozen()`,
+        ]
+      : [`CREATE TRIGGER test_thread_frozen BEFORE UPDATE ON "Thread" BEGIN SELECT RAISE(ABORT, 'thread frozen'); END`];
+    for (const sql of freeze) await db().$executeRawUnsafe(sql);
+    const logged = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const res = await fx.call(postMessage, { as: "alice", method: "POST", params: { threadId: main.id }, body: { body: "Posted once" } });
+      expect(res.status).toBe(201);
+      expect(String(logged.mock.calls[0]?.[0])).toContain("thread activity time not saved");
+    } finally {
+      logged.mockRestore();
+      const thaw = pg ? [`DROP TRIGGER test_thread_frozen ON "Thread"`, `DROP FUNCTION test_thread_frozen()`] : [`DROP TRIGGER test_thread_frozen`];
+      for (const sql of thaw) await db().$executeRawUnsafe(sql);
+    }
+    const listed = await json<{ messages: { body: string }[] }>(await fx.call(getMessages, { as: null, params: { threadId: main.id } }));
+    expect(listed.messages.filter((m) => m.body === "Posted once")).toHaveLength(1);
   });
 });
