@@ -1,5 +1,5 @@
 import { entryPath, parseEntry } from "@/lib/entries";
-import { readRawText, splitFullName } from "@/lib/gitea";
+import { readFile, splitFullName } from "@/lib/gitea";
 
 type Known = { headSha: string | null; ideaTags: string | null } | undefined;
 
@@ -16,7 +16,7 @@ export async function ideaTagsToStore(repo: string, slug: string, headSha: strin
   if (known?.ideaTags != null && known.headSha === headSha) return undefined;
   let text: string | null;
   try {
-    text = await readRawText(splitFullName(repo), entryPath(slug), headSha);
+    text = (await readFile(splitFullName(repo), entryPath(slug), headSha))?.text ?? null;
   } catch (err) {
     console.warn(`[quorum] could not read the tags of idea ${slug} at ${headSha.slice(0, 10)}`, err);
     return undefined;

@@ -1,7 +1,7 @@
 import type { Branch } from "gitea-js";
 import { summaryOf } from "@/lib/catalog/summary";
 import { db } from "@/lib/db/client";
-import { GiteaError, listBranches, readRawText, splitFullName } from "@/lib/gitea";
+import { GiteaError, listBranches, readFile, splitFullName } from "@/lib/gitea";
 import { readCutCreators } from "@/lib/branches/cut-tag";
 import { HELPER_BRANCH_PREFIX } from "@/lib/branches/names";
 import { markHomeBranchesStale, syncBranchRows } from "./branch-rows";
@@ -41,7 +41,7 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
     const head = main?.commit?.id ?? null;
     const mainMoved = !!head && head !== rfc.mainHeadSha;
     if (head && (needs.force || mainMoved)) {
-      const text = (await readRawText(ref, "RFC.md", head)) ?? "";
+      const text = (await readFile(ref, "RFC.md", head))?.text ?? "";
       await db().cachedRfc.update({
         where: { slug: rfc.slug },
         data: { body: text, summary: summaryOf(text), mainHeadSha: head, mainCommitAt: main ? commitTime(main) : null },
@@ -73,8 +73,8 @@ export async function refreshRfcRepo(repo: string, needs: RfcRepoNeeds): Promise
  */
 async function takeMainPush(ref: { owner: string; repo: string }, repo: string, rfc: { slug: string; mainHeadSha: string | null }, push: MainPush): Promise<boolean> {
   if (!rfc.mainHeadSha || rfc.mainHeadSha !== push.before) return false;
-  const text = await readRawText(ref, "RFC.md", push.after);
-  if (text === null) return false;
+  const text = (await readFile(ref, "RFC.md", push.after))?.text;
+  if (text === undefined) return false;
   const res = await db().cachedRfc.updateMany({
     where: { slug: rfc.slug, mainHeadSha: push.before },
     data: { body: text, summary: summaryOf(text), mainHeadSha: push.after, mainCommitAt: new Date() },

@@ -12,7 +12,7 @@ import type { FileAtRef, RepoRef } from "./contents";
  * first fill reads 10,000 meta entries (issue 15). Gitea puts every path in a
  * folder named after the repo ([repository] PREFIX_ARCHIVE_FILES, on by
  * default); it is taken off when present. Each file's blob sha is computed
- * from its bytes, as Git names the blob. lastCommitSha is not known (null).
+ * from its bytes, as Git names the blob.
  */
 export async function readArchiveFolder({ owner, repo }: RepoRef, ref: string, folder: string): Promise<Map<string, FileAtRef>> {
   const data = await call(`archive ${owner}/${repo}@${ref.slice(0, 12)}`, () =>
@@ -29,7 +29,7 @@ export async function readArchiveFolder({ owner, repo }: RepoRef, ref: string, f
       const name = header.name.startsWith(prefix) ? header.name.slice(prefix.length) : header.name;
       if (header.type === "file" && name.startsWith(under)) {
         const bytes = Buffer.concat(chunks);
-        files.set(name, { text: bytes.toString("utf8"), sha: gitBlobShaOf(bytes), lastCommitSha: null });
+        files.set(name, { text: bytes.toString("utf8"), sha: gitBlobShaOf(bytes) });
       }
       next();
     });

@@ -1,34 +1,30 @@
 import type { ChangeFilesOptions, ContentsResponse, FilesResponse, HttpResponse } from "gitea-js";
 import { call, callOrNull, giteaClient } from "./client";
-import { decodeBase64 } from "./base64";
+import { gitBlobShaOf } from "./blob-sha";
 
 export type RepoRef = { owner: string; repo: string };
-export type FileAtRef = { text: string; sha: string; lastCommitSha: string | null };
+/** A file's text and its Git blob sha (what a contents write names as the version it replaces). */
+export type FileAtRef = { text: string; sha: string };
 
 export function splitFullName(fullName: string): RepoRef {
   const [owner, repo] = fullName.split("/", 2);
   return { owner: owner ?? "", repo: repo ?? "" };
 }
 
-/** A text file at a ref, or null when it does not exist. */
+/**
+ * A text file at a ref, or null when it does not exist. Read through the raw
+ * endpoint, its blob sha computed from the bytes as Git does: the contents
+ * API would also find the file's last commit, one `git log` in Gitea whose
+ * cost grows with the history and the folder (issue 15: 55 ms for an entry
+ * of a meta repo of 10,000 against 11 ms raw), for a field Quorum never reads.
+ */
 export async function readFile({ owner, repo }: RepoRef, path: string, ref?: string): Promise<FileAtRef | null> {
   const data = await callOrNull(`read ${owner}/${repo}:${path}`, () =>
-    giteaClient().repos.repoGetContents(owner, repo, path, ref ? { ref } : {}),
+    giteaClient().repos.repoGetRawFile(owner, repo, path, ref ? { ref } : {}, { format: "arrayBuffer" }) as unknown as Promise<HttpResponse<ArrayBuffer, unknown>>,
   );
-  if (!data || Array.isArray(data)) return null;
-  const file = data as ContentsResponse;
-  return { text: decodeBase64(file.content), sha: file.sha ?? "", lastCommitSha: file.last_commit_sha ?? null };
-}
-
-/**
- * A text file's content at a ref through the raw endpoint, or null when it
- * does not exist. Cheaper than readFile when neither the blob sha nor the
- * last commit is needed: Gitea finds a file's last commit with a `git log`.
- */
-export async function readRawText({ owner, repo }: RepoRef, path: string, ref: string): Promise<string | null> {
-  return callOrNull(`read ${owner}/${repo}:${path} (raw)`, () =>
-    giteaClient().repos.repoGetRawFile(owner, repo, path, { ref }, { format: "text" }) as unknown as Promise<HttpResponse<string, unknown>>,
-  );
+  if (data === null) return null;
+  const bytes = Buffer.from(data);
+  return { text: bytes.toString("utf8"), sha: gitBlobShaOf(bytes) };
 }
 
 /** The entries of a folder (no content), or [] when it does not exist. */

@@ -4,7 +4,7 @@ export { encodeBase64, decodeBase64 } from "./base64";
 export { giteaClient, call, callOrNull, type GiteaApi } from "./client";
 export { giteaFetch, giteaRequestCount, GiteaTimeout } from "./fetch";
 export { paginate, PAGE_LIMIT } from "./pager";
-export { readFile, readRawText, listDir, changeFiles, splitFullName, type RepoRef, type FileAtRef } from "./contents";
+export { readFile, listDir, changeFiles, splitFullName, type RepoRef, type FileAtRef } from "./contents";
 export { readArchiveFolder } from "./archive";
 export { listBranches, getBranch, createBranch, deleteBranch } from "./branches";
 export { listPulls, getPull, createPull, setPullState, mergePull, type PullState } from "./pulls";

@@ -44,9 +44,9 @@ it("a push re-reads only the entries its commits touched: one commit listing, no
   const log = await forgeLog();
   expect(log.filter((l) => l.path.endsWith("/rfcs/meta/commits"))).toHaveLength(1); // the commits since the cached head, with their files
   expect(log.filter((l) => l.path.endsWith("/contents/rfcs"))).toEqual([]); // no folder listing
-  expect(log.filter((l) => /\/contents\/rfcs\/.+\.md$/.test(l.path)).map((l) => l.path).sort()).toEqual([
-    "/api/v1/repos/rfcs/meta/contents/rfcs/e-3.md",
-    "/api/v1/repos/rfcs/meta/contents/rfcs/e-new.md",
+  expect(log.filter((l) => /\/(contents|raw)\/rfcs\/.+\.md$/.test(l.path)).map((l) => l.path).sort()).toEqual([
+    "/api/v1/repos/rfcs/meta/raw/rfcs/e-3.md",
+    "/api/v1/repos/rfcs/meta/raw/rfcs/e-new.md",
   ]);
   expect(await titles()).toMatchObject({ "e-3": "Entry three", "e-new": "A new entry", "e-4": "Entry 4" });
 });

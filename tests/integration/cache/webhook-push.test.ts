@@ -71,7 +71,7 @@ it("a push to meta main reads the entries its commits touched and nothing else o
   expect(push.payload.commits).toHaveLength(1);
   const routes = await routesDuring(() => deliver(push));
   expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } })).title).toBe("Streaming sync, pushed");
-  expect(withoutPulls(routes)).toEqual({ "GET /api/v1/repos/{owner}/{repo}/contents/{filepath*}": 1 }); // the one entry
+  expect(withoutPulls(routes)).toEqual({ "GET /api/v1/repos/{owner}/{repo}/raw/{filepath*}": 1 }); // the one entry, raw (no last-commit search)
   expect(routes["GET /api/v1/repos/{owner}/{repo}/pulls"]).toBe(1); // open PRs into main are re-checked by Gitea (FACTS §7.2)
   expect((await db().repoSync.findUniqueOrThrow({ where: { repo: META } })).mainHeadSha).toBe(push.payload.after);
 });

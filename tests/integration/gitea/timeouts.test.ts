@@ -49,7 +49,7 @@ describe("Gitea calls: deadlines and retries", () => {
   });
 
   test("a 404 is an answer, not a failure: no retry", async () => {
-    await fault({ method: "GET", path: "/api/v1/repos/rfcs/meta/contents/nope.md" }); // counts, changes nothing
+    await fault({ method: "GET", path: "/api/v1/repos/rfcs/meta/raw/nope.md" }); // counts, changes nothing
     expect(await readFile(META, "nope.md")).toBeNull();
     expect(await attempts()).toBe(1);
   });
