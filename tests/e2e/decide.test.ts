@@ -36,9 +36,23 @@ async function moveClock(ms: number) {
 }
 
 const bar = (page: Page) => page.locator('section[aria-label="Lifecycle"]');
+/**
+ * Opens the lifecycle panel. It also opens by itself when something comes to
+ * wait for this viewer (a live update), which relabels the toggle "Hide
+ * details" at any moment: a click aimed at the old label may meet either, so
+ * this goes round until the panel is open.
+ */
 const details = async (page: Page) => {
+  const opened = bar(page).getByRole("button", { name: "Hide details" });
   const toggle = bar(page).getByRole("button", { name: "Details & timeline" });
-  if (await toggle.count()) await toggle.click();
+  await waitUntil(
+    async () => {
+      if (await opened.count()) return true;
+      await toggle.click({ timeout: 2_000 }).catch(() => undefined); // relabelled meanwhile: the panel opened by itself
+      return (await opened.count()) > 0;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, what: "the lifecycle panel open" },
+  );
 };
 const arbiter = (page: Page, login: string, signed: "yes" | "no") => page.locator(`[data-arbiter="${login}"][data-signed="${signed}"]`);
 
