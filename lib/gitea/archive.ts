@@ -2,9 +2,8 @@ import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import type { HttpResponse } from "gitea-js";
 import { extract } from "tar-stream";
-import { gitBlobShaOf } from "./blob-sha";
 import { call, giteaClient } from "./client";
-import type { FileAtRef, RepoRef } from "./contents";
+import { fileOfBytes, type FileAtRef, type RepoRef } from "./contents";
 
 /**
  * The text files under `folder` at `ref`, from one download of the repo's
@@ -28,8 +27,7 @@ export async function readArchiveFolder({ owner, repo }: RepoRef, ref: string, f
     stream.on("end", () => {
       const name = header.name.startsWith(prefix) ? header.name.slice(prefix.length) : header.name;
       if (header.type === "file" && name.startsWith(under)) {
-        const bytes = Buffer.concat(chunks);
-        files.set(name, { text: bytes.toString("utf8"), sha: gitBlobShaOf(bytes) });
+        files.set(name, fileOfBytes(Buffer.concat(chunks)));
       }
       next();
     });

@@ -6,6 +6,9 @@ export type RepoRef = { owner: string; repo: string };
 /** A file's text and its Git blob sha (what a contents write names as the version it replaces). */
 export type FileAtRef = { text: string; sha: string };
 
+/** A file as read from its bytes (raw endpoint, archive): the sha is computed as Git names the blob. */
+export const fileOfBytes = (bytes: Buffer): FileAtRef => ({ text: bytes.toString("utf8"), sha: gitBlobShaOf(bytes) });
+
 export function splitFullName(fullName: string): RepoRef {
   const [owner, repo] = fullName.split("/", 2);
   return { owner: owner ?? "", repo: repo ?? "" };
@@ -23,8 +26,7 @@ export async function readFile({ owner, repo }: RepoRef, path: string, ref?: str
     giteaClient().repos.repoGetRawFile(owner, repo, path, ref ? { ref } : {}, { format: "arrayBuffer" }) as unknown as Promise<HttpResponse<ArrayBuffer, unknown>>,
   );
   if (data === null) return null;
-  const bytes = Buffer.from(data);
-  return { text: bytes.toString("utf8"), sha: gitBlobShaOf(bytes) };
+  return fileOfBytes(Buffer.from(data));
 }
 
 /** The entries of a folder (no content), or [] when it does not exist. */
