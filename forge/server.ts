@@ -94,7 +94,16 @@ export async function startForge(opts: ForgeOptions): Promise<ForgeHandle> {
   } as Omit<Forge, "pullQueue" | "webhooks"> as Forge;
   forge.pullQueue = new PullQueue(forge);
   forge.webhooks = new Webhooks(forge, Boolean(opts.log));
-  const server = createServer(createHandler(forge));
+  // Requests under way, so close() can wait for them: a handler that went on
+  // after its data folder was removed would fail and log after its owner (a
+  // test file) had ended.
+  const handler = createHandler(forge);
+  const inflight = new Set<Promise<void>>();
+  const server = createServer((req, res) => {
+    const p = handler(req, res);
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p));
+  });
   server.keepAliveTimeout = 5000;
   const port = await listen(server, opts.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
@@ -109,6 +118,8 @@ export async function startForge(opts: ForgeOptions): Promise<ForgeHandle> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await Promise.allSettled([...inflight]);
+      await forge.webhooks.close();
       await forge.pullQueue.stop();
     },
   };

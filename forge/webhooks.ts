@@ -43,6 +43,8 @@ function shuffle<T>(list: T[]): T[] {
 
 export class Webhooks {
   paused = false;
+  /** Set by close(): nothing more is sent, as when a Gitea process stops. */
+  private closed = false;
   readonly log: Delivery[] = [];
   private seq = 0;
   /** Bursts being gathered, per request; `outside` for work outside a request (timers). */
@@ -137,6 +139,10 @@ export class Webhooks {
   }
 
   private async send({ hook, d }: Task): Promise<void> {
+    if (this.closed) {
+      [d.status, d.error] = ["dropped", "the forge stopped"];
+      return;
+    }
     const started = Date.now();
     const result = await deliver(hook, d, this.forge.gitea);
     d.status = result.ok ? "delivered" : "failed";
@@ -150,6 +156,12 @@ export class Webhooks {
   /** Resolves once every queued delivery has been attempted. */
   async flush(): Promise<void> {
     while (this.inflight.size) await Promise.all([...this.inflight]);
+  }
+
+  /** Sends nothing more and waits for the deliveries under way: after it, no delivery of this forge reaches a receiver. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.flush();
   }
 
   clear(): void {
