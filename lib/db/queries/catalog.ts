@@ -80,12 +80,23 @@ export async function listCatalogPage({
   return rows.map((r) => toCatalogRfc(r));
 }
 
+/**
+ * The distinct values of an indexed column, one index seek each (a loose
+ * index scan): DISTINCT reads every row of the index, 19,336 tags at 10,000
+ * RFCs, where the seeks read a few dozen. Both pages of the catalog ask on
+ * every request: 2.1 → 0.2 ms of SQLite time at 10,000 (issue 15).
+ */
+const distinctValues = (table: "CachedRfcTag" | "CachedRfcOwner", column: "tag" | "login") => {
+  const [t, c] = [Prisma.raw(`"${table}"`), Prisma.raw(`"${column}"`)];
+  return db().$queryRaw<{ v: string }[]>(
+    Prisma.sql`WITH RECURSIVE d(v) AS (SELECT min(${c}) FROM ${t} UNION ALL SELECT (SELECT min(${c}) FROM ${t} WHERE ${c} > d.v) FROM d WHERE d.v IS NOT NULL)
+      SELECT v FROM d WHERE v IS NOT NULL`,
+  );
+};
+
 /** The values the filter controls offer: every tag and owner of a listed RFC, from their own indexes. */
 export const listCatalogFacets = cache(async (): Promise<{ tags: string[]; owners: string[] }> => {
-  const [tags, owners] = await Promise.all([
-    db().$queryRaw<{ v: string }[]>`SELECT DISTINCT tag AS v FROM "CachedRfcTag" ORDER BY tag`,
-    db().$queryRaw<{ v: string }[]>`SELECT DISTINCT login AS v FROM "CachedRfcOwner" ORDER BY login`,
-  ]);
+  const [tags, owners] = await Promise.all([distinctValues("CachedRfcTag", "tag"), distinctValues("CachedRfcOwner", "login")]);
   const sorted = (rows: { v: string }[]) => rows.map((r) => r.v).sort((a, b) => a.localeCompare(b));
   return { tags: sorted(tags), owners: sorted(owners) };
 });
