@@ -91,6 +91,10 @@ export function createHandler(forge: Forge) {
     }
     res.on("finish", release);
     res.on("close", release);
+    // A client that gave up before the answer (its own deadline) closed the
+    // response already: what the request did still sends its webhooks, as
+    // Gitea's queue does, instead of waiting for an event that has passed.
+    if (res.destroyed) release();
     try {
       send(res, reply, method === "HEAD");
     } catch (err) {

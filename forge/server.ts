@@ -76,6 +76,15 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/** How long close() waits for requests and deliveries under way. */
+const CLOSE_WAIT_MS = 10_000;
+
+function within(ms: number, work: Promise<unknown>): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export async function startForge(opts: ForgeOptions): Promise<ForgeHandle> {
   mkdirSync(opts.dataDir, { recursive: true });
   const store = new Store(opts.dataDir);
@@ -118,8 +127,9 @@ export async function startForge(opts: ForgeOptions): Promise<ForgeHandle> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await Promise.allSettled([...inflight]);
-      await forge.webhooks.close();
+      // Bounded: a teardown must never hang on a request that cannot end.
+      await within(CLOSE_WAIT_MS, Promise.allSettled([...inflight]));
+      await within(CLOSE_WAIT_MS, forge.webhooks.close());
       await forge.pullQueue.stop();
     },
   };
