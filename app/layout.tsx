@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/header/site-header";
 import { LiveProvider } from "@/components/live/live-provider";
+import { NavigationWatchdog } from "@/components/navigation/navigation-watchdog";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <SiteHeader />
           {children}
         </LiveProvider>
+        <NavigationWatchdog />
       </body>
     </html>
   );

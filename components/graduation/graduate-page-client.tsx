@@ -1,10 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useNavigate } from "@/components/navigation/navigation-watchdog";
 import { GraduateDialog } from "./graduate-dialog";
 
 /** The dialog as a page of its own: closing it goes to the RFC. */
 export function GraduatePageClient({ slug }: { slug: string }) {
-  const router = useRouter();
-  return <GraduateDialog slug={slug} open onClose={() => router.push(`/rfcs/${encodeURIComponent(slug)}`)} />;
+  const navigate = useNavigate();
+  return <GraduateDialog slug={slug} open onClose={() => navigate(`/rfcs/${encodeURIComponent(slug)}`)} />;
 }

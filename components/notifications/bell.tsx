@@ -1,7 +1,7 @@
 "use client";
 
 import * as Menu from "@radix-ui/react-dropdown-menu";
-import { useRouter } from "next/navigation";
+import { useNavigate } from "@/components/navigation/navigation-watchdog";
 import type { NotificationView } from "@/lib/contracts/notifications";
 import { useNotifications } from "./use-notifications";
 
@@ -20,10 +20,10 @@ const ago = (iso: string) => {
 
 export function NotificationBell() {
   const n = useNotifications();
-  const router = useRouter();
+  const navigate = useNavigate();
   const open = (item: NotificationView) => {
     if (!item.read) void n.markRead({ ids: [item.id] });
-    router.push(item.url);
+    navigate(item.url);
   };
   const label = n.unread ? `Notifications, ${n.unread} unread` : "Notifications";
   return (
@@ -92,7 +92,7 @@ export function NotificationBell() {
             ) : null}
           </div>
           <div className="border-t border-slate-100 px-3 py-2 text-right">
-            <Menu.Item onSelect={() => router.push("/settings/notifications")} className="cursor-pointer rounded px-1.5 py-0.5 text-xs text-slate-600 outline-none data-[highlighted]:bg-slate-100">
+            <Menu.Item onSelect={() => navigate("/settings/notifications")} className="cursor-pointer rounded px-1.5 py-0.5 text-xs text-slate-600 outline-none data-[highlighted]:bg-slate-100">
               Email settings
             </Menu.Item>
           </div>

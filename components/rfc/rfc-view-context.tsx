@@ -7,6 +7,7 @@ import type { Anchor, BranchSummary, Change, Flag } from "@/lib/contracts";
 import { placeThreads } from "@/lib/threads/place";
 import { useAiStatus } from "@/components/chat/use-ai-status";
 import { permsInState, useRfcState } from "@/components/lifecycle/rfc-state";
+import { useNavigate } from "@/components/navigation/navigation-watchdog";
 import { isFinalState } from "@/lib/lifecycle/state-rules";
 import type { FlagTarget } from "@/components/flags/flag-dialog";
 import type { Tab } from "./conversation-column";
@@ -45,6 +46,7 @@ function useRfcViewState(props: ViewProps) {
   const rfc = { ...props.rfc, state };
   const perms = permsInState(props.perms, state);
   const router = useRouter();
+  const navigate = useNavigate();
   const list = useBranchList(rfc.slug, props.branches);
   const branch: BranchSummary = list.branches.find((b) => b.name === props.branch.name) ?? props.branch;
   const isMain = branch.name === "main";
@@ -99,7 +101,7 @@ function useRfcViewState(props: ViewProps) {
   };
   const mainThreadId = threads.threads.find((t) => t.kind === "main")?.id;
   const showChangeMessage = (c: Change) => openThread(c.threadId && c.threadId !== mainThreadId ? c.threadId : null, c.messageId);
-  const showFlag = (f: Flag) => (f.branch === branch.name ? openThread(f.threadId, f.messageId) : router.push(viewUrl(rfc.slug, f.branch)));
+  const showFlag = (f: Flag) => (f.branch === branch.name ? openThread(f.threadId, f.messageId) : navigate(viewUrl(rfc.slug, f.branch)));
   const showCard = (id: string) => {
     setTab("changes");
     setPane("conversation");
