@@ -38,7 +38,10 @@ export function CatalogResults({ view, canPropose }: { view: CatalogView; canPro
           ) : (
             <ul className={list} aria-label={view.kind === "search" ? "Search results" : `${STATE_LABEL[view.state]}, page ${view.page}`}>
               {view.kind === "search"
-                ? view.hits.map((h) => <RfcRow key={h.slug} rfc={h} showState hit={h} />)
+                ? view.hits.map(({ titleMarked, snippet, ...rfc }) => (
+                    // A hit shows its passage, never the summary: the row's data leaves it out of the page (issue 15).
+                    <RfcRow key={rfc.slug} rfc={{ ...rfc, summary: "" }} showState hit={{ titleMarked, snippet }} />
+                  ))
                 : view.rfcs.map((r) => <RfcRow key={r.slug} rfc={r} />)}
             </ul>
           )}

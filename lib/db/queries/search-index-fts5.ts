@@ -36,12 +36,12 @@ export const fts5SearchIndex: CatalogSearchIndex = {
   hits({ q, filters, limit, offset }) {
     const fts = ftsOf(q);
     const match = filters.state ? inState(fts, filters.state) : fts;
-    const marks = (col: number) =>
-      col === 0
-        ? Prisma.sql`highlight(s."CachedRfcSearch", 0, ${HIT_OPEN}, ${HIT_CLOSE})`
-        : Prisma.sql`snippet(s."CachedRfcSearch", ${col}, ${HIT_OPEN}, ${HIT_CLOSE}, ${ELLIPSIS}, ${SNIPPET_WORDS})`;
+    const snippet = (col: number) => Prisma.sql`snippet(s."CachedRfcSearch", ${col}, ${HIT_OPEN}, ${HIT_CLOSE}, ${ELLIPSIS}, ${SNIPPET_WORDS})`;
+    // The body's passage is shown only when the summary has no match (catalog-search.ts): the search of a
+    // long body for its best passage is skipped for the rows that will not show it.
+    const bodyUnlessSummary = Prisma.sql`CASE WHEN instr(${snippet(1)}, ${HIT_OPEN}) > 0 THEN '' ELSE ${snippet(2)} END`;
     return db().$queryRaw<SearchHitRow[]>(
-      Prisma.sql`SELECT ${ROW_COLUMNS}, ${marks(0)} AS "titleMarked", ${marks(1)} AS "summaryMarked", ${marks(2)} AS "bodyMarked"
+      Prisma.sql`SELECT ${ROW_COLUMNS}, highlight(s."CachedRfcSearch", 0, ${HIT_OPEN}, ${HIT_CLOSE}) AS "titleMarked", ${snippet(1)} AS "summaryMarked", ${bodyUnlessSummary} AS "bodyMarked"
         FROM "CachedRfcSearch" s JOIN "CachedRfc" c ON c.rowid = s.rowid
         WHERE s."CachedRfcSearch" MATCH ${match} AND s.rank MATCH ${RANK} AND ${and(facetsOnSearch(filters))}
         ORDER BY s.rank LIMIT ${limit} OFFSET ${offset}`,
