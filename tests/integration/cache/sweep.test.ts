@@ -3,6 +3,8 @@ import { GET as getHealthRoute } from "@/app/api/health/route";
 import { db } from "@/lib/db/client";
 import { listCatalogOverview } from "@/lib/db/queries/catalog";
 import { listPendingIdeas } from "@/lib/db/queries/pending-ideas";
+import { settleBackground } from "@/lib/background";
+import { watchedPulls } from "@/lib/cache/merge-watch";
 import { sweepOnce } from "@/lib/cache/sweep";
 import { seedDemo } from "@/scripts/seed-demo";
 import { startCacheFixture, type CacheFixture } from "./fixture";
@@ -40,11 +42,16 @@ it("a first sweep builds the catalog from Gitea alone", async () => {
 });
 
 it("an idle sweep makes at most 15 forge requests", async () => {
+  // Idle: Gitea has decided the idea PR's mergeability, so no re-read of it (merge-watch.ts) is
+  // pending — one landing between the counter's reset and its reading would be no sweep's.
+  await fx.forge.drainChecks();
   await nextSecond(); // updated_at has one-second precision: what moved before now must read as older
   await sweepOnce({ trigger: "manual" });
+  await settleBackground();
   await fx.resetForgeRequests();
   const run = await sweepOnce({ trigger: "manual" });
   const requests = await fx.forgeRequests();
+  expect(watchedPulls()).toEqual([]); // nothing left to read after it
   expect(run.errors).toBe(0);
   expect(requests).toBeLessThanOrEqual(15);
   expect(run.requests).toBe(requests);
