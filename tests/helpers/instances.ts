@@ -28,7 +28,9 @@ export async function startInstance(name: string, env: Record<string, string>): 
   const log: string[] = [];
   let url: string | null = null;
   let exited: number | null = null;
-  child.on("exit", (code, signal) => (exited = code ?? (signal ? -1 : 0)));
+  // 'close', not 'exit': it comes after the child's output has been read to its end, so the
+  // log holds a crash point's last line by the time gone() says so (it did not once in CI).
+  child.on("close", (code, signal) => (exited = code ?? (signal ? -1 : 0)));
   createInterface({ input: child.stdout! }).on("line", (line) => {
     if (!url && line.startsWith("{")) url = (JSON.parse(line) as { url: string }).url;
     else log.push(line);
