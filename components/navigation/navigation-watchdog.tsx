@@ -7,11 +7,11 @@ import { useCallback, useEffect } from "react";
 // never commits a client navigation when the machine is busy: the page's
 // payload arrives (200), and the transition that should show it is never
 // retried, so the click is lost and the URL stays where it was
-// (vercel/next.js#96413, #98305; here a phone's branch switch stalled in 6 of
-// 48 runs beside two busy processes, and once in CI). Next itself falls back to the browser's
-// own navigation when a payload cannot be fetched; this does the same when a
-// link the router took over (or a useNavigate() push) has not moved the URL
-// after STALL_MS.
+// (vercel/next.js#96413, #98305; here a phone's branch switch stalled in 6
+// of 48 runs beside two busy processes, and once in CI). Next itself falls
+// back to the browser's own navigation when a payload cannot be fetched;
+// this does the same when a link the router took over (or a useNavigate()
+// push) has not moved the URL after STALL_MS.
 
 /** Far beyond a client navigation's usual 0.1–1 s, short enough that a person would not yet have given up. */
 export const STALL_MS = 5000;
