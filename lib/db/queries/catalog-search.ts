@@ -1,4 +1,5 @@
 import "server-only";
+import { nowMs } from "@/lib/clock";
 import { hasHit, parseHighlighted, type Highlighted } from "@/lib/catalog/highlight";
 import { hasSearchTerms } from "@/lib/catalog/search-query";
 import { toCatalogRfc, type CatalogFilters, type CatalogRfc } from "./catalog-sql";
@@ -22,11 +23,12 @@ export type CatalogHit = CatalogRfc & {
 export async function searchCatalog({ filters, page, pageSize }: { filters: CatalogFilters; page: number; pageSize: number }): Promise<CatalogHit[]> {
   if (!filters.q || !hasSearchTerms(filters.q)) return [];
   const rows = await searchIndex().hits({ q: filters.q, filters, limit: pageSize, offset: (page - 1) * pageSize });
+  const now = nowMs();
   return rows.map((r) => {
     const summary = parseHighlighted(r.summaryMarked, { markdown: true });
     const body = parseHighlighted(r.bodyMarked, { markdown: true });
     // The summary is shown when the words are in it, else the body's passage.
     const snippet = hasHit(summary) ? summary : hasHit(body) ? body : [];
-    return { ...toCatalogRfc(r), titleMarked: parseHighlighted(r.titleMarked), snippet };
+    return { ...toCatalogRfc(r, now), titleMarked: parseHighlighted(r.titleMarked), snippet };
   });
 }

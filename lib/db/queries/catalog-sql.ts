@@ -1,6 +1,5 @@
 import "server-only";
 import { Prisma } from "@prisma/client";
-import { nowMs } from "@/lib/clock";
 import { rowLifecycle, type RowLifecycle } from "@/lib/lifecycle/row";
 import { parseList } from "@/lib/db/json";
 import { ENTRY_STATES, type EntryState } from "@/lib/entries/schema";
@@ -60,7 +59,8 @@ export type RawRow = {
   frontmatter: string;
 };
 
-export function toCatalogRfc(r: RawRow, now = nowMs()): CatalogRfc {
+/** A row as the catalog shows it, its lifecycle as of `now`: read once for a page, so its rows are judged at one instant. */
+export function toCatalogRfc(r: RawRow, now: number): CatalogRfc {
   const owners = parseList(r.owners);
   return {
     slug: r.slug,
@@ -75,4 +75,21 @@ export function toCatalogRfc(r: RawRow, now = nowMs()): CatalogRfc {
   };
 }
 
-export const emptyCounts = (): StateCounts => Object.fromEntries(ENTRY_STATES.map((s) => [s, 0])) as StateCounts;
+/** How many listed RFCs there are, and how many of each state match the filters (the state filter aside). */
+export type CatalogCounts = { all: number; matching: StateCounts; matchingTotal: number };
+
+/** Counts per state from the database's rows, any state outside §3 dropped; a state without a row has none. */
+export function catalogCounts(all: number, perState: Iterable<[string, bigint | number | null]>): CatalogCounts {
+  const matching = Object.fromEntries(ENTRY_STATES.map((s) => [s, 0])) as StateCounts;
+  for (const [state, n] of perState) if (Object.hasOwn(matching, state)) matching[state as EntryState] = Number(n ?? 0);
+  return { all, matching, matchingTotal: Object.values(matching).reduce((a, b) => a + b, 0) };
+}
+
+/** A count query's rows, one per state: how many listed RFCs it holds and how many of them match. */
+export type StateCountRow = { state: string; total: bigint | number; matching: bigint | number | null };
+
+export const tallyCounts = (rows: StateCountRow[]): CatalogCounts =>
+  catalogCounts(
+    rows.reduce((a, r) => a + Number(r.total), 0),
+    rows.map((r) => [r.state, r.matching]),
+  );

@@ -2,20 +2,22 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { cache } from "react";
 import { hasSearchTerms } from "@/lib/catalog/search-query";
+import { nowMs } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { ENTRY_STATES, type EntryState } from "@/lib/entries/schema";
 import {
   ACTIVITY_ORDER,
   and,
-  emptyCounts,
   facetConditions,
   LISTED,
   ROW_COLUMNS,
+  tallyCounts,
   toCatalogRfc,
+  type CatalogCounts,
   type CatalogFilters,
   type CatalogRfc,
   type RawRow,
-  type StateCounts,
+  type StateCountRow,
 } from "./catalog-sql";
 import { searchIndex } from "./search-index";
 
@@ -23,31 +25,22 @@ import { searchIndex } from "./search-index";
 // row — each read is an indexed query bounded by a page, so the page stays
 // the same size at 10,000 RFCs as at 10 (issue 15).
 
-export type { CatalogFilters, CatalogRfc, StateCounts } from "./catalog-sql";
+export type { CatalogCounts, CatalogFilters, CatalogRfc, StateCounts } from "./catalog-sql";
 export type CatalogGroup = { state: EntryState; total: number; rfcs: CatalogRfc[] };
-export type CatalogCounts = { all: number; matching: StateCounts; matchingTotal: number };
 
 /**
  * How many RFCs each state holds, and how many of them match the tag, owner
  * and search filters (the state filter aside: the counts are what choosing a
  * state would give). One aggregate query over the covering state index; under
- * a search, the full-text index counts each state's matches (search-index.ts).
+ * a search, the full-text index counts the matches (search-index.ts).
  */
 export async function countCatalog({ filters = {} }: { filters?: CatalogFilters } = {}): Promise<CatalogCounts> {
-  const matching =
-    filters.q && hasSearchTerms(filters.q)
-      ? searchIndex().matchingPerState(filters.q, filters)
-      : Prisma.sql`SUM(CASE WHEN ${and(facetConditions(filters))} THEN 1 ELSE 0 END)`;
-  const rows = await db().$queryRaw<{ state: EntryState; total: bigint | number; matching: bigint | number | null }[]>(
-    Prisma.sql`SELECT c.state AS state, count(*) AS total, ${matching} AS matching FROM "CachedRfc" c WHERE ${LISTED} GROUP BY c.state`,
+  if (filters.q && hasSearchTerms(filters.q)) return searchIndex().counts(filters.q, filters);
+  const rows = await db().$queryRaw<StateCountRow[]>(
+    Prisma.sql`SELECT c.state AS state, count(*) AS total, SUM(CASE WHEN ${and(facetConditions(filters))} THEN 1 ELSE 0 END) AS matching
+      FROM "CachedRfc" c WHERE ${LISTED} GROUP BY c.state`,
   );
-  const counts = emptyCounts();
-  let all = 0;
-  for (const r of rows) {
-    counts[r.state] = Number(r.matching ?? 0);
-    all += Number(r.total);
-  }
-  return { all, matching: counts, matchingTotal: Object.values(counts).reduce((a, b) => a + b, 0) };
+  return tallyCounts(rows);
 }
 
 /** The first `perState` RFCs of every state, most recently active first (the catalog's front page). */
@@ -58,7 +51,8 @@ export async function listCatalogOverview({ filters = {}, perState }: { filters?
       Prisma.sql`SELECT * FROM (SELECT ${ROW_COLUMNS} FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${s} AND ${and(facets)} ORDER BY ${ACTIVITY_ORDER} LIMIT ${perState}) AS page`,
   );
   const rows = await db().$queryRaw<RawRow[]>(Prisma.join(parts, " UNION ALL "));
-  return rows.map((r) => toCatalogRfc(r));
+  const now = nowMs();
+  return rows.map((r) => toCatalogRfc(r, now));
 }
 
 /** One page of one state, most recently active first. */
@@ -77,7 +71,8 @@ export async function listCatalogPage({
     Prisma.sql`SELECT ${ROW_COLUMNS} FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${state} AND ${and(facetConditions(filters))}
       ORDER BY ${ACTIVITY_ORDER} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
-  return rows.map((r) => toCatalogRfc(r));
+  const now = nowMs();
+  return rows.map((r) => toCatalogRfc(r, now));
 }
 
 /**

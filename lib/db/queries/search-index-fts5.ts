@@ -2,9 +2,8 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { ELLIPSIS, HIT_CLOSE, HIT_OPEN, SNIPPET_WORDS } from "@/lib/catalog/highlight";
 import { inState, toFtsQuery } from "@/lib/catalog/search-query";
-import { ENTRY_STATES } from "@/lib/entries/schema";
 import { db } from "@/lib/db/client";
-import { and, facetConditions, ROW_COLUMNS } from "./catalog-sql";
+import { and, catalogCounts, facetConditions, ROW_COLUMNS } from "./catalog-sql";
 import type { CatalogSearchIndex, SearchHitRow } from "./search-index";
 
 // The catalog's search on SQLite: the FTS5 table CachedRfcSearch
@@ -48,14 +47,19 @@ export const fts5SearchIndex: CatalogSearchIndex = {
     );
   },
 
-  /** One FTS5 count per state, the state narrowed inside the index. */
-  matchingPerState(q, filters) {
-    const fts = ftsOf(q);
-    const facets = and(facetsOnSearch(filters));
-    const perState = ENTRY_STATES.map(
-      (s) => Prisma.sql`WHEN ${s} THEN (SELECT count(*) FROM "CachedRfcSearch" s WHERE s."CachedRfcSearch" MATCH ${inState(fts, s)} AND ${facets})`,
+  /**
+   * The matches counted by the states CachedRfcState holds for them (one
+   * join, prisma/sql/catalog-search.sql), and every listed RFC counted there
+   * too: its rows are exactly the listed ones. One row, whatever matches.
+   */
+  async counts(q, filters) {
+    const [row] = await db().$queryRaw<{ all: bigint | number; perState: string }[]>(
+      Prisma.sql`SELECT (SELECT count(*) FROM "CachedRfcState") AS "all",
+        (SELECT json_group_object(state, n) FROM (SELECT st.state AS state, count(*) AS n
+          FROM "CachedRfcSearch" s JOIN "CachedRfcState" st ON st."rfcRowid" = s.rowid
+          WHERE s."CachedRfcSearch" MATCH ${ftsOf(q)} AND ${and(facetsOnSearch(filters))} GROUP BY st.state)) AS "perState"`,
     );
-    return Prisma.sql`CASE c.state ${Prisma.join(perState, " ")} END`;
+    return catalogCounts(Number(row.all), Object.entries(JSON.parse(row.perState) as Record<string, number>));
   },
 
   /** + keeps SQLite from pushing the rowid set into the FTS5 table (see facetsOnSearch). */

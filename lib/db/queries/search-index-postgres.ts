@@ -4,7 +4,7 @@ import { excerpt, HIT_CLOSE, HIT_OPEN, SNIPPET_WORDS } from "@/lib/catalog/highl
 import { toTsQuery } from "@/lib/catalog/search-query";
 import { db } from "@/lib/db/client";
 import { ENTRY_STATES } from "@/lib/entries/schema";
-import { and, facetConditions, LISTED, ROW_COLUMNS } from "./catalog-sql";
+import { and, facetConditions, LISTED, ROW_COLUMNS, tallyCounts, type StateCountRow } from "./catalog-sql";
 import type { CatalogSearchIndex, SearchHitRow } from "./search-index";
 
 // The catalog's search on PostgreSQL: CachedRfc."searchVector", a stored
@@ -50,17 +50,20 @@ export const postgresSearchIndex: CatalogSearchIndex = {
   },
 
   /**
-   * One count per state over the GIN index, as the FTS5 index counts inside
-   * itself: a filter on the grouped rows would read every entry's tsvector.
-   * (The subquery's `c` is its own row; the state is a constant.)
+   * One count per state over the GIN index: a filter on the grouped rows
+   * would read every entry's tsvector. (The subquery's `c` is its own row;
+   * the state is a constant.)
    */
-  matchingPerState(q, filters) {
+  async counts(q, filters) {
     const query = tsQuery(q);
     const facets = and(facetConditions(filters));
     const perState = ENTRY_STATES.map(
       (s) => Prisma.sql`WHEN ${s} THEN (SELECT count(*) FROM "CachedRfc" c WHERE ${LISTED} AND c.state = ${s} AND c."searchVector" @@ ${query} AND ${facets})`,
     );
-    return Prisma.sql`CASE c.state ${Prisma.join(perState, " ")} END`;
+    const rows = await db().$queryRaw<StateCountRow[]>(
+      Prisma.sql`SELECT c.state AS state, count(*) AS total, CASE c.state ${Prisma.join(perState, " ")} END AS matching FROM "CachedRfc" c WHERE ${LISTED} GROUP BY c.state`,
+    );
+    return tallyCounts(rows);
   },
 
   matches(q) {

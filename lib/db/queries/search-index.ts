@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { databaseProvider } from "@/lib/db/client";
-import type { CatalogFilters, RawRow } from "./catalog-sql";
+import type { CatalogCounts, CatalogFilters, RawRow } from "./catalog-sql";
 import { fts5SearchIndex } from "./search-index-fts5";
 import { postgresSearchIndex } from "./search-index-postgres";
 
@@ -20,8 +20,8 @@ export type SearchHitRow = RawRow & { titleMarked: string; summaryMarked: string
 export interface CatalogSearchIndex {
   /** One page of the valid entries matching `q` and the filters, best first. */
   hits(args: { q: string; filters: CatalogFilters; limit: number; offset: number }): Promise<SearchHitRow[]>;
-  /** For rows `c` grouped by c.state: how many of the group match `q` and the tag and owner filters. */
-  matchingPerState(q: string, filters: CatalogFilters): Prisma.Sql;
+  /** How many RFCs are listed, and how many of each state match `q` and the tag and owner filters. */
+  counts(q: string, filters: CatalogFilters): Promise<CatalogCounts>;
   /** A condition on the row `c`: it matches `q`. */
   matches(q: string): Prisma.Sql;
 }

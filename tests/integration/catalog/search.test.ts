@@ -187,3 +187,32 @@ it("follows the entries: a retitled entry is found by its new words only; an inv
   await fx.settle();
   expect(await slugs("operators")).toEqual(["operators"]);
 });
+
+it("counts follow the entries: a state change moves a match, an invalid or deleted entry leaves the counts", async () => {
+  const carol = await fx.actor("carol", "admin");
+  const counts = async () => {
+    const [searched, browsed] = await Promise.all([countCatalog({ filters: { q: "quokka" } }), countCatalog()]);
+    expect(searched.all).toBe(browsed.all); // both ways count the same listed RFCs
+    return { all: searched.all, ...searched.matching };
+  };
+  const before = (await countCatalog()).all;
+  await writeEntries(carol, [
+    { slug: "quokka-one", title: "Counting quokkas", body: "One.\n" },
+    { slug: "quokka-two", title: "More quokkas", body: "Two.\n" },
+  ]);
+  await fx.settle();
+  expect(await counts()).toEqual({ all: before + 2, "super-draft": 2, active: 0, accepted: 0, rejected: 0, withdrawn: 0 });
+
+  await editEntries(carol, { "quokka-one": (t) => t.replace("state: super-draft", "state: withdrawn") });
+  await fx.settle();
+  expect(await counts()).toEqual({ all: before + 2, "super-draft": 1, active: 0, accepted: 0, rejected: 0, withdrawn: 1 });
+
+  await editEntries(carol, { "quokka-two": () => "not an entry any more\n" });
+  await fx.settle();
+  expect(await counts()).toEqual({ all: before + 1, "super-draft": 0, active: 0, accepted: 0, rejected: 0, withdrawn: 1 });
+
+  const one = await readFile(metaRepo(), entryPath("quokka-one"), "main");
+  await commitFiles({ repo: metaRepo(), branch: "main", files: [{ op: "delete", path: entryPath("quokka-one"), sha: one!.sha }], subject: "Remove", actor: carol, audit: { kind: "test" } });
+  await fx.settle();
+  expect(await counts()).toEqual({ all: before, "super-draft": 0, active: 0, accepted: 0, rejected: 0, withdrawn: 0 });
+});
