@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { rowLifecycle, type RowLifecycle } from "@/lib/lifecycle/row";
 import { parseList } from "@/lib/db/json";
+import { rawDate } from "@/lib/db/raw-date";
 import { ENTRY_STATES, type EntryState } from "@/lib/entries/schema";
 
 // The SQL the catalog's reads share (§7): what a listed RFC is, its row, and
@@ -70,7 +71,7 @@ export function toCatalogRfc(r: RawRow, now: number): CatalogRfc {
     owners,
     tags: parseList(r.tags),
     summary: r.summary,
-    lastActivityAt: r.lastActivityAt instanceof Date ? r.lastActivityAt : new Date(r.lastActivityAt),
+    lastActivityAt: rawDate(r.lastActivityAt),
     lifecycle: rowLifecycle({ state: r.state, frontmatter: r.frontmatter, owners, arbiters: parseList(r.arbiters), now }),
   };
 }

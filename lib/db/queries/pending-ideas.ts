@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@prisma/client";
 import { db } from "@/lib/db/client";
 import { parseList } from "@/lib/db/json";
+import { rawDate } from "@/lib/db/raw-date";
 import { prSummary } from "@/lib/prs/pr-summary";
 
 // §7.3 pending ideas: open `propose/*` PRs on the meta repo, newest first.
@@ -36,7 +37,7 @@ export async function listPendingIdeas(): Promise<PendingIdea[]> {
     title: r.title.replace(/^Idea:\s*/, ""),
     summary: prSummary(r.body),
     proposedBy: r.openedBy,
-    openedAt: r.openedAt instanceof Date ? r.openedAt : new Date(r.openedAt),
+    openedAt: rawDate(r.openedAt),
     tags: parseList(r.ideaTags),
   }));
 }

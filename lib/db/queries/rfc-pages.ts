@@ -6,6 +6,7 @@ import { nowMs } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import type { RfcListPage } from "@/lib/contracts";
 import { parseList } from "@/lib/db/json";
+import { rawDate } from "@/lib/db/raw-date";
 import { rowLifecycle } from "@/lib/lifecycle/row";
 import { toRfcView } from "@/lib/rfcs/view";
 import { and, facetConditions, LISTED, type CatalogFilters } from "./catalog-sql";
@@ -40,7 +41,7 @@ const viewOf = (r: Row, now: number) => ({
     scope: { owners: parseList(r.owners), arbiters: parseList(r.arbiters) },
     tags: parseList(r.tags),
     proposedBy: r.proposedBy || null,
-    lastActivityAt: new Date(r.lastActivityAt),
+    lastActivityAt: rawDate(r.lastActivityAt),
   }),
   summary: r.summary,
   lifecycle: rowLifecycle({ state: r.state, frontmatter: r.frontmatter, owners: parseList(r.owners), arbiters: parseList(r.arbiters), now }),

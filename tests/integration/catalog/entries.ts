@@ -49,3 +49,15 @@ export async function editEntries(actor: BotActor, edits: Record<string, (text: 
   );
   await commitFiles({ repo: metaRepo(), branch: "main", files, subject: `Edit ${files.length} entries`, actor, audit: { kind: "test_edit" } });
 }
+
+/** Removes entries from main in one commit. */
+export async function deleteEntries(actor: BotActor, slugs: string[]): Promise<void> {
+  const files = await Promise.all(
+    slugs.map(async (slug) => {
+      const file = await readFile(metaRepo(), entryPath(slug), "main");
+      if (!file) throw new Error(`no entry ${slug} on main`);
+      return { op: "delete" as const, path: entryPath(slug), sha: file.sha };
+    }),
+  );
+  await commitFiles({ repo: metaRepo(), branch: "main", files, subject: `Remove ${files.length} entries`, actor, audit: { kind: "test_edit" } });
+}

@@ -9,7 +9,7 @@ import { readFile } from "@/lib/gitea";
 import { db } from "@/lib/db/client";
 import { createActiveRfc } from "@/scripts/seed/active-rfc";
 import { startCacheFixture, type CacheFixture } from "../cache/fixture";
-import { editEntries, entryText, writeEntries } from "./entries";
+import { deleteEntries, editEntries, entryText, writeEntries } from "./entries";
 
 // §7 full-text search (issue 15) against the real SQLite FTS5 index (and
 // PostgreSQL's tsvector index in search-postgres.test.ts), filled
@@ -211,8 +211,7 @@ it("counts follow the entries: a state change moves a match, an invalid or delet
   await fx.settle();
   expect(await counts()).toEqual({ all: before + 1, "super-draft": 0, active: 0, accepted: 0, rejected: 0, withdrawn: 1 });
 
-  const one = await readFile(metaRepo(), entryPath("quokka-one"), "main");
-  await commitFiles({ repo: metaRepo(), branch: "main", files: [{ op: "delete", path: entryPath("quokka-one"), sha: one!.sha }], subject: "Remove", actor: carol, audit: { kind: "test" } });
+  await deleteEntries(carol, ["quokka-one"]);
   await fx.settle();
   expect(await counts()).toEqual({ all: before, "super-draft": 0, active: 0, accepted: 0, rejected: 0, withdrawn: 0 });
 });
