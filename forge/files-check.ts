@@ -1,4 +1,3 @@
-import { runGit } from "./git";
 import { HttpError, unprocessable } from "./http";
 
 // Input checks for contents writes (services/repository/files/update.go).
@@ -35,17 +34,6 @@ export class ShaMismatch extends HttpError {
   constructor(given: string, expected: string) {
     super(422, `sha does not match [given: ${given}, expected: ${expected}]`);
   }
-}
-
-/** Object types of several `<rev>:<path>` specs in one git process ("missing" when absent). */
-export async function objectTypes(gitDir: string, rev: string, paths: string[]): Promise<Map<string, string>> {
-  const types = new Map<string, string>();
-  if (!paths.length) return types;
-  const input = paths.map((p) => `${rev}:${p}`).join("\n") + "\n";
-  const { stdout } = await runGit(gitDir, ["cat-file", "--batch-check=%(objecttype)"], { input });
-  const lines = stdout.toString("utf8").split("\n");
-  paths.forEach((p, i) => types.set(p, (lines[i] ?? "").endsWith("missing") ? "missing" : lines[i]));
-  return types;
 }
 
 /** Every proper prefix directory of a path: a/b/c → [a, a/b]. */

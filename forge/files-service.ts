@@ -1,12 +1,12 @@
 import { displayName } from "./convert/user";
 import { gitDirOf, type Forge } from "./forge";
 import { branchSha, updateRef, ZERO_SHA } from "./git";
-import { entryAt, type TreeEntry } from "./git-read";
-import { commitTree, writeTree, type Signature, type TreeChange } from "./git-write";
-import { checkDate, cleanPath, decodeBase64, FileMissing, objectTypes, parentDirs, ShaMismatch } from "./files-check";
+import { commitTree, type Signature, type TreeChange } from "./git-write";
+import { checkDate, cleanPath, decodeBase64, FileMissing, parentDirs, ShaMismatch } from "./files-check";
 import { HttpError, internal, unprocessable } from "./http";
 import { afterRefUpdate } from "./post-receive";
 import { validBranchName } from "./repo-create";
+import { BranchTrees } from "./tree-edit";
 import type { RepoRec, UserRec } from "./types";
 
 // ChangeRepoFiles (services/repository/files/update.go): one commit with
@@ -59,25 +59,21 @@ export function defaultMessage(files: FileOp[]): string {
   return parts.filter(([, p]) => p.length).map(([verb, p]) => `${verb} ${p.join(", ")}`).join("\n");
 }
 
-async function planChanges(gitDir: string, parent: string | null, files: FileOp[]): Promise<TreeChange[]> {
-  const paths = files.flatMap((f) => [f.path, ...(f.from_path ? [f.from_path] : []), ...parentDirs(f.path)]);
-  const types = parent ? await objectTypes(gitDir, parent, [...new Set(paths)]) : new Map<string, string>();
-  const typeOf = (p: string) => types.get(p) ?? "missing";
-  const entry = async (p: string): Promise<TreeEntry | null> => (parent && typeOf(p) !== "missing" ? entryAt(gitDir, parent, p) : null);
+function planChanges(trees: BranchTrees, files: FileOp[]): TreeChange[] {
   const changes: TreeChange[] = [];
   for (const f of files) {
     for (const dir of parentDirs(f.path)) {
-      if (typeOf(dir) === "blob") throw unprocessable(`a file exists where you're trying to create a subdirectory [path: ${dir}]`);
+      if (trees.kind(dir) === "blob") throw unprocessable(`a file exists where you're trying to create a subdirectory [path: ${dir}]`);
     }
-    if (typeOf(f.path) === "tree") throw unprocessable(`a directory exists where you're trying to create a file [path: ${f.path}]`);
+    if (trees.kind(f.path) === "tree") throw unprocessable(`a directory exists where you're trying to create a file [path: ${f.path}]`);
     const source = f.operation === "update" && f.from_path ? f.from_path : f.path;
-    const current = await entry(source);
+    const current = trees.item(source);
     if (f.operation === "create" && current) throw unprocessable(`repository file already exists [path: ${f.path}]`);
     if (f.operation !== "create") {
       if (!current) throw new FileMissing(source);
       if (f.sha && f.sha !== current.sha) throw new ShaMismatch(f.sha, current.sha);
     }
-    if (f.operation === "update" && source !== f.path && (await entry(f.path))) {
+    if (f.operation === "update" && source !== f.path && trees.item(f.path)) {
       throw unprocessable(`repository file already exists [path: ${f.path}]`);
     }
     if (f.operation === "delete" || source !== f.path) changes.push({ path: source, remove: true });
@@ -98,16 +94,17 @@ export async function changeFiles(forge: Forge, repo: RepoRec, doer: UserRec, o:
   const { author, committer } = signatures(doer, o);
   return forge.locks.run(`repo:${repo.id}`, async () => {
     const branch = o.branch || repo.defaultBranch;
-    const parent = await branchSha(gitDir, branch);
-    const emptyInit = !parent && branch === repo.defaultBranch && !(await branchSha(gitDir, repo.defaultBranch));
-    if (!parent && !emptyInit) throw new HttpError(404, `branch does not exist [name: ${branch}]`);
+    const trees = await BranchTrees.read(gitDir, branch, files.flatMap((f) => [f.path, ...(f.from_path ? [f.from_path] : [])]));
+    const parent = trees.head;
+    // Only an empty repo's default branch may be written without a head.
+    if (!parent && branch !== repo.defaultBranch) throw new HttpError(404, `branch does not exist [name: ${branch}]`);
     const target = o.new_branch || branch;
     if (o.new_branch) {
       if (!(await validBranchName(forge, o.new_branch))) throw unprocessable(`invalid branch name [name: ${o.new_branch}]`);
       if (await branchSha(gitDir, o.new_branch)) throw unprocessable(`branch already exists [name: ${o.new_branch}]`);
     }
-    const changes = await planChanges(gitDir, parent, files);
-    const { tree, blobs } = await writeTree(gitDir, parent, changes);
+    const changes = planChanges(trees, files);
+    const { tree, blobs } = await trees.write(gitDir, changes);
     let message = (o.message ?? "").trim() || defaultMessage(files);
     if (o.signoff) message += `\n\nSigned-off-by: ${committer.name} <${committer.email}>`;
     const sha = await commitTree(gitDir, tree, parent ? [parent] : [], author, committer, message);

@@ -59,6 +59,33 @@ export async function listDir(gitDir: string, commit: string, dir: string): Prom
   return parseLsTree(stdout, dir);
 }
 
+export interface GitObject {
+  sha: string;
+  type: string;
+  body: Buffer;
+}
+
+/** Several objects by name (`<rev>`, `<rev>^{tree}`, `<rev>:<path>`) in one `git cat-file --batch`; null for a name that does not resolve. */
+export async function readObjects(gitDir: string, names: string[]): Promise<(GitObject | null)[]> {
+  if (!names.length) return [];
+  const { stdout } = await runGit(gitDir, ["cat-file", "--batch"], { input: `${names.join("\n")}\n` });
+  const objects: (GitObject | null)[] = [];
+  let at = 0;
+  for (let i = 0; i < names.length; i++) {
+    const eol = stdout.indexOf(0x0a, at);
+    const header = /^([0-9a-f]{40}) (\S+) (\d+)$/.exec(stdout.toString("utf8", at, eol));
+    at = eol + 1;
+    if (!header) {
+      objects.push(null); // "<name> missing" or "<name> ambiguous"
+      continue;
+    }
+    const size = Number(header[3]);
+    objects.push({ sha: header[1], type: header[2], body: stdout.subarray(at, at + size) });
+    at += size + 1;
+  }
+  return objects;
+}
+
 export async function readBlob(gitDir: string, sha: string): Promise<Buffer> {
   return (await runGit(gitDir, ["cat-file", "blob", sha])).stdout;
 }

@@ -1,15 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { git, runGit } from "./git";
-import { writeLooseObject } from "./loose-objects";
+import { git } from "./git";
 
-// Builds commits the way Gitea's temp-repo code does (FACTS §6): a temporary
-// index, hash-object -w, update-index, write-tree, commit-tree with the
-// identities in the environment and the message on stdin. The blobs are
-// written in-process (loose-objects.ts, the bytes hash-object -w writes), so a
-// commit of 500 files does not start 500 git processes.
+// Commits made the way Gitea's temp-repo code makes them (FACTS §6):
+// commit-tree with the identities in the environment and the message on
+// stdin. Their trees are written in the forge's process (tree-edit.ts,
+// loose-objects.ts), byte for byte what the temporary index would write.
 
 export interface Signature {
   name: string;
@@ -47,28 +41,4 @@ export async function commitTree(
   const args = ["commit-tree", "--no-gpg-sign", tree, ...parents.flatMap((p) => ["-p", p])];
   const body = message.endsWith("\n") ? message : `${message}\n`;
   return git(gitDir, args, { env, input: body });
-}
-
-/** Applies changes to `parent`'s tree (or an empty tree) in a temporary index; returns the new tree and the blob of each written path. */
-export async function writeTree(gitDir: string, parent: string | null, changes: TreeChange[]): Promise<{ tree: string; blobs: Map<string, string> }> {
-  const blobs = new Map<string, string>();
-  const index = path.join(os.tmpdir(), `forge-index-${randomUUID()}`);
-  const env = { GIT_INDEX_FILE: index };
-  try {
-    await git(gitDir, parent ? ["read-tree", parent] : ["read-tree", "--empty"], { env });
-    const lines: string[] = [];
-    for (const change of changes) {
-      if ("remove" in change) {
-        lines.push(`0 0000000000000000000000000000000000000000\t${change.path}`);
-      } else {
-        const blob = await writeLooseObject(gitDir, "blob", change.content);
-        blobs.set(change.path, blob);
-        lines.push(`${change.mode ?? "100644"} ${blob}\t${change.path}`);
-      }
-    }
-    if (lines.length) await runGit(gitDir, ["update-index", "-z", "--index-info"], { env, input: lines.join("\0") + "\0" });
-    return { tree: await git(gitDir, ["write-tree"], { env }), blobs };
-  } finally {
-    await rm(index, { force: true });
-  }
 }

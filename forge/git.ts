@@ -27,11 +27,16 @@ export interface GitResult {
   stderr: string;
 }
 
+let inherited: Record<string, string | undefined> | null = null;
+
 function baseEnv(gitDir: string): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("GIT_")) env[k] = v;
+  // Copied once: reading process.env key by key costs ~0.2 ms a git process.
+  if (!inherited) {
+    inherited = {};
+    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("GIT_")) inherited[k] = v;
+  }
   // Ignore the machine's git config (signing, hooks paths, templates).
-  return { ...env, GIT_DIR: gitDir, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" };
+  return { ...inherited, GIT_DIR: gitDir, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" };
 }
 
 export function runGit(gitDir: string, args: string[], opts: GitOptions = {}): Promise<GitResult> {

@@ -47,11 +47,41 @@ export async function writeLooseTree(gitDir: string, files: { path: string; cont
 }
 
 async function writeNode(gitDir: string, node: Node): Promise<string> {
-  const entries: { name: string; mode: string; sha: string; key: string }[] = [];
-  for (const [name, sha] of node.files) entries.push({ name, mode: "100644", sha, key: name });
-  for (const [name, sub] of node.dirs) entries.push({ name, mode: "40000", sha: await writeNode(gitDir, sub), key: `${name}/` });
+  const items = new Map<string, TreeItem>();
+  for (const [name, sha] of node.files) items.set(rawName(name), { mode: "100644", sha });
+  for (const [name, sub] of node.dirs) items.set(rawName(name), { mode: TREE_MODE, sha: await writeNode(gitDir, sub) });
+  return writeTreeObject(gitDir, items);
+}
+
+/** A tree entry as the tree object holds it: its raw mode ("100644", "40000") and object sha. */
+export type TreeItem = { mode: string; sha: string };
+
+export const TREE_MODE = "40000";
+
+/**
+ * A tree's entries are keyed by their name's bytes, one char per byte
+ * (latin1), so a name that is not UTF-8 is written back unchanged.
+ */
+export const rawName = (name: string) => Buffer.from(name, "utf8").toString("latin1");
+
+/** Writes a tree object of `items` (by raw name); returns its sha. */
+export function writeTreeObject(gitDir: string, items: Map<string, TreeItem>): Promise<string> {
+  const entries = [...items].map(([name, item]) => ({ name: Buffer.from(name, "latin1"), ...item }));
   // Git orders tree entries by name bytes, a directory as if its name ended in "/".
-  entries.sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)));
-  const body = Buffer.concat(entries.flatMap((e) => [Buffer.from(`${e.mode} ${e.name}\0`), Buffer.from(e.sha, "hex")]));
+  const key = (e: (typeof entries)[number]) => (e.mode === TREE_MODE ? Buffer.concat([e.name, Buffer.from("/")]) : e.name);
+  entries.sort((a, b) => Buffer.compare(key(a), key(b)));
+  const body = Buffer.concat(entries.flatMap((e) => [Buffer.from(`${e.mode} `), e.name, Buffer.from([0]), Buffer.from(e.sha, "hex")]));
   return writeLooseObject(gitDir, "tree", body);
+}
+
+/** The entries of a tree object's body ("<mode> <name>\0<20-byte sha>" each), by raw name. */
+export function parseTreeObject(body: Buffer): Map<string, TreeItem> {
+  const items = new Map<string, TreeItem>();
+  for (let at = 0; at < body.length; ) {
+    const space = body.indexOf(0x20, at);
+    const nul = body.indexOf(0, space);
+    items.set(body.toString("latin1", space + 1, nul), { mode: body.toString("latin1", at, space), sha: body.toString("hex", nul + 1, nul + 21) });
+    at = nul + 21;
+  }
+  return items;
 }

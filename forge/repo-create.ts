@@ -4,7 +4,8 @@ import { toRepo } from "./convert/repo";
 import { displayName, orgAsUser, toUser } from "./convert/user";
 import { gitDirOf, type Forge } from "./forge";
 import { git, initBare, updateRef, ZERO_SHA } from "./git";
-import { commitTree, writeTree } from "./git-write";
+import { commitTree } from "./git-write";
+import { writeLooseTree } from "./loose-objects";
 import { conflict, HttpError, unprocessable } from "./http";
 import type { RepoRec, UserRec } from "./types";
 
@@ -71,7 +72,7 @@ export async function createRepo(
   await initBare(gitDir, defaultBranch);
   if (input.auto_init) {
     const readme = `# ${repo.name}\n\n${repo.description}\n`;
-    const { tree } = await writeTree(gitDir, null, [{ path: "README.md", content: Buffer.from(readme) }]);
+    const tree = await writeLooseTree(gitDir, [{ path: "README.md", content: Buffer.from(readme) }]);
     const sig = { name: displayName(doer), email: doer.email };
     const sha = await commitTree(gitDir, tree, [], sig, sig, "Initial commit");
     await updateRef(gitDir, `refs/heads/${defaultBranch}`, sha, ZERO_SHA);

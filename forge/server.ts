@@ -131,6 +131,7 @@ export async function startForge(opts: ForgeOptions): Promise<ForgeHandle> {
       await within(CLOSE_WAIT_MS, Promise.allSettled([...inflight]));
       await within(CLOSE_WAIT_MS, forge.webhooks.close());
       await forge.pullQueue.stop();
+      store.close();
     },
   };
 }

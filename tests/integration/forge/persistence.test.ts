@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bootstrapForge, type BootstrapResult } from "@/forge/bootstrap";
 import { startForge, type ForgeHandle } from "@/forge/server";
-import { nextSecond } from "@/tests/helpers/wait";
+import { nextSecond, waitUntil } from "@/tests/helpers/wait";
 
 
 // Data survives a restart; the bare repos are real Git (clone shows the
@@ -62,6 +62,17 @@ describe("forge persistence and real git", () => {
     expect((await call("GET", `${M}/pulls/1`)).comments).toBe(1);
     expect(await call("GET", `${API}/orgs/rfcs/hooks`)).toHaveLength(1);
     expect((await call("GET", `${API}/users/quorum-bot`, undefined, adminToken)).login).toBe("quorum-bot");
+  });
+
+  test("changes reach the state file soon, with no close", async () => {
+    const file = path.join(dataDir, ".forge", "state.json");
+    const onDisk = () => JSON.parse(readFileSync(file, "utf8")) as { repos: { name: string }[] };
+    const writes = () => statSync(file).mtimeMs;
+    const before = writes();
+    for (const name of ["burst-1", "burst-2", "burst-3"]) await call("POST", `${API}/orgs/rfcs/repos`, { name });
+    await waitUntil(() => onDisk().repos.some((r) => r.name === "burst-3"), { timeoutMs: 10_000, what: "the burst to reach state.json" });
+    expect(onDisk().repos.filter((r) => r.name.startsWith("burst-")).map((r) => r.name)).toEqual(["burst-1", "burst-2", "burst-3"]);
+    expect(writes()).toBeGreaterThan(before);
   });
 
   test("`git clone` of the bare repo shows the commits with authors and full messages", () => {
