@@ -24,7 +24,8 @@ export async function writeLooseObject(gitDir: string, type: ObjectType, body: B
   }
   await mkdir(dir, { recursive: true });
   const tmp = path.join(gitDir, "objects", `tmp_obj_${randomUUID()}`);
-  await writeFile(tmp, deflateSync(full), { mode: 0o444 });
+  // Level 1, as git writes loose objects (core.looseCompression).
+  await writeFile(tmp, deflateSync(full, { level: 1 }), { mode: 0o444 });
   await rename(tmp, file);
   return sha;
 }
@@ -66,21 +67,28 @@ export const rawName = (name: string) => Buffer.from(name, "utf8").toString("lat
 
 /** Writes a tree object of `items` (by raw name); returns its sha. */
 export function writeTreeObject(gitDir: string, items: Map<string, TreeItem>): Promise<string> {
-  const entries = [...items].map(([name, item]) => ({ name: Buffer.from(name, "latin1"), ...item }));
-  // Git orders tree entries by name bytes, a directory as if its name ended in "/".
-  const key = (e: (typeof entries)[number]) => (e.mode === TREE_MODE ? Buffer.concat([e.name, Buffer.from("/")]) : e.name);
-  entries.sort((a, b) => Buffer.compare(key(a), key(b)));
-  const body = Buffer.concat(entries.flatMap((e) => [Buffer.from(`${e.mode} `), e.name, Buffer.from([0]), Buffer.from(e.sha, "hex")]));
+  // Git orders tree entries by name bytes, a directory as if its name ended
+  // in "/"; raw names compare as their bytes (one char per byte).
+  const entries = [...items].map(([name, item]) => ({ name, ...item, key: item.mode === TREE_MODE ? `${name}/` : name }));
+  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // One buffer for the whole body: the meta repo's rfcs/ holds an entry per RFC.
+  const body = Buffer.allocUnsafe(entries.reduce((n, e) => n + e.mode.length + e.name.length + 22, 0));
+  let at = 0;
+  for (const e of entries) {
+    at += body.write(`${e.mode} ${e.name}\0`, at, "latin1");
+    at += body.write(e.sha, at, "hex");
+  }
   return writeLooseObject(gitDir, "tree", body);
 }
 
 /** The entries of a tree object's body ("<mode> <name>\0<20-byte sha>" each), by raw name. */
 export function parseTreeObject(body: Buffer): Map<string, TreeItem> {
   const items = new Map<string, TreeItem>();
-  for (let at = 0; at < body.length; ) {
-    const space = body.indexOf(0x20, at);
-    const nul = body.indexOf(0, space);
-    items.set(body.toString("latin1", space + 1, nul), { mode: body.toString("latin1", at, space), sha: body.toString("hex", nul + 1, nul + 21) });
+  const text = body.toString("latin1");
+  for (let at = 0; at < text.length; ) {
+    const space = text.indexOf(" ", at);
+    const nul = text.indexOf("\0", space);
+    items.set(text.slice(space + 1, nul), { mode: text.slice(at, space), sha: body.toString("hex", nul + 1, nul + 21) });
     at = nul + 21;
   }
   return items;

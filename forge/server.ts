@@ -76,6 +76,9 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+/** How long the forge must have been idle for its state file to be written (store.ts). */
+const QUIET_MS = 50;
+
 /** How long close() waits for requests and deliveries under way. */
 const CLOSE_WAIT_MS = 10_000;
 
@@ -108,10 +111,18 @@ export async function startForge(opts: ForgeOptions): Promise<ForgeHandle> {
   // test file) had ended.
   const handler = createHandler(forge);
   const inflight = new Set<Promise<void>>();
+  let lastActive = 0;
+  // A pause: no request under way, and none for QUIET_MS (a webhook's
+  // receiver is likely to call back within that).
+  store.quiet = () => inflight.size === 0 && Date.now() - lastActive >= QUIET_MS;
   const server = createServer((req, res) => {
+    lastActive = Date.now();
     const p = handler(req, res);
     inflight.add(p);
-    void p.finally(() => inflight.delete(p));
+    void p.finally(() => {
+      inflight.delete(p);
+      lastActive = Date.now();
+    });
   });
   server.keepAliveTimeout = 5000;
   const port = await listen(server, opts.port ?? 0);

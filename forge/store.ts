@@ -6,19 +6,23 @@ import { emptyState, type OrgRec, type RepoRec, type State, type UserRec } from 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const lower = (s: string) => s.toLowerCase();
 
-/** How long a change waits for others before the state is written. */
-const SAVE_DELAY_MS = 100;
+/** How often a pending state write looks for a pause, and the longest it waits for one. */
+const SAVE_CHECK_MS = 50;
+const SAVE_MAX_DELAY_MS = 2000;
 
 /**
  * The forge's metadata, kept in memory and written to `<dataDir>/.forge/state.json`
- * atomically (temp file + rename) soon after a mutation: a burst of mutations
- * makes one write, and close() writes what is still pending. Git data lives
- * in the bare repositories at `<dataDir>/<owner>/<repo>.git`.
+ * atomically (temp file + rename) once the forge is between requests after a
+ * change (at most SAVE_MAX_DELAY_MS later); close() writes what is pending.
+ * Git data lives in the bare repositories at `<dataDir>/<owner>/<repo>.git`.
  */
 export class Store {
   state: State;
   readonly file: string;
-  private pending: NodeJS.Timeout | null = null;
+  /** Whether the forge is between requests (the server tells). */
+  quiet: () => boolean = () => true;
+  private changedAt: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(readonly dataDir: string) {
@@ -32,13 +36,14 @@ export class Store {
   }
 
   /**
-   * Marks the state changed. The write comes SAVE_DELAY_MS later, off the
-   * request that changed it: with 10,000 repos the state is megabytes of JSON
-   * (about 18 ms a write), where Gitea updates one database row.
+   * Marks the state changed. With 10,000 repos a write is megabytes of JSON
+   * (about 18 ms of blocked event loop, where Gitea updates one database
+   * row), so it waits for a pause between requests instead of delaying one.
    */
   save(): void {
     if (this.closed) return this.write();
-    this.pending ??= setTimeout(() => this.flushLater(), SAVE_DELAY_MS).unref();
+    this.changedAt ??= Date.now();
+    this.arm();
   }
 
   /** Writes a pending change now; no more deferred writes after it (the forge is closing). */
@@ -47,14 +52,14 @@ export class Store {
     this.flush();
   }
 
-  private flush(): void {
-    if (!this.pending) return;
-    clearTimeout(this.pending);
-    this.pending = null;
-    this.write();
+  private arm(): void {
+    this.timer ??= setTimeout(() => this.tick(), SAVE_CHECK_MS).unref();
   }
 
-  private flushLater(): void {
+  private tick(): void {
+    this.timer = null;
+    if (this.changedAt === null) return;
+    if (!this.quiet() && Date.now() - this.changedAt < SAVE_MAX_DELAY_MS) return this.arm();
     try {
       this.flush();
     } catch (err) {
@@ -62,6 +67,14 @@ export class Store {
       // temporary forge): there is nothing left to keep.
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
     }
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.changedAt === null) return;
+    this.changedAt = null;
+    this.write();
   }
 
   private write(): void {
