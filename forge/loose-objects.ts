@@ -5,8 +5,8 @@ import { deflateSync } from "node:zlib";
 
 // Git objects written as loose objects in Node, byte for byte what
 // `git hash-object -w` writes (zlib of "<type> <size>\0<body>", named by its
-// SHA-1), so many files cost no git process each. Trees are built the way
-// `git write-tree` sorts them.
+// SHA-1), so many files cost no git process each. Trees are sorted the way
+// `git write-tree` sorts them; tree-edit.ts builds them.
 
 type ObjectType = "blob" | "tree" | "commit";
 
@@ -28,30 +28,6 @@ export async function writeLooseObject(gitDir: string, type: ObjectType, body: B
   await writeFile(tmp, deflateSync(full, { level: 1 }), { mode: 0o444 });
   await rename(tmp, file);
   return sha;
-}
-
-type Node = { files: Map<string, string>; dirs: Map<string, Node> };
-
-/** Writes the blobs and trees of a whole file set; returns the root tree's sha. */
-export async function writeLooseTree(gitDir: string, files: { path: string; content: Buffer }[]): Promise<string> {
-  const root: Node = { files: new Map(), dirs: new Map() };
-  for (const f of files) {
-    const parts = f.path.split("/");
-    let node = root;
-    for (const dir of parts.slice(0, -1)) {
-      if (!node.dirs.has(dir)) node.dirs.set(dir, { files: new Map(), dirs: new Map() });
-      node = node.dirs.get(dir)!;
-    }
-    node.files.set(parts[parts.length - 1], await writeLooseObject(gitDir, "blob", f.content));
-  }
-  return writeNode(gitDir, root);
-}
-
-async function writeNode(gitDir: string, node: Node): Promise<string> {
-  const items = new Map<string, TreeItem>();
-  for (const [name, sha] of node.files) items.set(rawName(name), { mode: "100644", sha });
-  for (const [name, sub] of node.dirs) items.set(rawName(name), { mode: TREE_MODE, sha: await writeNode(gitDir, sub) });
-  return writeTreeObject(gitDir, items);
 }
 
 /** A tree entry as the tree object holds it: its raw mode ("100644", "40000") and object sha. */

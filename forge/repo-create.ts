@@ -5,7 +5,7 @@ import { displayName, orgAsUser, toUser } from "./convert/user";
 import { gitDirOf, type Forge } from "./forge";
 import { git, initBare, updateRef, ZERO_SHA } from "./git";
 import { commitTree } from "./git-write";
-import { writeLooseTree } from "./loose-objects";
+import { writeLooseTree } from "./tree-edit";
 import { conflict, HttpError, unprocessable } from "./http";
 import type { RepoRec, UserRec } from "./types";
 

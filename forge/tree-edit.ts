@@ -45,32 +45,42 @@ export class BranchTrees {
   }
 
   /** Writes the blobs and the changed trees; returns the new root tree and each written path's blob. */
-  async write(gitDir: string, changes: TreeChange[]): Promise<{ tree: string; blobs: Map<string, string> }> {
-    const blobs = new Map<string, string>();
-    const edited = new Map<string, Map<string, TreeItem>>();
-    const open = (dir: string) => {
-      let items = edited.get(dir);
-      if (!items) edited.set(dir, (items = new Map(this.dirs.get(dir) ?? [])));
-      return items;
-    };
-    for (const change of changes) {
-      ["", ...parentDirs(change.path)].forEach(open);
-      const items = open(dirOf(change.path));
-      if ("remove" in change) {
-        items.delete(baseOf(change.path));
-      } else {
-        const sha = await writeLooseObject(gitDir, "blob", change.content);
-        blobs.set(change.path, sha);
-        items.set(baseOf(change.path), { mode: change.mode ?? "100644", sha });
-      }
-    }
-    for (const dir of [...edited.keys()].filter(Boolean).sort((a, b) => depth(b) - depth(a))) {
-      const items = edited.get(dir)!;
-      const parent = edited.get(dirOf(dir))!;
-      // An index holds no directories: one left empty is in no tree.
-      if (items.size) parent.set(baseOf(dir), { mode: TREE_MODE, sha: await writeTreeObject(gitDir, items) });
-      else parent.delete(baseOf(dir));
-    }
-    return { tree: await writeTreeObject(gitDir, open("")), blobs };
+  write(gitDir: string, changes: TreeChange[]): Promise<{ tree: string; blobs: Map<string, string> }> {
+    return writeEdited(gitDir, this.dirs, changes);
   }
+}
+
+/** Writes the blobs and trees of a whole file set (a new repo's first commit); returns the root tree's sha. */
+export async function writeLooseTree(gitDir: string, files: { path: string; content: Buffer }[]): Promise<string> {
+  return (await writeEdited(gitDir, new Map(), files)).tree;
+}
+
+/** `changes` applied to the directories of `base` (one not there is empty): blobs and changed trees written, bottom up. */
+async function writeEdited(gitDir: string, base: Map<string, Map<string, TreeItem> | null>, changes: TreeChange[]): Promise<{ tree: string; blobs: Map<string, string> }> {
+  const blobs = new Map<string, string>();
+  const edited = new Map<string, Map<string, TreeItem>>();
+  const open = (dir: string) => {
+    let items = edited.get(dir);
+    if (!items) edited.set(dir, (items = new Map(base.get(dir) ?? [])));
+    return items;
+  };
+  for (const change of changes) {
+    ["", ...parentDirs(change.path)].forEach(open);
+    const items = open(dirOf(change.path));
+    if ("remove" in change) {
+      items.delete(baseOf(change.path));
+    } else {
+      const sha = await writeLooseObject(gitDir, "blob", change.content);
+      blobs.set(change.path, sha);
+      items.set(baseOf(change.path), { mode: change.mode ?? "100644", sha });
+    }
+  }
+  for (const dir of [...edited.keys()].filter(Boolean).sort((a, b) => depth(b) - depth(a))) {
+    const items = edited.get(dir)!;
+    const parent = edited.get(dirOf(dir))!;
+    // An index holds no directories: one left empty is in no tree.
+    if (items.size) parent.set(baseOf(dir), { mode: TREE_MODE, sha: await writeTreeObject(gitDir, items) });
+    else parent.delete(baseOf(dir));
+  }
+  return { tree: await writeTreeObject(gitDir, open("")), blobs };
 }
