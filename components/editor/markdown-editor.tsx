@@ -4,9 +4,10 @@ import type { JSONContent } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { type Ref, useEffect, useImperativeHandle, useRef } from "react";
-import { type MarkdownDocument, createMarkdownDocument, markdownExtensions } from "@/lib/markdown";
+import { type EditorBlock, type MarkdownDocument, createMarkdownDocument, markdownExtensions } from "@/lib/markdown";
 import { type SourceDecoration, SourceDecorations, resetSourceDecorations, setSourceDecorations } from "./decorations";
 import { PROSE_RFC } from "./prose-classes";
+import { whenIdle } from "./warm-up";
 
 // The RFC document editor (§8). Markdown is the storage format: the editor
 // shows the document parsed by lib/markdown, and getMarkdown() splices the
@@ -20,6 +21,8 @@ export type MarkdownEditorHandle = {
 
 export type MarkdownEditorProps = {
   source: string;
+  /** `source` as the server read it (GET …/document?editor=1): the editor opens without parsing it (issue 15). */
+  blocks?: EditorBlock[];
   editable: boolean;
   /**
    * Called after each change with a way to read the new Markdown. Nothing is
@@ -56,9 +59,9 @@ function loaded(md: MarkdownDocument, doc: PmNode): void {
 /** The document's blocks, ignoring the empty paragraphs an editor may hold (Markdown has none). */
 const blocksOf = (doc: JSONContent) => JSON.stringify((doc.content ?? []).filter((n) => n.type !== "paragraph" || n.content?.length));
 
-export function MarkdownEditor({ source, editable, onChange, onBlur, decorations, className, ariaLabel, ref }: MarkdownEditorProps) {
+export function MarkdownEditor({ source, blocks, editable, onChange, onBlur, decorations, className, ariaLabel, ref }: MarkdownEditorProps) {
   const model = useRef<MarkdownDocument | null>(null);
-  model.current ??= createMarkdownDocument(source);
+  model.current ??= createMarkdownDocument(source, blocks);
   // Handlers change between renders; the editor is created once.
   const handlers = useRef({ onChange, onBlur });
   handlers.current = { onChange, onBlur };
@@ -97,14 +100,19 @@ export function MarkdownEditor({ source, editable, onChange, onBlur, decorations
   // (our own save came back), otherwise load it.
   useEffect(() => {
     if (!editor || model.current?.source === source) return;
-    const next = createMarkdownDocument(source);
+    const next = createMarkdownDocument(source, blocks);
     if (blocksOf(editor.getJSON()) !== blocksOf(next.doc)) {
       editor.commands.setContent(next.doc, { emitUpdate: false });
       loaded(next, editor.state.doc);
     }
     model.current = next;
     resetSourceDecorations(editor);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- blocks come with their source: a new source brings its own
   }, [editor, source]);
+
+  // A document loaded from the server's blocks has no parser yet: it is made
+  // in idle time once the text shows, so the first save is not the slow one.
+  useEffect(() => (editor ? whenIdle(() => model.current?.prepareSave()) : undefined), [editor, source]);
 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);

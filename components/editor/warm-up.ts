@@ -1,49 +1,35 @@
 "use client";
 
-import { Editor } from "@tiptap/core";
+import { Editor, type JSONContent } from "@tiptap/core";
 import { useEffect } from "react";
-import { createMarkdownDocument, markdownExtensions } from "@/lib/markdown";
+import { markdownExtensions } from "@/lib/markdown";
 import { SourceDecorations } from "./decorations";
+import SAMPLE from "./warm-up-sample.json";
 
 // While contribute mode waits for a branch's document, the main thread is
-// idle. The first parse and above all the first editor of a page cost far
-// more than the next ones, whatever the document's size: in the page's CPU
-// profile the first tiptap editor took ~100 ms with the code cold, the 86 KB
-// document's editor 15 ms after a warm-up. So a short document with every
-// kind of block is parsed, loaded into a detached editor, edited and saved
-// in that idle time, and the real document meets warm code (issue 15: an
-// 86 KB document editable within 150 ms of its data arriving). Each step is
-// an idle callback of its own: data that arrives meanwhile waits for one
+// idle. The first editor of a page costs far more than the next ones,
+// whatever the document's size: in the page's CPU profile the first tiptap
+// editor took ~100 ms with the code cold, the 86 KB document's editor 15 ms
+// after a warm-up. So a short document with every kind of node and mark
+// (warm-up-sample.json; tests/unit/markdown/warm-up-sample.test.ts) is loaded
+// into a detached editor and edited in that idle time, and the real document
+// meets warm code (issue 15: an 86 KB document editable within 150 ms of its
+// data arriving). The document comes parsed by the server (GET
+// …/document?editor=1), so nothing here parses Markdown: the parser a save
+// needs is made ready once the editor shows (markdown-editor.tsx). Each step
+// is an idle callback of its own: data that arrives meanwhile waits for one
 // step at most, work its own load would have done cold anyway.
-
-const SAMPLE = [
-  "# Heading",
-  "Some *emphasis*, **strong**, `code`, ~~struck~~, a [link](https://example.com), a [reference][r] and <kbd>html</kbd>.\nA second line.",
-  "- a list\n  - nested\n- [ ] a task",
-  "1. ordered\n2. items",
-  "> a quote",
-  "```rust\nfn main() {}\n```",
-  "    indented code",
-  "| a | b |\n|:--|--:|\n| 1 | 2 |",
-  "<div>html</div>",
-  "![an image](https://example.com/i.png)",
-  "---",
-  "[r]: https://example.com",
-].join("\n\n");
 
 let warmed = false;
 
 /** The warm-up's steps, and a way to drop what a step left half-done. */
 function steps(): { todo: Array<() => void>; drop: () => void } {
-  let md: ReturnType<typeof createMarkdownDocument> | null = null;
   let editor: Editor | null = null;
   const todo = [
-    () => void (md = createMarkdownDocument(SAMPLE)),
     // A detached editor: tiptap mounts it into a div of its own, outside the page.
-    () => void (editor = new Editor({ extensions: [...markdownExtensions(), SourceDecorations], content: md!.doc })),
+    () => void (editor = new Editor({ extensions: [...markdownExtensions(), SourceDecorations], content: SAMPLE as JSONContent })),
     () => {
       editor!.commands.insertContentAt(1, "x");
-      md!.save(editor!.state.doc);
       editor!.destroy();
       warmed = true;
     },
@@ -51,7 +37,8 @@ function steps(): { todo: Array<() => void>; drop: () => void } {
   return { todo, drop: () => void (editor && !editor.isDestroyed && editor.destroy()) };
 }
 
-const idle = (run: () => void): (() => void) => {
+/** Runs `run` when the main thread is idle; returns a way to cancel it. */
+export const whenIdle = (run: () => void): (() => void) => {
   if (typeof window.requestIdleCallback === "function") {
     const id = window.requestIdleCallback(run, { timeout: 2000 });
     return () => window.cancelIdleCallback(id);
@@ -68,7 +55,7 @@ export function useEditorWarmUp(waiting: boolean): void {
     let cancel = () => {};
     const next = () => {
       const step = todo.shift();
-      if (step) cancel = idle(() => (step(), next()));
+      if (step) cancel = whenIdle(() => (step(), next()));
     };
     next();
     return () => {

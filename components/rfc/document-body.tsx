@@ -19,7 +19,8 @@ export function DocumentBody() {
   useEditorWarmUp(editing && !data);
   const showDiff = v.diff && !v.isMain;
   const onSaved = ({ text, headSha, staleChangeIds }: { text: string; headSha: string; staleChangeIds: string[] }) => {
-    if (v.doc.data) v.doc.set({ ...v.doc.data, text, headSha });
+    // The server's blocks were the old text's (lib/contracts DocumentAtHead): the new text goes without them.
+    if (v.doc.data) v.doc.set({ text, headSha, path: v.doc.data.path, branch: v.doc.data.branch });
     void v.threads.reload();
     if (staleChangeIds.length || v.pendingCount) void v.changes.reload();
     void v.reloadBranches(); // fresh +/− and head for the branch list

@@ -2,6 +2,7 @@
 
 import type { Ref } from "react";
 import { MarkdownEditor, type MarkdownEditorHandle } from "@/components/editor/markdown-editor";
+import type { EditorBlock } from "@/lib/markdown";
 import { DOC_CHANGE, DOC_THREAD, type SourceDecoration } from "@/lib/rfc-view/editor-decorations";
 
 // The editing surface of contribute mode (§8.3, §8.11): the tiptap editor
@@ -12,6 +13,8 @@ export type EditorHandle = MarkdownEditorHandle;
 
 type Props = {
   source: string;
+  /** The server's reading of `source`, when it came with it. */
+  blocks?: EditorBlock[];
   editable: boolean;
   /** After each change, with a way to read the new Markdown (computed only if read). */
   onChange: (markdown: () => string) => void;
@@ -21,7 +24,7 @@ type Props = {
   ref?: Ref<EditorHandle>;
 };
 
-export function DocumentEditor({ source, editable, onChange, onBlur, decorations, onDecorationClick, ref }: Props) {
+export function DocumentEditor({ source, blocks, editable, onChange, onBlur, decorations, onDecorationClick, ref }: Props) {
   return (
     <div
       className="min-h-[60vh] rounded-lg border border-slate-200 bg-white px-8 py-6 shadow-sm focus-within:border-indigo-300 focus-within:ring-2 focus-within:ring-indigo-100"
@@ -31,7 +34,7 @@ export function DocumentEditor({ source, editable, onChange, onBlur, decorations
         else if (id.startsWith(DOC_THREAD)) onDecorationClick?.("thread", id.slice(DOC_THREAD.length));
       }}
     >
-      <MarkdownEditor ref={ref} source={source} editable={editable} onChange={onChange} onBlur={onBlur} decorations={decorations} ariaLabel="Document editor" />
+      <MarkdownEditor ref={ref} source={source} blocks={blocks} editable={editable} onChange={onChange} onBlur={onBlur} decorations={decorations} ariaLabel="Document editor" />
     </div>
   );
 }

@@ -155,6 +155,7 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
         key={version}
         ref={editor}
         source={source}
+        blocks={source === doc.text ? doc.blocks : undefined}
         editable
         decorations={decorations}
         onDecorationClick={onDecorationClick}

@@ -73,7 +73,7 @@ function useRfcViewState(props: ViewProps) {
   const ai = useAiStatus();
 
   const initialDoc = isMain && props.mainText !== null ? { text: props.mainText, headSha: branch.headSha, path: "", branch: "main" } : null;
-  const doc = useBranchDocument(rfc.slug, branch.name, initialDoc);
+  const doc = useBranchDocument(rfc.slug, branch.name, initialDoc, canEdit);
   const threadsRead = useThreads(rfc.slug, branch.name);
   // Whoever moved the branch — an accept, someone's save, a push in Gitea — the text shown follows its head
   // (the editor takes it only when nothing here is unsaved, §8.11), and the branch list its status (issue 14).

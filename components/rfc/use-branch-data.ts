@@ -14,8 +14,9 @@ import { useResource } from "./use-resource";
 // cards, decisions and stale marks arrive on the branch's stream, which also
 // says when the branch's head moved or a sub-thread opened.
 
-export function useBranchDocument(slug: string, branch: string, initial: DocumentAtHead | null) {
-  const r = useResource<DocumentAtHead>(`${paths.branch(slug, branch)}/document`, initial);
+/** `editor`: the text is for the editor, which takes the server's reading of it as well (issue 15). */
+export function useBranchDocument(slug: string, branch: string, initial: DocumentAtHead | null, editor: boolean) {
+  const r = useResource<DocumentAtHead>(`${paths.branch(slug, branch)}/document${editor ? "?editor=1" : ""}`, initial);
   // Main's text comes with the page: follow it when the page is re-read (e.g. after a merged PR).
   const { set } = r;
   const text = initial?.text;

@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import { type Eol, dominantEol } from "./eol";
+import { type Eol, dominantEol, toLf } from "./eol";
 import { type MarkdownParser, createParser } from "./parser";
 import { isSpacing, topLevelTokens } from "./top-level";
 
@@ -60,6 +60,38 @@ export function splitBlocks(source: string, parser: MarkdownParser = createParse
       blocks.push({ start, end, text, eol: slice.includes("\r\n") ? "\r\n" : docEol, node, key: nodeKey(node) });
       gapStart = end;
     }
+  }
+  gaps.push(source.slice(gapStart));
+  return { blocks, gaps };
+}
+
+/**
+ * A block as the server sends it with a document (GET …/document?editor=1):
+ * where it sits in the source and the node it parses to. The rest of a
+ * SourceBlock follows from the source (splitFromBlocks).
+ */
+export type EditorBlock = { start: number; end: number; node: JSONContent };
+
+/** The blocks of `source` as the server sends them (what splitBlocks finds). */
+export const editorBlocksOf = (source: string): EditorBlock[] => splitBlocks(source).blocks.map(({ start, end, node }) => ({ start, end, node }));
+
+/**
+ * The split of `source` from its blocks as splitBlocks found them (on the
+ * server, issue 15: the browser need not parse an 86 KB document again before
+ * it is editable). Null when the blocks cannot be this source's: out of order,
+ * outside it, or empty.
+ */
+export function splitFromBlocks(source: string, editorBlocks: EditorBlock[]): BlockSplit | null {
+  const docEol = dominantEol(source);
+  const blocks: SourceBlock[] = [];
+  const gaps: string[] = [];
+  let gapStart = 0;
+  for (const { start, end, node } of editorBlocks) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < gapStart || end <= start || end > source.length || !node?.type) return null;
+    const slice = source.slice(start, end);
+    gaps.push(source.slice(gapStart, start));
+    blocks.push({ start, end, text: toLf(slice).text, eol: slice.includes("\r\n") ? "\r\n" : docEol, node, key: nodeKey(node) });
+    gapStart = end;
   }
   gaps.push(source.slice(gapStart));
   return { blocks, gaps };

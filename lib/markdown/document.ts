@@ -1,11 +1,11 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { alignSequences } from "./align";
-import { type BlockSplit, isEmptyParagraph, nodeKey, splitBlocks } from "./blocks";
-import { type Eol, dominantEol, replaceKeepingEol, withEol } from "./eol";
+import { type BlockSplit, type EditorBlock, isEmptyParagraph, nodeKey, splitBlocks, splitFromBlocks } from "./blocks";
+import { type Eol, dominantEol, replaceKeepingEol, toLf, withEol } from "./eol";
 import { markdownSchema } from "./extensions";
 import { assemble } from "./gaps";
-import { createParser } from "./parser";
+import { createParser, type MarkdownParser } from "./parser";
 import { nodeSimilarity } from "./similarity";
 import { type SpliceKind, spliceBlock } from "./splice-block";
 
@@ -32,6 +32,12 @@ export interface MarkdownDocument {
   save(edited: JSONContent | PmNode): string;
   /** `save` plus what it did per block. */
   saveWithReport(edited: JSONContent | PmNode): { markdown: string; report: SaveReport };
+  /**
+   * Makes ready what a save needs, so the first save costs what the next do:
+   * for a document loaded from the server's blocks, the parser and the
+   * source's link definitions (a save does it itself otherwise).
+   */
+  prepareSave(): void;
 }
 
 // ProseMirror nodes are immutable and an edit keeps every untouched node, so
@@ -58,17 +64,26 @@ function topLevelNodes(edited: JSONContent | PmNode): Array<{ json: JSONContent;
 
 /**
  * Load Markdown for the editor. Each document gets its own parser (own
- * `marked` instance), so documents never share lexer state.
+ * `marked` instance), so documents never share lexer state. With `blocks`,
+ * the server's split of this source (blocks.ts splitFromBlocks), nothing is
+ * parsed until the first save; blocks that do not fit the source are ignored.
  */
-export function createMarkdownDocument(source: string): MarkdownDocument {
-  const parser = createParser();
-  const split = splitBlocks(source, parser);
+export function createMarkdownDocument(source: string, blocks?: EditorBlock[]): MarkdownDocument {
+  const given = blocks ? splitFromBlocks(source, blocks) : null;
+  let parsed: MarkdownParser | null = null;
+  const split = given ?? splitBlocks(source, (parsed = createParser()));
+  // A save splices with the document's link definitions, which lexing the whole source gives the parser.
+  const parserOf = () => {
+    if (!parsed) (parsed = createParser()).lex(toLf(source).text);
+    return parsed;
+  };
   const docEol: Eol = dominantEol(source);
   const doc: JSONContent = { type: "doc", content: split.blocks.map((b) => b.node) };
 
   // Blocks brought together by an edit can run into one (two lists, two
   // indented code blocks); an empty HTML comment keeps them apart (CommonMark's own advice).
   const apart = (before: string, gap: string, after: string) => {
+    const parser = parserOf();
     const alone = parser.parseBlock(before).length + parser.parseBlock(after).length;
     return parser.parseBlock(before + gap + after).length < alone ? `${gap}<!-- -->${docEol}${docEol}` : gap;
   };
@@ -83,17 +98,17 @@ export function createMarkdownDocument(source: string): MarkdownDocument {
       if (op.kind === "delete") return report.deleted++, [];
       if (op.kind === "insert") {
         report.inserted++;
-        return [{ text: withEol(parser.serialize([nodes[op.new]]), docEol) }];
+        return [{ text: withEol(parserOf().serialize([nodes[op.new]]), docEol) }];
       }
       const block = split.blocks[op.old];
       const bytes = source.slice(block.start, block.end);
       if (op.kind === "keep") return report.kept++, [{ text: bytes, orig: op.old }];
-      const { text, kind } = spliceBlock(block, nodes[op.new], parser);
+      const { text, kind } = spliceBlock(block, nodes[op.new], parserOf());
       report.modified.push(kind);
       return [{ text: replaceKeepingEol(bytes, block.text, text, block.eol), orig: op.old }];
     });
     return { markdown: assemble(split.gaps, slots, docEol, apart), report };
   };
 
-  return { source, doc, split, save: (edited) => saveWithReport(edited).markdown, saveWithReport };
+  return { source, doc, split, save: (edited) => saveWithReport(edited).markdown, saveWithReport, prepareSave: () => void parserOf() };
 }

@@ -5,7 +5,8 @@ import { entryPath } from "@/lib/entries";
 import { splitFrontmatter } from "@/lib/entries/frontmatter";
 import { getBranch, readFile } from "@/lib/gitea";
 import { notFound } from "@/lib/http/errors";
-import { recallFile, rememberFile } from "./document-memo";
+import { editorBlocksOf, type EditorBlock } from "@/lib/markdown";
+import { editorBlocksAt, recallFile, rememberFile } from "./document-memo";
 
 // Where a branch's document lives (§3, §11): for a super-draft the body of
 // `rfcs/<slug>.md` (on meta main, `edit/<slug>/<name>`, or a private
@@ -63,3 +64,7 @@ export async function readDocumentAtCommit(place: BranchPlace, commitSha: string
   rememberDocument(place, commitSha, entry);
   return stored(place.home, commitSha, entry);
 }
+
+/** The editor's reading of a document (GET …/document?editor=1, issue 15): parsed once per commit, on the server. */
+export const editorBlocksOfDocument = (place: BranchPlace, doc: StoredDocument): EditorBlock[] =>
+  editorBlocksAt(place.repoName, doc.headSha, doc.path, () => editorBlocksOf(doc.text));

@@ -5,7 +5,9 @@ import { GET as getDocument } from "@/app/api/rfcs/[slug]/branches/[branch]/docu
 import { GET as getThreads } from "@/app/api/rfcs/[slug]/branches/[branch]/threads/route";
 import { GET as getMessages } from "@/app/api/threads/[threadId]/messages/route";
 import { GET as getEvents } from "@/app/api/threads/[threadId]/events/route";
+import type { DocumentAtHead } from "@/lib/contracts";
 import { db } from "@/lib/db/client";
+import { createMarkdownDocument, editorBlocksOf } from "@/lib/markdown";
 import { getBranch, splitFullName } from "@/lib/gitea";
 import { ACTIVE, ACTIVE_REPO, json, setupFixture, SUPER, type Fixture, type Login } from "./fixture";
 
@@ -60,6 +62,39 @@ describe("cutting branches", () => {
     expect(res.rfc).toMatchObject({ slug: SUPER, kind: "super-draft", owners: ["bob"] });
     expect(res.branches[0].name).toBe("main");
     expect(res.branches.map((b) => b.name)).toContain("alice/ttl");
+  });
+});
+
+describe("the document with the editor's reading of it (issue 15)", () => {
+  it("?editor=1 adds the blocks the editor loads, the same as parsing the text gives; without it, none", async () => {
+    expect((await cut(ACTIVE, { name: "alice/blocks" })).status).toBe(201);
+    const params = { slug: ACTIVE, branch: "alice/blocks" };
+    const plain = await json<DocumentAtHead>(await fx.call(getDocument, { as: "alice", params }));
+    expect(plain.blocks).toBeUndefined();
+    const withBlocks = await json<DocumentAtHead>(await fx.call(getDocument, { as: "alice", params, query: "editor=1" }));
+    expect(withBlocks.text).toBe(plain.text);
+    expect(withBlocks.blocks!.length).toBeGreaterThan(0);
+    expect(withBlocks.blocks).toEqual(editorBlocksOf(plain.text));
+    expect(createMarkdownDocument(withBlocks.text, withBlocks.blocks).doc).toEqual(createMarkdownDocument(plain.text).doc);
+    // Asked again at the same head: the same answer, from the memo.
+    expect(await json<DocumentAtHead>(await fx.call(getDocument, { as: "alice", params, query: "editor=1" }))).toEqual(withBlocks);
+  });
+
+  it.each([
+    ["editor=2", "editor"],
+    ["editor=1&x=1", "x"],
+    ["blocks=1", "blocks"],
+  ])("?%s is a 422 naming %s", async (query, name) => {
+    const res = await fx.call(getDocument, { as: "alice", params: { slug: ACTIVE, branch: "main" }, query });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(await res.json())).toContain(name);
+  });
+
+  it("a private branch's blocks are as private as its text (404 to others)", async () => {
+    expect((await cut(ACTIVE, { name: "hidden-blocks", visibility: "private" }, "erin")).status).toBe(201);
+    const params = { slug: ACTIVE, branch: "hidden-blocks" };
+    expect((await fx.call(getDocument, { as: "erin", params, query: "editor=1" })).status).toBe(200);
+    expect((await fx.call(getDocument, { as: "alice", params, query: "editor=1" })).status).toBe(404);
   });
 });
 
