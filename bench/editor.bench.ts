@@ -5,6 +5,7 @@ import { waitUntil } from "@/tests/helpers/wait";
 import { editorFigure } from "./scale/figures/editor";
 import { cutFixtureBranches, FIXTURES, writeFixtureEntries } from "./scale/fixtures";
 import { ms } from "./scale/http";
+import { loadAverage } from "./scale/proc";
 import { startScaleWorld } from "./scale/world";
 
 // `npm run bench -- editor`: the targets table's "86 KB document editable"
@@ -15,10 +16,9 @@ import { startScaleWorld } from "./scale/world";
 // profile of one more load there (open it in Chrome's DevTools).
 
 const N = Number(process.env.BENCH_N ?? 30);
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
 
 export default async function editorBench(): Promise<void> {
-  const loadAtStart = load();
+  const loadAtStart = loadAverage();
   const w = await startScaleWorld();
   try {
     await w.adminPost("/webhooks/pause"); // as in the targets run: the app's startup sweep reads the entries
@@ -36,5 +36,5 @@ export default async function editorBench(): Promise<void> {
   } finally {
     await w.close();
   }
-  console.log(`${os.cpus().length} cores; load average (1, 5, 15 min) ${loadAtStart} at the start, ${load()} at the end`);
+  console.log(`${os.cpus().length} cores; load average (1, 5, 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end`);
 }

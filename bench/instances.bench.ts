@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { sseEvents } from "@/tests/integration/ai/sse";
 import { waitUntil } from "@/tests/helpers/wait";
 import { startInstancesWorld, type InstancesWorld } from "./instances/world";
-import { cpuMs, machineCpuMs, treeCpuMs } from "./scale/proc";
+import { cpuMs, loadAverage, machineCpuMs, treeCpuMs } from "./scale/proc";
 import { seedBulk } from "./seed-bulk";
 
 // `npm run bench -- instances` (issue 19's figures): two instances of a
@@ -27,7 +27,6 @@ const SLUG = "proposal-0100";
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
 
 async function fanout(w: InstancesWorld): Promise<{ delivered: number[]; posted: number[] }> {
   const [a, b] = w.urls;
@@ -129,7 +128,7 @@ async function throughput(w: InstancesWorld, urls: string[]): Promise<Throughput
 
 export default async function instancesBench(): Promise<void> {
   const started = performance.now();
-  const loadAtStart = load();
+  const loadAtStart = loadAverage();
   const w = await startInstancesWorld();
   try {
     await seedBulk(w.bot, { total: RFCS, active: Math.round(RFCS / 10), withdrawn: Math.round(RFCS / 20) });
@@ -139,11 +138,11 @@ export default async function instancesBench(): Promise<void> {
       timeoutMs: 30 * 60_000, intervalMs: 1000, what: `${RFCS} RFCs in the cache`,
     });
     for (const url of w.urls) for (let i = 0; i < 20; i++) await (await fetch(`${url}/`)).arrayBuffer(); // warm both
-    const loadFanout = load();
+    const loadFanout = loadAverage();
     const { delivered, posted } = await fanout(w);
-    const loadOne = load();
+    const loadOne = loadAverage();
     const one = await throughput(w, [w.urls[0]]);
-    const loadTwo = load();
+    const loadTwo = loadAverage();
     const two = await throughput(w, w.urls);
     const rows: [string, string, string, string][] = [
       ["A → reader on B: POST sent → message on B's stream, p95", "≤ 50 ms", `${ms(pct(delivered, 95))} (p50 ${ms(pct(delivered, 50))})`, loadFanout],
@@ -160,7 +159,7 @@ export default async function instancesBench(): Promise<void> {
     console.log(`\n${RFCS} RFCs, PostgreSQL + Redis, production build; ${MESSAGES} messages, ${CLIENTS} clients × ${SECONDS} s; ${os.cpus().length} cores`);
     console.log("| figure | target | measured | load average (1, 5, 15 min) at its start |\n|---|---|---|---|");
     for (const r of rows) console.log(`| ${r.join(" | ")} |`);
-    console.log(`\nload average at start ${loadAtStart}, at end ${load()}; took ${((performance.now() - started) / 1000).toFixed(0)} s; org ${getConfig().org}`);
+    console.log(`\nload average at start ${loadAtStart}, at end ${loadAverage()}; took ${((performance.now() - started) / 1000).toFixed(0)} s; org ${getConfig().org}`);
   } finally {
     await w.close();
   }

@@ -1,13 +1,12 @@
 import "./server-only-shim"; // lib/ the bench calls (seeding, the DB) may import server-only: resolve it as a server bundle would
 import os from "node:os";
-import { db } from "@/lib/db/client";
-import { waitUntil } from "@/tests/helpers/wait";
 import { loadCorpus } from "./scale/corpus";
 import { readFigures } from "./scale/figures/reads";
 import { FIXTURES, writeFixtureEntries } from "./scale/fixtures";
 import { ms } from "./scale/http";
+import { loadAverage } from "./scale/proc";
 import { seedRfcs } from "./scale/seed";
-import { startScaleWorld } from "./scale/world";
+import { startAndFill, startScaleWorld } from "./scale/world";
 
 // `npm run bench -- reads`: the targets table's read figures alone (the
 // catalog, search, GET /api/rfcs, the RFC view) at one scale, in a few
@@ -18,25 +17,15 @@ import { startScaleWorld } from "./scale/world";
 
 const RFCS = Number(process.env.BENCH_RFCS ?? 10_000);
 const N = Number(process.env.BENCH_N ?? 200);
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
 
 export default async function readsBench(): Promise<void> {
-  const loadAtStart = load();
+  const loadAtStart = loadAverage();
   const w = await startScaleWorld();
   try {
     await w.adminPost("/webhooks/pause"); // as in the targets run: the app's startup sweep reads the entries
     await writeFixtureEntries(w);
     const seeded = await seedRfcs(w.bot, (p, body) => w.adminPost(p, body), loadCorpus(), 1, RFCS);
-    const t0 = performance.now();
-    await w.restartApp();
-    await waitUntil(
-      async () => {
-        const sweep = await db().sweepRun.findFirst({ where: { trigger: "startup" }, orderBy: { id: "desc" }, select: { finishedAt: true } });
-        return !!sweep?.finishedAt && (await db().cachedRfc.count({ where: { invalidReason: null } })) >= seeded.length + 3;
-      },
-      { timeoutMs: 60 * 60_000, intervalMs: 1000, what: `${seeded.length} RFCs in the cache` },
-    );
-    console.log(`${seeded.length} RFCs seeded; the startup sweep filled the cache in ${ms(performance.now() - t0)}`);
+    await startAndFill(w, seeded);
     await w.adminPost("/webhooks/resume");
     const reads = await readFigures(w, { n: N, slugs: seeded.map((s) => s.slug), smallDocSlug: FIXTURES.small });
     const line = (name: string, s: { median: number; p95: number }, cpu: number) => `${name}: median ${ms(s.median)}, p95 ${ms(s.p95)}, app CPU ${ms(cpu)} per request`;
@@ -48,5 +37,5 @@ export default async function readsBench(): Promise<void> {
   } finally {
     await w.close();
   }
-  console.log(`${os.cpus().length} cores; load average (1, 5, 15 min) ${loadAtStart} at the start, ${load()} at the end`);
+  console.log(`${os.cpus().length} cores; load average (1, 5, 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end`);
 }

@@ -1,7 +1,5 @@
 import "./server-only-shim"; // lib/ the bench calls (seeding, the DB) may import server-only: resolve it as a server bundle would
 import os from "node:os";
-import { db } from "@/lib/db/client";
-import { waitUntil } from "@/tests/helpers/wait";
 import { loadCorpus } from "./scale/corpus";
 import { chatFigures } from "./scale/figures/chat";
 import { editorFigure } from "./scale/figures/editor";
@@ -12,9 +10,10 @@ import { idleSweepRequests } from "./scale/figures/sweep";
 import { acceptFigures, noopSaveCommits, pushFigures } from "./scale/figures/writes";
 import { cutFixtureBranches, FIXTURES, writeFixtureEntries } from "./scale/fixtures";
 import { ms } from "./scale/http";
+import { loadAverage } from "./scale/proc";
 import { seedRfcs, type SeededRfc } from "./scale/seed";
 import { printTable, type ScaleResult } from "./scale/table";
-import { startScaleWorld, type ScaleWorld } from "./scale/world";
+import { startAndFill, startScaleWorld } from "./scale/world";
 
 // `npm run bench -- targets`: every figure of issue 15's Targets table on a
 // production build, at 1,000 and then 10,000 RFCs in the same world, with
@@ -32,30 +31,11 @@ const EDITOR_LOADS = 20;
 /** The naive baseline stops here (a lower bound then): at 10,000 RFCs it would hold the shared machine for many minutes. */
 const NAIVE_BUDGET_MS = Number(process.env.BENCH_NAIVE_BUDGET_S ?? 90) * 1000;
 
-/** Starts (or restarts) the app and waits until its startup sweep has put every RFC in the cache. */
-async function startAndFill(w: ScaleWorld, seeded: SeededRfc[]): Promise<void> {
-  const t0 = performance.now();
-  await w.restartApp();
-  const graduated = seeded.filter((s) => s.repo).length;
-  await waitUntil(
-    async () => {
-      const [rfcs, withText, sweep] = await Promise.all([
-        db().cachedRfc.count({ where: { invalidReason: null } }),
-        db().cachedRfc.count({ where: { repo: { not: null }, mainHeadSha: { not: null } } }),
-        db().sweepRun.findFirst({ where: { trigger: "startup" }, orderBy: { id: "desc" }, select: { finishedAt: true } }),
-      ]);
-      return rfcs >= seeded.length + 3 && withText >= graduated && !!sweep?.finishedAt;
-    },
-    { timeoutMs: 60 * 60_000, intervalMs: 1000, what: `${seeded.length} RFCs in the cache` },
-  );
-  console.log(`  app started and its startup sweep filled the cache in ${ms(performance.now() - t0)}`);
-}
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
 
 export default async function targetsBench(): Promise<void> {
   const started = performance.now();
-  const loadAtStart = load();
+  const loadAtStart = loadAverage();
   const w = await startScaleWorld();
   const results: ScaleResult[] = [];
   try {
@@ -99,7 +79,7 @@ export default async function targetsBench(): Promise<void> {
       // The naive baseline comes after every figure of the app: at 10,000 entries the forge goes on with its
       // abandoned listing for minutes, and what ran beside that measured the forge's leftover work, not the app.
       const naive = await timed("naive", () => naiveCatalog(w, { budgetMs: NAIVE_BUDGET_MS }));
-      console.log(`  figures took: ${took.join(", ")}; load average now ${load()}`);
+      console.log(`  figures took: ${took.join(", ")}; load average now ${loadAverage()}`);
       results.push({ rfcs: seeded.length, reads, naive, idleSweep, push, accept, noopSaveCommits: noop, chat, editor, memory });
       console.log(`  search medians by query: ${Object.entries(reads.search.perQuery).map(([q, t]) => `${q} ${ms(t)}`).join(", ")}`);
       console.log(`  accept's forge requests by route (last accept): ${JSON.stringify(accept.byRoute)}`);
@@ -112,5 +92,5 @@ export default async function targetsBench(): Promise<void> {
   }
   printTable(results);
   // Latencies on a shared machine: the table means little without the load it was taken under.
-  console.log(`\n${os.cpus().length} cores; load average (1, 5, 15 min) ${loadAtStart} at the start, ${load()} at the end; the run took ${(performance.now() - started) / 60_000 | 0} min`);
+  console.log(`\n${os.cpus().length} cores; load average (1, 5, 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end; the run took ${(performance.now() - started) / 60_000 | 0} min`);
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
 
 // CPU time and resident memory of the app: `next start` and every process it
 // spawned share its process group, so they are summed over the group (Linux /proc).
@@ -75,3 +76,6 @@ export function rssBytes(pgid: number): number {
   }
   return kb * 1024;
 }
+
+/** The machine's load average (1, 5, 15 min), printed beside latencies: they mean little without it. */
+export const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");

@@ -12,7 +12,10 @@ import { freePort, startApp, stopApp } from "@/tests/e2e/harness/app-server";
 import { releaseBuild } from "@/tests/e2e/harness/build-store";
 import { startOpenAiTestServer, type OpenAiTestServer } from "@/tests/helpers/openai-server";
 import { spawnForge } from "../world";
+import { waitUntil } from "@/tests/helpers/wait";
 import { benchAiReply, BENCH_AI_MODEL } from "./fake-ai";
+import { ms } from "./http";
+import type { SeededRfc } from "./seed";
 
 // The world `npm run bench -- targets` measures (issue 15): a production
 // build (`next build` into .next-e2e/builds/<hash>, shared with the browser
@@ -154,4 +157,23 @@ export async function oauthTokens(forgeUrl: string, appUrl: string, boot: Bootst
   });
   if (!res.ok) throw new Error(`token exchange for ${login}: ${res.status}`);
   return (await res.json()) as { access_token: string; refresh_token: string; expires_in: number };
+}
+
+/** Starts (or restarts) the app and waits until its startup sweep has put every RFC in the cache. */
+export async function startAndFill(w: ScaleWorld, seeded: SeededRfc[]): Promise<void> {
+  const t0 = performance.now();
+  await w.restartApp();
+  const graduated = seeded.filter((s) => s.repo).length;
+  await waitUntil(
+    async () => {
+      const [rfcs, withText, sweep] = await Promise.all([
+        db().cachedRfc.count({ where: { invalidReason: null } }),
+        db().cachedRfc.count({ where: { repo: { not: null }, mainHeadSha: { not: null } } }),
+        db().sweepRun.findFirst({ where: { trigger: "startup" }, orderBy: { id: "desc" }, select: { finishedAt: true } }),
+      ]);
+      return rfcs >= seeded.length + 3 && withText >= graduated && !!sweep?.finishedAt;
+    },
+    { timeoutMs: 60 * 60_000, intervalMs: 1000, what: `${seeded.length} RFCs in the cache` },
+  );
+  console.log(`  app started and its startup sweep filled the cache in ${ms(performance.now() - t0)}`);
 }
