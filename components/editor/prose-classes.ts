@@ -10,6 +10,11 @@ export const PROSE_RFC = [
   "[&_p]:my-3 [&>*:first-child]:mt-0",
   "[&_a]:text-indigo-700 [&_a]:underline [&_a]:decoration-indigo-300 [&_a]:underline-offset-2 [&_a:hover]:decoration-indigo-700",
   "[&_ul]:my-3 [&_ul]:list-disc [&_ul]:pl-6 [&_ol]:my-3 [&_ol]:list-decimal [&_ol]:pl-6 [&_li]:my-1 [&_li>p]:my-1 [&_li_ul]:my-1 [&_li_ol]:my-1",
+  // Task items (`- [ ]`): the box takes the bullet's place. In the editor the item is a box and a
+  // block (lib/markdown/nodes/task-item.ts); rendered Markdown puts the box inline before the words.
+  "[&_li:has(>input[type=checkbox])]:list-none [&_li:has(>input[type=checkbox])]:-ml-6 [&_li:has(>p>input[type=checkbox]:first-child)]:list-none [&_li:has(>p>input[type=checkbox]:first-child)]:-ml-6",
+  "[&_li[data-checked]]:flex [&_li[data-checked]]:gap-2 [&_li[data-checked]>div]:min-w-0 [&_li[data-checked]>div]:flex-1 [&_li[data-checked]>div>p]:my-0 [&_li[data-checked]>div>*+*]:mt-1",
+  "[&_input[type=checkbox]]:mr-2 [&_input[type=checkbox]]:size-4 [&_input[type=checkbox]]:accent-indigo-600 [&_li[data-checked]>input]:mr-0 [&_li[data-checked]>input]:mt-1.5 [&_li[data-checked]>input]:shrink-0 [&_li[data-checked]>input]:cursor-pointer",
   "[&_blockquote]:my-4 [&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-4 [&_blockquote]:text-slate-600",
   "[&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_code]:py-0.5 [&_code]:font-mono [&_code]:text-[0.88em] [&_code]:text-slate-900",
   "[&_pre]:my-4 [&_pre]:overflow-x-auto [&_pre]:rounded-md [&_pre]:bg-slate-900 [&_pre]:px-4 [&_pre]:py-3 [&_pre]:font-mono [&_pre]:text-[13px] [&_pre]:leading-6 [&_pre]:text-slate-100",

@@ -177,6 +177,7 @@ export function EditorPane({ slug, branch, doc, changes, threads, activeThreadId
       ) : null}
       <p className="mt-2 text-[11px] text-slate-500">
         Saved as one commit after a 2-second pause, when you leave the editor, or with <kbd className={KBD}>Ctrl</kbd>/<kbd className={KBD}>⌘</kbd>+<kbd className={KBD}>S</kbd>.
+        In a task list, <kbd className={KBD}>Ctrl</kbd>/<kbd className={KBD}>⌘</kbd>+<kbd className={KBD}>Enter</kbd> ticks the task at the cursor.
       </p>
     </div>
   );

@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { Tokens } from "marked";
 import { alignSequences } from "./align";
 import { nodeKey } from "./blocks";
+import { taskState, withBox } from "./nodes/task-item";
 import type { MarkdownParser } from "./parser";
 import { nodeSimilarity } from "./similarity";
 import { textSpliceCandidates } from "./text-splice";
@@ -57,7 +58,11 @@ export function spliceList(text: string, oldNode: JSONContent, newNode: JSONCont
 
   const parts = spliceChildren(raws, oldNode, newNode, (oldText, oldItem, newItem, before) => {
     const ok = (t: string) => childIs(parser, t, 0, newItem);
-    const kept = spliced(parser, oldText, oldItem, newItem, ok);
+    // A ticked or unticked task changes its box in place; its words, if edited too, are spliced after.
+    const checked = taskState(newItem);
+    const reboxed = oldText !== null && checked !== null && oldItem && taskState(oldItem) !== checked ? withBox(oldText, checked) : null;
+    if (reboxed !== null && ok(reboxed)) return reboxed;
+    const kept = spliced(parser, reboxed ?? oldText, oldItem, newItem, ok);
     if (kept !== null) return kept;
     // tiptap writes "- " or "N. "; use this list's bullet, and the number after the previous item's.
     const prev = before === null ? null : MARKER.exec(before);

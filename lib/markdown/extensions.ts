@@ -5,6 +5,7 @@ import { StarterKit } from "@tiptap/starter-kit";
 import { safeUrl } from "@/lib/text/safe-url";
 import { HtmlBlock, HtmlInline } from "./nodes/html";
 import { Image } from "./nodes/image";
+import { withOrderedTasks, withTaskItems } from "./nodes/task-item";
 
 // One extension list for the server (parsing, saving, tests) and the React
 // editor, so a document parses to the same JSON in both (§8).
@@ -27,7 +28,8 @@ const parseCodeBlock = (token: MarkdownToken, h: MarkdownParseHelpers) =>
 function override(ext: AnyExtension): AnyExtension {
   if (ext.name === "paragraph") return (ext as Node).extend({ parseMarkdown: parseParagraph });
   if (ext.name === "codeBlock") return (ext as Node).extend({ parseMarkdown: parseCodeBlock });
-  if (ext.name === "orderedList") return (ext as Node).extend({ markdownTokenizer: commonMark("orderedList") });
+  if (ext.name === "listItem") return withTaskItems(ext as Node);
+  if (ext.name === "orderedList") return withOrderedTasks((ext as Node).extend({ markdownTokenizer: commonMark("orderedList") }));
   // Markdown allows code inside links and emphasis ([`Foo`](url)); tiptap's
   // code mark excludes every other mark, which would make such text invalid.
   if (ext.name === "code") return (ext as Mark).extend({ excludes: "code" });

@@ -406,3 +406,46 @@ test("a push to a PR's branch: the PR shows checking, then can merge, then merge
   await screenshot(page, "rfc-view-13-pr-merged-after-check");
   expect(await metaFile(`rfcs/${slug}.md`, "main")).toContain("Most of those minutes");
 });
+
+test("a task list: boxes show in both modes; alice ticks one with the mouse, one with Ctrl+Enter, adds one with Enter, and each save changes only those lines", async () => {
+  const slug = "e2e-tasks";
+  const body = "# Rollout\n\n## Checklist\n\n- [ ] Measure the cache hit rate\n- [x] Write the runbook\n- [ ] Tell the teams\n\nNotes follow.\n";
+  await seedSuperDraft({ slug, title: "Rollout", body, owners: ["alice"] });
+  const page = await newPage();
+  await signIn(page, "alice", `/rfcs/${slug}`);
+  await cutBranch(page, slug, "checklist");
+  const onMain = (await metaFile(`rfcs/${slug}.md`, "main"))!;
+  const saved = async (what: string, text: string) =>
+    waitUntil(async () => (await metaFile(`rfcs/${slug}.md`, `edit/${slug}/checklist`)) === text, { what }).catch(explain(page, slug, "tasks"));
+
+  // Discuss mode renders the boxes as Markdown does: read-only, one ticked.
+  const rendered = page.getByRole("article", { name: "Document" }).locator('input[type="checkbox"]');
+  await rendered.first().waitFor();
+  expect(await rendered.count()).toBe(3);
+  expect(await page.getByRole("article", { name: "Document" }).locator('input[type="checkbox"]:checked').count()).toBe(1);
+  await screenshot(page, "rfc-view-09-task-list-discuss");
+
+  await page.goto(branchUrl("checklist", "contribute", slug));
+  const item = (words: string) => editor(page).locator("li[data-checked]").filter({ hasText: words });
+  await item("Measure").waitFor();
+  expect(await editor(page).locator('li[data-checked] > input[type="checkbox"]').count()).toBe(3);
+  expect(await item("Write the runbook").getAttribute("data-checked")).toBe("true");
+
+  await item("Measure").locator('input[type="checkbox"]').click();
+  await page.locator('li[data-checked="true"]').filter({ hasText: "Measure" }).waitFor();
+  await page.locator('[data-save-status="unsaved"]').waitFor();
+  await saved("the ticked box's commit", onMain.replace("- [ ] Measure", "- [x] Measure"));
+  await screenshot(page, "rfc-view-10-task-list-contribute");
+
+  // The keyboard: the caret in a task, Ctrl+Enter ticks it; Ctrl+S saves at once.
+  await item("Tell the teams").locator("p").click();
+  await page.keyboard.press("Control+Enter");
+  await page.locator('li[data-checked="true"]').filter({ hasText: "Tell the teams" }).waitFor();
+  // Enter after a ticked task opens a new, open one.
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Celebrate");
+  await page.locator('li[data-checked="false"]').filter({ hasText: "Celebrate" }).waitFor();
+  await page.keyboard.press("Control+s");
+  await saved("the keyboard's commit", onMain.replace("- [ ] Measure", "- [x] Measure").replace("- [ ] Tell the teams\n", "- [x] Tell the teams\n- [ ] Celebrate\n"));
+});
