@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import { createMarkdownDocument, editorBlocksOf } from "@/lib/markdown";
+import { createMarkdownDocument, editorBlocksOf, sourceRangeToDoc } from "@/lib/markdown";
 import { markdownSchema } from "@/lib/markdown/extensions";
 import { paragraph, replaceText } from "./edit-helpers";
 
@@ -75,4 +75,15 @@ test("the server's blocks carry the boxes", () => {
   const given = createMarkdownDocument(SOURCE, JSON.parse(JSON.stringify(editorBlocksOf(SOURCE))));
   expect(given.doc).toEqual(createMarkdownDocument(SOURCE).doc);
   expect(given.save(withItem(given.doc, 0, tick(true)))).toBe(SOURCE.replace("- [ ] write", "- [x] write"));
+});
+
+test("a source range inside a task item maps to its words in the editor (tracked changes, highlights)", () => {
+  const md = createMarkdownDocument(SOURCE);
+  const pm = markdownSchema().nodeFromJSON(md.doc);
+  for (const words of ["write the", "parser", "review the spec", "plain item"]) {
+    const at = SOURCE.indexOf(words);
+    const range = sourceRangeToDoc(md, at, at + words.length);
+    expect(range && pm.textBetween(range.from, range.to)).toBe(words);
+  }
+  expect(sourceRangeToDoc(md, SOURCE.indexOf("[x]"), SOURCE.indexOf("[x]") + 3)).toBeNull();
 });
