@@ -1,3 +1,5 @@
+import { withEditorCompileHints } from "./scripts/compile-hints.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and wasm-backed packages must stay outside the server bundle (STACK.md);
@@ -10,6 +12,8 @@ const nextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 (the admin page, §1).
   experimental: { authInterrupts: true },
+  // The editor's code is compiled as it loads, not when the first editor runs (scripts/compile-hints.mjs).
+  webpack: (config, { dev, isServer }) => (dev || isServer ? config : withEditorCompileHints(config)),
 };
 
 export default nextConfig;

@@ -18,7 +18,11 @@ import SAMPLE from "./warm-up-sample.json";
 // …/document?editor=1), so nothing here parses Markdown: the parser a save
 // needs is made ready once the editor shows (markdown-editor.tsx). Each step
 // is an idle callback of its own: data that arrives meanwhile waits for one
-// step at most, work its own load would have done cold anyway.
+// step at most, work its own load would have done cold anyway. The editor's
+// code itself is compiled as its chunk loads (scripts/compile-hints.mjs), so
+// a step costs ~20–30 ms, not the ~80–100 it did compiling; starting the steps
+// at once instead of in idle time gave a better median but a worse p95 in
+// alternating runs (bench/README.md), so idle time it stays.
 
 let warmed = false;
 

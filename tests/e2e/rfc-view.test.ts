@@ -449,3 +449,21 @@ test("a task list: boxes show in both modes; alice ticks one with the mouse, one
   await page.keyboard.press("Control+s");
   await saved("the keyboard's commit", onMain.replace("- [ ] Measure", "- [x] Measure").replace("- [ ] Tell the teams\n", "- [x] Tell the teams\n- [ ] Celebrate\n"));
 });
+
+test("the editor's code is one chunk of the RFC page, marked for V8 to compile as it loads (issue 15)", async () => {
+  const page = await newPage();
+  // The page's chunks, as the browser fetched them (webpack loads most of them after the HTML).
+  const urls = new Set<string>();
+  page.on("response", (r) => void (/\/_next\/static\/chunks\/.+\.js$/.test(r.url()) && urls.add(r.url())));
+  const editorChunk = page.waitForResponse((r) => r.url().includes("/chunks/editor-"));
+  await page.goto(`/rfcs/${SLUG}`); // resolves at the load event, which the chunks webpack adds before it wait for
+  await editorChunk;
+  const chunks = await Promise.all([...urls].map(async (src) => ({ src, text: await (await page.request.get(src)).text() })));
+  const editor = chunks.filter((c) => /\/chunks\/editor-[0-9a-f]+\.js$/.test(c.src));
+  expect(editor).toHaveLength(1);
+  expect(editor[0].text.startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
+  // ProseMirror's view and tiptap's editor are in it, and in no other chunk of the page.
+  const holding = (s: string) => chunks.filter((c) => c.text.includes(s)).map((c) => c.src);
+  expect(holding("ProseMirror-hideselection")).toEqual([editor[0].src]);
+  expect(holding("createExtensionManager")).toEqual([editor[0].src]);
+});
