@@ -87,3 +87,11 @@ test("a source range inside a task item maps to its words in the editor (tracked
   }
   expect(sourceRangeToDoc(md, SOURCE.indexOf("[x]"), SOURCE.indexOf("[x]") + 3)).toBeNull();
 });
+
+test.each(["- [y] not a task\n", "- [ ]no space after the box\n", "- [x]\n"])("what GFM does not call a task stays a plain item with its text: %j", (source) => {
+  const md = createMarkdownDocument(source);
+  const item = md.doc.content![0].content![0];
+  expect(item.attrs?.checked).toBeNull();
+  expect(item.content![0].content![0].text).toBe(source.slice(2, -1));
+  expect(md.save(md.doc)).toBe(source);
+});
