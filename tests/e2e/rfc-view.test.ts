@@ -439,10 +439,20 @@ test("a task list: boxes show in both modes; alice ticks one with the mouse, one
 
   // The keyboard: the caret in a task, Ctrl+Enter ticks it; Ctrl+S saves at once.
   await item("Tell the teams").locator("p").click();
+  // ProseMirror takes the click's caret on selectionchange: press the keys once its state holds it.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[contenteditable="true"][aria-label="Document editor"]') as (Element & { editor?: { state: { selection: { $from: { parent: { textContent: string } } } } } }) | null;
+    return el?.editor?.state.selection.$from.parent.textContent === "Tell the teams";
+  });
   await page.keyboard.press("Control+Enter");
   await page.locator('li[data-checked="true"]').filter({ hasText: "Tell the teams" }).waitFor();
   // Enter after a ticked task opens a new, open one.
   await page.keyboard.press("End");
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[contenteditable="true"][aria-label="Document editor"]') as (Element & { editor?: { state: { selection: { $from: { parentOffset: number; parent: { content: { size: number } } } } } } }) | null;
+    const $from = el?.editor?.state.selection.$from;
+    return !!$from && $from.parentOffset === $from.parent.content.size;
+  });
   await page.keyboard.press("Enter");
   await page.keyboard.type("Celebrate");
   await page.locator('li[data-checked="false"]').filter({ hasText: "Celebrate" }).waitFor();
