@@ -11,10 +11,18 @@ import { useCallback, useEffect } from "react";
 // of 48 runs beside two busy processes, and once in CI). Next itself falls
 // back to the browser's own navigation when a payload cannot be fetched;
 // this does the same when a link the router took over (or a useNavigate()
-// push) has not moved the URL after STALL_MS.
+// push) has not moved the URL STALL_MS after its payload arrived, or
+// NO_ANSWER_MS after the click when no payload ever does.
+//
+// The wait counts from the payload's arrival, not from the click: a slow
+// server is not a stalled router, and a second, full load of the page on a
+// server already slow to answer the first only makes it slower (a fixed
+// 5 s from the click did that to a branch switch in CI).
 
-/** Far beyond a client navigation's usual 0.1–1 s, short enough that a person would not yet have given up. */
+/** After the payload arrived: far beyond the few ms a commit takes, short enough that a person would not yet have given up. */
 export const STALL_MS = 5000;
+/** After the click, when the router's request for the page never answers. */
+export const NO_ANSWER_MS = 20_000;
 
 /** The page `href` leads to, when it is another page of this origin. */
 function elsewhere(href: string): URL | null {
@@ -23,15 +31,42 @@ function elsewhere(href: string): URL | null {
   return to.origin !== here.origin || (to.pathname === here.pathname && to.search === here.search) ? null : to;
 }
 
-let timer: number | undefined;
+/** Whether a finished request was the router's fetch of `to`'s payload: the page's own URL with Next's `_rsc` cache key. */
+function isPayloadOf(entry: PerformanceEntry, to: URL): boolean {
+  const url = new URL(entry.name);
+  if (!url.searchParams.has("_rsc")) return false;
+  url.searchParams.delete("_rsc");
+  return url.origin === to.origin && url.pathname === to.pathname && url.searchParams.toString() === new URLSearchParams(to.search).toString();
+}
+
+let watching: (() => void) | undefined;
 
 /** Waits for the router to move the URL towards `to`, and has the browser go there itself if it does not. */
 function watch(to: URL, from = location.href): void {
-  window.clearTimeout(timer); // the newest navigation is the one that counts
-  timer = window.setTimeout(() => {
-    // Any move of the URL (the page, or a redirect of it) means the router committed.
-    if (location.href === from) location.assign(to.href);
-  }, STALL_MS);
+  watching?.(); // the newest navigation is the one that counts
+  // Any move of the URL (the page, or a redirect of it) means the router committed.
+  const moved = () => location.href !== from;
+  let stall: number | undefined;
+  const stop = () => {
+    window.clearTimeout(noAnswer);
+    window.clearTimeout(stall);
+    arrivals.disconnect();
+    if (watching === stop) watching = undefined;
+  };
+  const go = () => {
+    stop();
+    if (!moved()) location.assign(to.href);
+  };
+  const noAnswer = window.setTimeout(go, NO_ANSWER_MS);
+  // Resource entries, not the buffer: an observer sees each finished request even once the buffer is full.
+  const arrivals = new PerformanceObserver((list) => {
+    if (moved()) return stop();
+    if (!list.getEntries().some((e) => isPayloadOf(e, to))) return;
+    window.clearTimeout(stall);
+    stall = window.setTimeout(go, STALL_MS);
+  });
+  arrivals.observe({ type: "resource" });
+  watching = stop;
 }
 
 /** The anchor a click the client router took over was on, when it leads to another page of this origin. */
@@ -55,7 +90,7 @@ export function NavigationWatchdog() {
     document.addEventListener("click", onClick);
     return () => {
       document.removeEventListener("click", onClick);
-      window.clearTimeout(timer);
+      watching?.();
     };
   }, []);
   return null;

@@ -1,5 +1,5 @@
-import type { Page, Request } from "playwright-core";
-import { STALL_MS } from "@/components/navigation/navigation-watchdog";
+import type { Page, Request, Route } from "playwright-core";
+import { NO_ANSWER_MS, STALL_MS } from "@/components/navigation/navigation-watchdog";
 import { waitUntil } from "../helpers/wait";
 import { browserForFile, screenshot, signIn } from "./helpers/browser";
 import { cutBranch, editBranch, seedSuperDraft } from "./helpers/world";
@@ -9,9 +9,9 @@ jest.setTimeout(300_000);
 // A click on a link opens its page even when the client router never
 // commits the navigation (components/navigation/navigation-watchdog.tsx):
 // Next 15.5 at times drops one on a busy machine, as it dropped a branch
-// switch on a phone in CI. Here the router's request for the page is held
-// forever, which stalls it the same way; the browser's clock is Playwright's,
-// so the watchdog's wait passes at once instead of in real time.
+// switch on a phone in CI. Here the router's request for the page is held,
+// which stalls it the same way; the browser's clock is Playwright's, so the
+// watchdog's waits pass at once instead of in real time.
 
 const SLUG = "e2e-navigation";
 const BODY = "# Shared drafts\n\n## Summary\n\nDrafts are shared with the whole team from the first line.\n";
@@ -38,27 +38,52 @@ const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as {
 const isRouterFetch = (r: Request) => r.headers()["rsc"] === "1";
 const branchLink = (page: Page, branch: string) => page.getByRole("navigation", { name: "Branches and RFCs" }).getByRole("link", { name: new RegExp(branch) });
 
-test("a branch link whose page the router never shows is opened by the browser itself", async () => {
-  const page = await openWithBranch("stalled-switch", "once the author is ready");
-  const held: Request[] = [];
-  const documents: string[] = [];
-  // The router's request for the branch never answers, as a navigation Next drops never commits.
+/** Holds the router's requests for `branch`'s page until `release`; every other request goes on. */
+async function holdRouter(page: Page, branch: string) {
+  const held: Route[] = [];
+  let released = false;
   await page.route(
-    (url) => url.searchParams.get("branch") === "stalled-switch",
+    (url) => url.searchParams.get("branch") === branch,
     async (route) => {
-      if (!isRouterFetch(route.request())) return route.continue();
-      held.push(route.request());
+      if (released || !isRouterFetch(route.request())) return route.continue();
+      held.push(route);
     },
   );
+  return {
+    held,
+    release: async () => {
+      released = true;
+      await Promise.all(held.map((r) => r.continue()));
+    },
+  };
+}
+
+/** The URLs of the documents the page loads from now on: the browser's own navigations. */
+function documentLoads(page: Page): string[] {
+  const documents: string[] = [];
   page.on("request", (r) => {
-    if (r.isNavigationRequest() && r.url().includes("branch=stalled-switch")) documents.push(r.url());
+    if (r.isNavigationRequest()) documents.push(r.url());
   });
+  return documents;
+}
+
+/** A round trip from the page: a navigation started before it would be under way by its end, and would cut it off. */
+const roundTrip = (page: Page) => page.evaluate(() => fetch("/api/health").then((r) => r.status));
+
+test("a branch link whose page the router never answers is opened by the browser itself", async () => {
+  const page = await openWithBranch("stalled-switch", "once the author is ready");
+  const router = await holdRouter(page, "stalled-switch");
+  const documents = documentLoads(page);
 
   await branchLink(page, "stalled-switch").click();
-  await waitUntil(() => held.length > 0, { what: "the router's request for the branch" });
-  expect(new URL(page.url()).searchParams.get("branch")).toBeNull(); // the router is stuck: nothing moved
+  await waitUntil(() => router.held.length > 0, { what: "the router's request for the branch" });
+  // A slow answer is waited for: the stall is counted from the payload's arrival.
+  await page.clock.fastForward(STALL_MS * 2);
+  expect(await roundTrip(page)).toBe(200);
+  expect(new URL(page.url()).searchParams.get("branch")).toBeNull();
+  expect(documents).toEqual([]);
 
-  await page.clock.fastForward(STALL_MS);
+  await page.clock.fastForward(NO_ANSWER_MS);
   await page.waitForURL((u) => u.searchParams.get("branch") === "stalled-switch");
   await page.getByRole("article", { name: "Document" }).getByText("once the author is ready").waitFor();
   expect(documents).toHaveLength(1); // the browser's own navigation, not the router's
@@ -66,19 +91,47 @@ test("a branch link whose page the router never shows is opened by the browser i
   await screenshot(page, "navigation-01-stalled-switch-opened");
 });
 
-test("a branch switch the router commits is left alone: no second load after the wait", async () => {
-  const page = await openWithBranch("quick-switch", "for everyone to read");
-  const documents: string[] = [];
-  page.on("request", (r) => {
-    if (r.isNavigationRequest()) documents.push(r.url());
-  });
+test("a branch page whose payload arrives and is never shown is opened by the browser STALL_MS later", async () => {
+  const page = await openWithBranch("dropped-switch", "when the draft is ready");
+  const router = await holdRouter(page, "dropped-switch");
+  const documents = documentLoads(page);
 
+  await branchLink(page, "dropped-switch").click();
+  await waitUntil(() => router.held.length > 0, { what: "the router's request for the branch" });
+  // The router's request stays held; this fetch of the page's payload URL is the answer it would have had, arrived
+  // and never committed. The page's own observer sees its entry in the same task as the watchdog's.
+  await page.evaluate(async () => {
+    const url = new URL(location.href);
+    url.searchParams.set("branch", "dropped-switch");
+    url.searchParams.set("_rsc", "arrived");
+    const seen = new Promise<void>((resolve) =>
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntries().some((e) => e.name === url.href)) resolve(observer.disconnect());
+      }).observe({ type: "resource" }),
+    );
+    await (await fetch(url)).text(); // a fetch's entry comes once its body is read, as the router reads it
+    await seen;
+  });
+  expect(documents).toEqual([]);
+
+  await page.clock.fastForward(STALL_MS);
+  await page.waitForURL((u) => u.searchParams.get("branch") === "dropped-switch");
+  await page.getByRole("article", { name: "Document" }).getByText("when the draft is ready").waitFor();
+  expect(documents).toHaveLength(1);
+  expect(await sameDocument(page)).toBe(false);
+});
+
+test("a branch switch the router commits is left alone: no second load after the waits", async () => {
+  const page = await openWithBranch("quick-switch", "for everyone to read");
+  const documents = documentLoads(page);
+
+  // Only the waits passing here count, not the time the switch takes on a busy machine.
+  await page.clock.pauseAt(Date.now() + 1000);
   await branchLink(page, "quick-switch").click();
   await page.waitForURL((u) => u.searchParams.get("branch") === "quick-switch");
   await page.getByRole("article", { name: "Document" }).getByText("for everyone to read").waitFor();
-  await page.clock.fastForward(STALL_MS * 2); // past the watchdog's wait: it finds the URL moved and does nothing
-  // A round trip after the wait: a navigation the wait had started would be under way by its end, and would cut it off.
-  expect(await page.evaluate(() => fetch("/api/health").then((r) => r.status))).toBe(200);
+  await page.clock.fastForward(NO_ANSWER_MS + STALL_MS); // past every wait: the watchdog finds the URL moved and does nothing
+  expect(await roundTrip(page)).toBe(200);
 
   await page.getByRole("article", { name: "Document" }).getByText("for everyone to read").waitFor();
   expect(await sameDocument(page)).toBe(true);
