@@ -8,8 +8,12 @@ import type { EditorView } from "@tiptap/pm/view";
 // plain item), so one Markdown list stays one node whatever mix of items it
 // holds, and a toggled box changes only its `[ ]` on save (containers.ts).
 
+/** A list item's marker: `-`, `*`, `+`, `1.` or `1)`. */
+const MARKER = String.raw`(?:[-*+]|\d{1,9}[.)])`;
 /** `- [ ] `, `1. [x] ` — the start of a task item's Markdown, up to its box. */
-export const TASK_BOX = /^(\s*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[[ xX]\]/;
+const TASK_BOX = new RegExp(String.raw`^(\s*${MARKER}[ \t]+)\[[ xX]\]`);
+/** The start of an item's Markdown as tiptap writes it: the marker and one space. */
+const WRITTEN_MARKER = new RegExp(String.raw`^(\s*${MARKER} )`);
 
 const box = (checked: boolean) => (checked ? "[x]" : "[ ]");
 
@@ -71,8 +75,8 @@ export function withTaskItems(listItem: Node): Node {
     },
     renderHTML({ node, HTMLAttributes }) {
       const attrs = mergeAttributes(this.options.HTMLAttributes, HTMLAttributes);
-      if (taskState(node) === null) return ["li", attrs, 0];
-      const checked = taskState(node) === true;
+      const checked = taskState(node);
+      if (checked === null) return ["li", attrs, 0];
       return [
         "li",
         attrs,
@@ -90,7 +94,7 @@ export function withTaskItems(listItem: Node): Node {
     renderMarkdown(node: JSONContent, h: MarkdownRendererHelpers, ctx: RenderContext) {
       const text = (this.parent?.(node, h, ctx) as string | undefined) ?? "";
       const checked = taskState(node);
-      return checked === null ? text : text.replace(/^(\s*(?:[-*+]|\d{1,9}[.)]) )/, `$1${box(checked)} `);
+      return checked === null ? text : text.replace(WRITTEN_MARKER, `$1${box(checked)} `);
     },
     addKeyboardShortcuts() {
       return {

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { EditorState } from "@tiptap/pm/state";
-import { markdownSchema } from "@/lib/markdown";
+import { createMarkdownDocument, markdownSchema, sourceRangeToDoc } from "@/lib/markdown";
 
 // Edits made the way the editor makes them: ProseMirror transactions on the
 // document model (no DOM).
@@ -60,3 +60,14 @@ export const deleteBlock = (doc: JSONContent, index: number): JSONContent => ({
   content: (doc.content ?? []).filter((_, i) => i !== index),
 });
 export const paragraph = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
+
+/** For each of `words` (first occurrence in `source`), the editor's text at the positions its source range maps to. */
+export function wordsThroughSourceRanges(source: string, words: string[]): (string | null)[] {
+  const md = createMarkdownDocument(source);
+  const pm = markdownSchema().nodeFromJSON(md.doc);
+  return words.map((word) => {
+    const at = source.indexOf(word);
+    const range = sourceRangeToDoc(md, at, at + word.length);
+    return range && pm.textBetween(range.from, range.to);
+  });
+}
