@@ -6,7 +6,10 @@ import { anchorFromSelection, occurrenceIndex } from "@/lib/rfc-view/selection-a
 
 // §8.12: watches the selection inside the rendered document. A selection
 // within the blocks becomes a range anchor in the source (quote + context)
-// and a position for the floating "Comment" button.
+// and a position for the floating "Comment" button. The selection is read
+// when the watch starts as well: a passage selected while the page was still
+// loading (main's text comes with the HTML) or before a new text's listeners
+// were attached has had its mouseup already, and would get no button.
 
 export type SelectionAnchor = { anchor: Extract<Anchor, { kind: "range" }> | null; text: string; top: number; left: number };
 
@@ -48,6 +51,7 @@ export function useSelectionAnchor(container: RefObject<HTMLElement | null>, sou
       setSel(null);
     };
     document.addEventListener("mousedown", onDocDown);
+    read();
     return () => {
       root.removeEventListener("mouseup", onUp);
       root.removeEventListener("keyup", onUp);

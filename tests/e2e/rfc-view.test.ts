@@ -261,6 +261,25 @@ test("selecting text and commenting opens a range sub-thread anchored to it", as
   await screenshot(page, "rfc-view-05-subthread");
 });
 
+test("a passage selected before the page is interactive gets its Comment button once it is", async () => {
+  const page = await newPage();
+  await signIn(page, "alice", `/rfcs/${SLUG}`);
+  // Main's text comes with the page's HTML: hold the page's scripts, so the document shows and nothing listens yet.
+  let release = () => {};
+  const held = new Promise<void>((ok) => (release = ok));
+  await page.route(/\/_next\/static\/chunks\//, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/rfcs/${SLUG}`, { waitUntil: "domcontentloaded" });
+  await page.getByRole("article", { name: "Document" }).getByText("shared build cache").waitFor();
+  await selectInDocument(page, "shared build cache");
+  release();
+  await page.getByRole("button", { name: "Comment", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Comment on this passage" });
+  expect(await dialog.locator("blockquote").textContent()).toBe("shared build cache");
+});
+
 test("two tabs on one branch: an idle tab follows the other's save; a tab with unsaved text is refused, keeps it, and merges", async () => {
   const branch = "two-tabs";
   const a = await aliceWithBranch(branch);
