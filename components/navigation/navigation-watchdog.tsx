@@ -47,17 +47,6 @@ function watch(to: URL, from = location.href): void {
   // Any move of the URL (the page, or a redirect of it) means the router committed.
   const moved = () => location.href !== from;
   let stall: number | undefined;
-  const stop = () => {
-    window.clearTimeout(noAnswer);
-    window.clearTimeout(stall);
-    arrivals.disconnect();
-    if (watching === stop) watching = undefined;
-  };
-  const go = () => {
-    stop();
-    if (!moved()) location.assign(to.href);
-  };
-  const noAnswer = window.setTimeout(go, NO_ANSWER_MS);
   // Resource entries, not the buffer: an observer sees each finished request even once the buffer is full.
   const arrivals = new PerformanceObserver((list) => {
     if (moved()) return stop();
@@ -65,6 +54,18 @@ function watch(to: URL, from = location.href): void {
     window.clearTimeout(stall);
     stall = window.setTimeout(go, STALL_MS);
   });
+  // Also what ends a watch the router committed when no request follows: go() finds the URL moved.
+  const noAnswer = window.setTimeout(go, NO_ANSWER_MS);
+  function stop() {
+    window.clearTimeout(noAnswer);
+    window.clearTimeout(stall);
+    arrivals.disconnect();
+    if (watching === stop) watching = undefined;
+  }
+  function go() {
+    stop();
+    if (!moved()) location.assign(to.href);
+  }
   arrivals.observe({ type: "resource" });
   watching = stop;
 }

@@ -38,24 +38,17 @@ const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as {
 const isRouterFetch = (r: Request) => r.headers()["rsc"] === "1";
 const branchLink = (page: Page, branch: string) => page.getByRole("navigation", { name: "Branches and RFCs" }).getByRole("link", { name: new RegExp(branch) });
 
-/** Holds the router's requests for `branch`'s page until `release`; every other request goes on. */
-async function holdRouter(page: Page, branch: string) {
+/** Holds the router's requests for `branch`'s page, never to answer them; every other request goes on. Returns those held. */
+async function holdRouter(page: Page, branch: string): Promise<Route[]> {
   const held: Route[] = [];
-  let released = false;
   await page.route(
     (url) => url.searchParams.get("branch") === branch,
     async (route) => {
-      if (released || !isRouterFetch(route.request())) return route.continue();
+      if (!isRouterFetch(route.request())) return route.continue();
       held.push(route);
     },
   );
-  return {
-    held,
-    release: async () => {
-      released = true;
-      await Promise.all(held.map((r) => r.continue()));
-    },
-  };
+  return held;
 }
 
 /** The URLs of the documents the page loads from now on: the browser's own navigations. */
@@ -70,13 +63,18 @@ function documentLoads(page: Page): string[] {
 /** A round trip from the page: a navigation started before it would be under way by its end, and would cut it off. */
 const roundTrip = (page: Page) => page.evaluate(() => fetch("/api/health").then((r) => r.status));
 
-test("a branch link whose page the router never answers is opened by the browser itself", async () => {
-  const page = await openWithBranch("stalled-switch", "once the author is ready");
-  const router = await holdRouter(page, "stalled-switch");
+/** Alice's click on `branch`'s link, with the router's request for its page held; the documents loaded from then on. */
+async function switchWithRouterHeld(branch: string, text: string) {
+  const page = await openWithBranch(branch, text);
+  const held = await holdRouter(page, branch);
   const documents = documentLoads(page);
+  await branchLink(page, branch).click();
+  await waitUntil(() => held.length > 0, { what: "the router's request for the branch" });
+  return { page, documents };
+}
 
-  await branchLink(page, "stalled-switch").click();
-  await waitUntil(() => router.held.length > 0, { what: "the router's request for the branch" });
+test("a branch link whose page the router never answers is opened by the browser itself", async () => {
+  const { page, documents } = await switchWithRouterHeld("stalled-switch", "once the author is ready");
   // A slow answer is waited for: the stall is counted from the payload's arrival.
   await page.clock.fastForward(STALL_MS * 2);
   expect(await roundTrip(page)).toBe(200);
@@ -92,12 +90,7 @@ test("a branch link whose page the router never answers is opened by the browser
 });
 
 test("a branch page whose payload arrives and is never shown is opened by the browser STALL_MS later", async () => {
-  const page = await openWithBranch("dropped-switch", "when the draft is ready");
-  const router = await holdRouter(page, "dropped-switch");
-  const documents = documentLoads(page);
-
-  await branchLink(page, "dropped-switch").click();
-  await waitUntil(() => router.held.length > 0, { what: "the router's request for the branch" });
+  const { page, documents } = await switchWithRouterHeld("dropped-switch", "when the draft is ready");
   // The router's request stays held; this fetch of the page's payload URL is the answer it would have had, arrived
   // and never committed. The page's own observer sees its entry in the same task as the watchdog's.
   await page.evaluate(async () => {
