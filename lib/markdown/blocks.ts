@@ -37,12 +37,29 @@ export function nodeKey(node: JSONContent): string {
   return JSON.stringify(node);
 }
 
+/** Builds a split block by block, in source order: each gap is the source between two blocks. */
+function splitBuilder(source: string) {
+  const docEol = dominantEol(source);
+  const split: BlockSplit = { blocks: [], gaps: [] };
+  let gapStart = 0; // source offset where the current gap began
+  return {
+    /** Where the next block may start. */
+    next: () => gapStart,
+    add(start: number, end: number, text: string, node: JSONContent) {
+      split.gaps.push(source.slice(gapStart, start));
+      split.blocks.push({ start, end, text, eol: source.slice(start, end).includes("\r\n") ? "\r\n" : docEol, node, key: nodeKey(node) });
+      gapStart = end;
+    },
+    done(): BlockSplit {
+      split.gaps.push(source.slice(gapStart));
+      return split;
+    },
+  };
+}
+
 export function splitBlocks(source: string, parser: MarkdownParser = createParser()): BlockSplit {
   const { tokens, lf } = topLevelTokens(source, (text) => parser.lex(text)); // the one splitter (top-level.ts)
-  const blocks: SourceBlock[] = [];
-  const gaps: string[] = [];
-  let gapStart = 0; // source offset where the current gap began
-  const docEol = dominantEol(source);
+  const split = splitBuilder(source);
   for (const { token, start, lfStart } of tokens) {
     const text = token.raw.replace(TRAILING_BLANK, "");
     const hidden = isSpacing(token) || !text || (token.type === "html" && COMMENTS_ONLY.test(text));
@@ -51,18 +68,12 @@ export function splitBlocks(source: string, parser: MarkdownParser = createParse
     // Link definitions, comments, blank lines and blocks with nothing to show stay in the gap.
     const nodes = parsed.length === 1 && isEmptyParagraph(parsed[0]) ? [] : parsed;
     if (nodes.length > 0) {
-      const end = lf.toSource(lfStart + text.length);
-      gaps.push(source.slice(gapStart, start));
       // With the extensions of extensions.ts every visible token is exactly one
       // node (corpus test); anything else is shown as read-only source.
-      const node = nodes.length === 1 ? nodes[0] : { type: "htmlBlock", attrs: { html: text } };
-      const slice = source.slice(start, end);
-      blocks.push({ start, end, text, eol: slice.includes("\r\n") ? "\r\n" : docEol, node, key: nodeKey(node) });
-      gapStart = end;
+      split.add(start, lf.toSource(lfStart + text.length), text, nodes.length === 1 ? nodes[0] : { type: "htmlBlock", attrs: { html: text } });
     }
   }
-  gaps.push(source.slice(gapStart));
-  return { blocks, gaps };
+  return split.done();
 }
 
 /**
@@ -82,19 +93,12 @@ export const editorBlocksOf = (source: string): EditorBlock[] => splitBlocks(sou
  * outside it, or empty.
  */
 export function splitFromBlocks(source: string, editorBlocks: EditorBlock[]): BlockSplit | null {
-  const docEol = dominantEol(source);
-  const blocks: SourceBlock[] = [];
-  const gaps: string[] = [];
-  let gapStart = 0;
+  const split = splitBuilder(source);
   for (const { start, end, node } of editorBlocks) {
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < gapStart || end <= start || end > source.length || !node?.type) return null;
-    const slice = source.slice(start, end);
-    gaps.push(source.slice(gapStart, start));
-    blocks.push({ start, end, text: toLf(slice).text, eol: slice.includes("\r\n") ? "\r\n" : docEol, node, key: nodeKey(node) });
-    gapStart = end;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < split.next() || end <= start || end > source.length || !node?.type) return null;
+    split.add(start, end, toLf(source.slice(start, end)).text, node);
   }
-  gaps.push(source.slice(gapStart));
-  return { blocks, gaps };
+  return split.done();
 }
 
 /** Source range of top-level block `index` (= the editor's top-level node index). Lines are 1-based, inclusive. */
