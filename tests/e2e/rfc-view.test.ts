@@ -102,10 +102,16 @@ function explain(page: Page, slug: string, label: string) {
 
 const branchUrl = (branch: string, mode?: string, slug = SLUG) => `/rfcs/${slug}?branch=${encodeURIComponent(branch)}${mode ? `&mode=${mode}` : ""}`;
 
-/** alice, signed in on a page of her own, with `branch` cut for this test. */
-async function aliceWithBranch(branch: string, returnTo = `/rfcs/${SLUG}`): Promise<Page> {
+/** alice, signed in on a page of her own, at `returnTo`. */
+async function alicePage(returnTo = `/rfcs/${SLUG}`): Promise<Page> {
   const page = await newPage();
   await signIn(page, "alice", returnTo);
+  return page;
+}
+
+/** alice, signed in on a page of her own, with `branch` cut for this test. */
+async function aliceWithBranch(branch: string, returnTo = `/rfcs/${SLUG}`): Promise<Page> {
+  const page = await alicePage(returnTo);
   await cutBranch(page, SLUG, branch);
   return page;
 }
@@ -137,8 +143,7 @@ test("a reader sees main in discuss mode, read-only, with a prompt to sign in", 
 
 test("alice cuts a branch, edits it, and the commit and the chat say so", async () => {
   const branch = "tighten-intro";
-  const page = await newPage();
-  await signIn(page, "alice", `/rfcs/${SLUG}`);
+  const page = await alicePage();
   await page.getByPlaceholder("Write a message…").waitFor();
   await page.getByPlaceholder("Write a message…").fill("Shall we measure the 95th percentile too?");
   await page.keyboard.press("Enter");
@@ -262,8 +267,7 @@ test("selecting text and commenting opens a range sub-thread anchored to it", as
 });
 
 test("a passage selected before the page is interactive gets its Comment button once it is", async () => {
-  const page = await newPage();
-  await signIn(page, "alice", `/rfcs/${SLUG}`);
+  const page = await alicePage();
   // Main's text comes with the page's HTML: hold the page's scripts, so the document shows and nothing listens yet.
   let release = () => {};
   const held = new Promise<void>((ok) => (release = ok));
@@ -343,8 +347,7 @@ test("an owner opens and merges the branch's PR; an older branch is then behind 
   // Its own RFC: merging moves main, which no other test may depend on.
   const slug = "e2e-view-merge";
   await seedSuperDraft({ slug, title: "Faster builds, merged", body: BODY, owners: ["alice"], arbiters: ["carol"] });
-  const page = await newPage();
-  await signIn(page, "alice", `/rfcs/${slug}`);
+  const page = await alicePage(`/rfcs/${slug}`);
   await cutBranch(page, slug, "tighten");
   await editBranch(page, slug, "tighten", (t) => t.replace("14 minutes", "22 minutes"));
   await cutBranch(page, slug, "older"); // cut from main before the merge (§12)
@@ -386,8 +389,7 @@ test("a push to a PR's branch: the PR shows checking, then can merge, then merge
   // screenshot of "checking" is taken, then finishes it as Gitea would.
   const slug = "e2e-view-checking";
   await seedSuperDraft({ slug, title: "Faster builds, checked", body: BODY, owners: ["alice"], arbiters: ["carol"] });
-  const page = await newPage();
-  await signIn(page, "alice", `/rfcs/${slug}`);
+  const page = await alicePage(`/rfcs/${slug}`);
   await cutBranch(page, slug, "recheck");
   await editBranch(page, slug, "recheck", (t) => t.replace("14 minutes", "9 minutes"));
   const api = appApi(page);
@@ -430,8 +432,7 @@ test("a task list: boxes show in both modes; alice ticks one with the mouse, one
   const slug = "e2e-tasks";
   const body = "# Rollout\n\n## Checklist\n\n- [ ] Measure the cache hit rate\n- [x] Write the runbook\n- [ ] Tell the teams\n\nNotes follow.\n";
   await seedSuperDraft({ slug, title: "Rollout", body, owners: ["alice"] });
-  const page = await newPage();
-  await signIn(page, "alice", `/rfcs/${slug}`);
+  const page = await alicePage(`/rfcs/${slug}`);
   await cutBranch(page, slug, "checklist");
   const onMain = (await metaFile(`rfcs/${slug}.md`, "main"))!;
   const saved = async (what: string, text: string) =>
