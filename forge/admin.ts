@@ -2,7 +2,7 @@ import { z } from "zod";
 import { WEBHOOK_ORDERS } from "./behaviour";
 import { bulkRepos } from "./bulk-repos";
 import { FAULT_PHASES } from "./faults";
-import { json, noContent, parseBody, requireAdmin, type Ctx, type Reply } from "./http";
+import { intParam, json, noContent, notFound, parseBody, requireAdmin, type Ctx, type Reply } from "./http";
 import { route, type Handler } from "./route";
 import { sha256 } from "./store";
 
@@ -20,6 +20,7 @@ const FaultBody = z.object({
   corrupt: z.boolean().optional(),
   bodyIncludes: z.string().min(1).optional(),
   phase: z.enum(FAULT_PHASES).optional(),
+  hold: z.boolean().optional(),
 });
 
 const RevokeBody = z.object({ token: z.string().min(1) });
@@ -70,6 +71,10 @@ export const adminRoutes = [
   admin("POST", "/faults", (ctx) => {
     const fault = ctx.forge.faults.add(parseBody(ctx, FaultBody));
     return json(201, { id: fault.id });
+  }),
+  admin("POST", "/faults/{id}/release", (ctx) => {
+    if (!ctx.forge.faults.release(intParam(ctx, "id"))) throw notFound();
+    return noContent();
   }),
   admin("DELETE", "/faults", (ctx) => {
     ctx.forge.faults.clear();

@@ -9,6 +9,9 @@
 // the caller gets the error, as when a response is lost — or, for a contents
 // write, by losing a race: another commit lands on the branch just before
 // the write moves it (FACTS §7.5).
+// `hold` keeps the matching request waiting until the test releases the
+// fault: a caller's work stays in flight for exactly as long as a test needs,
+// where a delay would only bet on how fast the machine is.
 
 export const FAULT_PHASES = ["before", "after", "race"] as const;
 export type FaultPhase = (typeof FAULT_PHASES)[number];
@@ -26,6 +29,8 @@ export interface FaultSpec {
   /** Only requests whose body holds this text count (e.g. one branch's writes, which share their path with every other). */
   bodyIncludes?: string;
   phase?: FaultPhase;
+  /** The request waits until the fault is released (POST /_forge/faults/{id}/release, or DELETE /_forge/faults). */
+  hold?: boolean;
 }
 
 export interface Fault extends FaultSpec {
@@ -33,6 +38,9 @@ export interface Fault extends FaultSpec {
   seen: number;
   fired: number;
   regex: RegExp;
+  /** Held requests waiting now; a released fault holds no more. */
+  waiting: number;
+  released: boolean;
 }
 
 export function pathPattern(path: string): RegExp {
@@ -52,9 +60,10 @@ export function pathPattern(path: string): RegExp {
 export class Faults {
   private list: Fault[] = [];
   private seq = 0;
+  private held = new Map<number, (() => void)[]>();
 
   add(spec: FaultSpec): Fault {
-    const fault: Fault = { ...spec, id: ++this.seq, seen: 0, fired: 0, regex: pathPattern(spec.path) };
+    const fault: Fault = { ...spec, id: ++this.seq, seen: 0, fired: 0, regex: pathPattern(spec.path), waiting: 0, released: false };
     this.list.push(fault);
     return fault;
   }
@@ -63,8 +72,27 @@ export class Faults {
     return this.list.map(({ regex: _regex, ...f }) => f);
   }
 
+  /** Held requests go on; false when no fault has this id. */
+  release(id: number): boolean {
+    const fault = this.list.find((f) => f.id === id);
+    if (!fault) return false;
+    fault.released = true;
+    fault.waiting = 0;
+    for (const go of this.held.get(id) ?? []) go();
+    this.held.delete(id);
+    return true;
+  }
+
   clear(): void {
+    for (const f of this.list) this.release(f.id);
     this.list = [];
+  }
+
+  /** Resolves when a `hold` fault that fired is released (at once for any other). */
+  wait(fault: Fault): Promise<void> {
+    if (!fault.hold || fault.released) return Promise.resolve();
+    fault.waiting++;
+    return new Promise((resolve) => this.held.set(fault.id, [...(this.held.get(fault.id) ?? []), resolve]));
   }
 
   /** Counts the request against every matching fault; returns the first that fires. */

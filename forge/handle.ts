@@ -73,6 +73,7 @@ export function createHandler(forge: Forge) {
       const fault = isAdmin ? null : forge.faults.check(method, safeDecode(url.pathname), rawBody);
       if (fault?.corrupt) rawBody = corruptContents(rawBody);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault) await forge.faults.wait(fault);
       const phase = fault?.phase ?? "before";
       if (fault?.status && phase === "before") throw new HttpError(fault.status, fault.message ?? "injected fault");
       if (!match) throw notFound();

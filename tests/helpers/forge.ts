@@ -30,10 +30,14 @@ export interface TestForge extends ForgeHandle, BootstrapResult {
   flushWebhooks(): Promise<void>;
   /** Runs the queued mergeability checks now (FACTS §7.2) and waits for them. */
   drainChecks(): Promise<void>;
+  /** Holds the next matching request (forge/faults.ts `hold`) until `release`; `fired` says whether one was held. */
+  hold(method: string, path: string): Promise<HeldRoute>;
   /** The Gitea release this forge behaves like. */
   gitea: GiteaVersion;
   stop(): Promise<void>;
 }
+
+export type HeldRoute = { release(): Promise<void>; fired(): Promise<boolean> };
 
 // The forges this test file started and has not stopped yet, stopped after
 // its tests whatever happened: a fixture that throws half-way (after its
@@ -80,6 +84,18 @@ export async function startTestForge(opts: TestForgeOptions = {}): Promise<TestF
       api: (p, init, token) => fetch(`${handle.url}${p}`, withAuth(init, token === undefined ? boot.botToken : token)),
       flushWebhooks: () => handle.forge.webhooks.flush(),
       drainChecks: () => handle.forge.pullQueue.drain(),
+      async hold(method, p) {
+        const res = await forge.admin("/faults", { method: "POST", body: JSON.stringify({ method, path: p, hold: true }) });
+        if (res.status !== 201) throw new Error(`holding ${method} ${p} → ${res.status} ${await res.text()}`);
+        const { id } = (await res.json()) as { id: number };
+        return {
+          async release() {
+            const done = await forge.admin(`/faults/${id}/release`, { method: "POST" });
+            if (done.status !== 204) throw new Error(`releasing ${method} ${p} → ${done.status}`);
+          },
+          fired: async () => ((await (await forge.admin("/faults")).json()) as { id: number; fired: number }[]).some((f) => f.id === id && f.fired > 0),
+        };
+      },
       gitea,
       async stop() {
         if (!running.delete(forge)) return; // stopped already

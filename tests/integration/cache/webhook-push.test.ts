@@ -121,11 +121,17 @@ it("two pushes of one burst, delivered in reverse order, are taken as one move t
   // The first push's delivery comes first, as Gitea sends it before the later pushes exist; it
   // refreshes at once. Its answer means it is queued: sending the other two at the same moment
   // instead let them overtake it on PostgreSQL (each delivery's insert runs on a connection of its
-  // own), and an overtaken head lists the branches, as a missed event does.
+  // own), and an overtaken head lists the branches, as a missed event does. The first refresh's
+  // read of its entry is held until the other two are queued: they arrive while it runs, whatever
+  // the machine's speed (on a loaded one, the third's refresh could otherwise start before the
+  // second's delivery was recorded, and list, as stop 32's CI saw).
+  const entryRead = await fx.forge.hold("GET", `${API}/${META}/raw/**`);
   const routes = await routesDuring(async () => {
     expect((await deliver(first)).status).toBe(200);
     await Promise.all([deliver(third), deliver(second)]);
+    await entryRead.release();
   });
+  expect(await entryRead.fired()).toBe(true);
   expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } })).title).toBe("Streaming sync, third");
   expect((await db().repoSync.findUniqueOrThrow({ where: { repo: META } })).mainHeadSha).toBe(third.payload.after);
   expect(routes["GET /api/v1/repos/{owner}/{repo}/branches"]).toBeUndefined();

@@ -126,8 +126,13 @@ it("100 deliveries in a burst cost one or two refreshes, and the cache ends on G
   pushDirect(fx.forge, "rfcs/meta", "rfcs/bursty.md", (t) => t.replace("title: Bursty", "title: Bursty, newest"), "Retitle");
   const payload = { ref: "refs/heads/main", repository: { full_name: "rfcs/meta" } };
   const runs = refreshQueueStats().runs;
+  // The first refresh's listing is held until every delivery is answered, so the other 99 arrive
+  // while it runs however slow the machine (a pause of 150 ms between two deliveries would
+  // otherwise end the burst, and a slow one outlast the 3 s cap).
+  const listing = await fx.forge.hold("GET", "/api/v1/repos/rfcs/meta/branches");
   const answers = await Promise.all(Array.from({ length: 100 }, () => deliver({ event: "push", payload })));
   expect(answers.map((a) => a.status)).toEqual(Array(100).fill(200));
+  await listing.release();
   await whenIdle();
   const used = refreshQueueStats().runs - runs;
   expect(used).toBeGreaterThanOrEqual(1);

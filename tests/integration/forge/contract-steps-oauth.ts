@@ -97,6 +97,11 @@ export const adminSteps: Step[] = [
     const r = await k.call("GET", `${A}/faults`, 200, { token: k.forge.adminToken });
     expect(r.json).toHaveLength(1);
   }),
+  step("POST", `${A}/faults/{id}/release`, async (k) => {
+    const [held] = (await k.call("GET", `${A}/faults`, 200, { token: k.forge.adminToken })).json as { id: number }[];
+    await k.call("POST", `${A}/faults/${held.id}/release`, 204, { token: k.forge.adminToken });
+    await k.call("POST", `${A}/faults/999999/release`, 404, { token: k.forge.adminToken });
+  }),
   step("DELETE", `${A}/faults`, async (k) => {
     await k.call("DELETE", `${A}/faults`, 204, { token: k.forge.adminToken });
   }),

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { startTestForge, type TestForge } from "../../helpers/forge";
+import { waitUntil } from "../../helpers/wait";
 
 
 // Fault injection and the request log (FORGE.md "Fault injection"; /_forge admin routes).
@@ -17,6 +18,9 @@ describe("forge fault injection and request log", () => {
     for (let i = 0; i < n; i++) out.push((await forge.api(path, { method })).status);
     return out;
   };
+
+  /** Whether the first fault holds `n` requests now. */
+  const waiting = (n: number) => async () => ((await (await forge.admin("/faults")).json()) as { waiting: number }[])[0].waiting === n;
 
   beforeAll(async () => {
     forge = await startTestForge();
@@ -50,6 +54,29 @@ describe("forge fault injection and request log", () => {
     const started = Date.now();
     expect((await forge.api("/api/v1/version")).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  test("`hold` keeps the matching request waiting until its fault is released; later matches pass", async () => {
+    const res = await forge.admin("/faults", { method: "POST", body: JSON.stringify({ path: "^/api/v1/version$", hold: true }) });
+    const { id } = (await res.json()) as { id: number };
+    let answered = false;
+    const held = forge.api("/api/v1/version").then((r) => ((answered = true), r.status));
+    // The request reached the forge and waits: the fault says so, and other routes still answer.
+    await waitUntil(waiting(1), { what: "the held request" });
+    expect((await forge.api(M)).status).toBe(200);
+    expect(answered).toBe(false);
+    expect((await forge.admin(`/faults/${id}/release`, { method: "POST" })).status).toBe(204);
+    expect(await held).toBe(200);
+    expect((await forge.api("/api/v1/version")).status).toBe(200);
+    expect((await forge.admin("/faults/999999/release", { method: "POST" })).status).toBe(404);
+  });
+
+  test("clearing the faults releases every held request", async () => {
+    await fault({ path: "^/api/v1/version$", hold: true });
+    const held = forge.api("/api/v1/version");
+    await waitUntil(waiting(1), { what: "the held request" });
+    await forge.admin("/faults", { method: "DELETE" });
+    expect((await held).status).toBe(200);
   });
 
   test("`corrupt` lands a contents write with other bytes than were sent, and answers their blob sha", async () => {
