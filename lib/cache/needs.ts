@@ -28,34 +28,54 @@ export type RepoNeeds = {
   force?: boolean;
   /** Branches the app's own write moved: noted without a listing unless `branches` lists anyway (branch-heads.ts). */
   heads?: HeadMove[];
-  /** Main moved by a push: taken without a listing unless `branches` lists anyway. */
-  mainPush?: MainPush;
+  /** Main moved by pushes, as their events came (in any order): one move when they chain (mainMove), taken without a listing unless `branches` lists anyway. */
+  mainPushes?: MainPush[];
 };
-
-/** Two pushes of one burst as one move, when one continues the other; null when they do not chain (list instead). */
-function chainPushes(a: MainPush, b: MainPush): MainPush | null {
-  const files = (x: MainPush, y: MainPush) => (x.files && y.files ? [...new Set([...x.files, ...y.files])] : null);
-  if (a.after === b.before) return { before: a.before, after: b.after, files: files(a, b) };
-  if (b.after === a.before) return { before: b.before, after: a.after, files: files(b, a) };
-  return null;
-}
 
 export function mergeNeeds(a: RepoNeeds, b: RepoNeeds): RepoNeeds {
   const pulls = [...new Set([...(a.pulls ?? []), ...(b.pulls ?? [])])];
   const heads = [...(a.heads ?? []), ...(b.heads ?? [])];
-  const mainPush = a.mainPush && b.mainPush ? chainPushes(a.mainPush, b.mainPush) : (a.mainPush ?? b.mainPush);
-  const unchained = !!a.mainPush && !!b.mainPush && !mainPush;
+  // Kept apart until the refresh runs: a push that does not continue the others yet may once the one between arrives.
+  const mainPushes = [...(a.mainPushes ?? []), ...(b.mainPushes ?? [])];
   return {
-    branches: a.branches || b.branches || unchained || undefined,
+    branches: a.branches || b.branches || undefined,
     entries: a.entries || b.entries || undefined,
     openPulls: a.openPulls || b.openPulls || undefined,
     allPulls: a.allPulls || b.allPulls || undefined,
     force: a.force || b.force || undefined,
     ...(pulls.length ? { pulls } : {}),
     ...(heads.length ? { heads } : {}),
-    ...(mainPush ? { mainPush } : {}),
+    ...(mainPushes.length ? { mainPushes } : {}),
   };
 }
 
+/**
+ * The pushes a refresh takes as one move of main, whatever order their
+ * events came in (Gitea's webhook workers deliver concurrently, so a later
+ * push can arrive first): undefined when there is none, null when they do
+ * not form one chain — an event between them was lost, main forked or went
+ * back — and the refresh lists instead.
+ */
+export function mainMove(pushes: MainPush[] | undefined): MainPush | null | undefined {
+  if (!pushes?.length) return undefined;
+  const byBefore = new Map<string, MainPush>();
+  for (const p of pushes) {
+    const seen = byBefore.get(p.before);
+    if (seen && seen.after !== p.after) return null; // two moves from one head
+    if (!seen || (seen.files && !p.files)) byBefore.set(p.before, p); // a repeated event; the one without its files list wins
+  }
+  const afters = new Set([...byBefore.values()].map((p) => p.after));
+  const starts = [...byBefore.values()].filter((p) => !afters.has(p.before));
+  if (starts.length !== 1) return null;
+  const chain: MainPush[] = [];
+  for (let p: MainPush | undefined = starts[0]; p; p = byBefore.get(p.after)) {
+    chain.push(p);
+    if (chain.length > byBefore.size) return null; // main came back to a head it left
+  }
+  if (chain.length !== byBefore.size) return null;
+  const files = chain.every((p) => p.files) ? [...new Set(chain.flatMap((p) => p.files!))] : null;
+  return { before: chain[0].before, after: chain[chain.length - 1].after, files };
+}
+
 export const isEmptyNeeds = (n: RepoNeeds) =>
-  !n.branches && !n.entries && !n.openPulls && !n.allPulls && !(n.pulls && n.pulls.length) && !(n.heads && n.heads.length) && !n.mainPush;
+  !n.branches && !n.entries && !n.openPulls && !n.allPulls && !(n.pulls && n.pulls.length) && !(n.heads && n.heads.length) && !(n.mainPushes && n.mainPushes.length);

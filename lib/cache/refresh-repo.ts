@@ -3,7 +3,7 @@ import { announceRfcChanged } from "@/lib/lifecycle/live";
 import { recomputeActivity } from "./activity";
 import { noteBranchHeads } from "./branch-heads";
 import { markHomeBranchesStale } from "./branch-rows";
-import type { MainPush, RepoNeeds } from "./needs";
+import { mainMove, type MainPush, type RepoNeeds } from "./needs";
 import { getRepoMainHead } from "./repo-sync";
 import { refreshMetaBranches } from "./refresh-meta-branches";
 import { refreshMetaEntries } from "./refresh-meta-entries";
@@ -23,12 +23,17 @@ export type RepoRefreshResult = {
   rfcSlug?: string | null;
 };
 
-const pullsMode = (n: RepoNeeds): PullsMode | null =>
+const pullsMode = (n: Needs): PullsMode | null =>
   n.allPulls || n.openPulls || n.pulls?.length ? { all: n.allPulls, open: n.openPulls, numbers: n.pulls } : null;
+
+/** What a refresh reads: its pushes to main made one move, or a listing when they do not chain. */
+type Needs = Omit<RepoNeeds, "mainPushes" | "heads"> & { mainPush?: MainPush };
 
 /** Runs one repo's refresh. Callers go through the refresh queue (one at a time per repo). */
 export async function refreshRepo(repo: string, asked: RepoNeeds): Promise<RepoRefreshResult> {
-  const { needs, slugs } = await noteHeadsFirst(repo, asked);
+  const { mainPushes, ...rest } = asked;
+  const mainPush = mainMove(mainPushes);
+  const { needs, slugs } = await noteHeadsFirst(repo, { ...rest, ...(mainPush ? { mainPush } : {}), ...(mainPush === null ? { branches: true } : {}) });
   const result: RepoRefreshResult = repo === getConfig().metaRepoFullName ? await refreshMeta(needs) : await refreshOther(repo, needs);
   result.slugs.push(...slugs);
   await recomputeActivity(result.slugs);
@@ -37,14 +42,14 @@ export async function refreshRepo(repo: string, asked: RepoNeeds): Promise<RepoR
 }
 
 /** Heads the app's own write moved are noted without a listing, unless the refresh lists branches anyway or one is unknown. */
-async function noteHeadsFirst(repo: string, asked: RepoNeeds): Promise<{ needs: RepoNeeds; slugs: string[] }> {
+async function noteHeadsFirst(repo: string, asked: Needs & Pick<RepoNeeds, "heads">): Promise<{ needs: Needs; slugs: string[] }> {
   const { heads, ...needs } = asked;
   if (!heads?.length || needs.branches) return { needs, slugs: [] };
   const noted = await noteBranchHeads(repo, heads);
   return { needs: noted.unknown ? { ...needs, branches: true } : needs, slugs: noted.slugs };
 }
 
-async function refreshMeta(needs: RepoNeeds): Promise<RepoRefreshResult> {
+async function refreshMeta(needs: Needs): Promise<RepoRefreshResult> {
   const slugs: string[] = [];
   const followUps: string[] = [];
   let readEntries = !!needs.entries || !!needs.force;
@@ -97,7 +102,7 @@ async function syncReaders(slug: string): Promise<void> {
   }
 }
 
-async function refreshOther(repo: string, needs: RepoNeeds): Promise<RepoRefreshResult> {
+async function refreshOther(repo: string, needs: Needs): Promise<RepoRefreshResult> {
   if (await isPrivateRepo(repo)) {
     // A companion repo holds branches only (a PR is public by nature): any listing need means its branches.
     if (!needs.branches && !needs.allPulls && !needs.openPulls && !needs.force) return { slugs: [], followUps: [] };

@@ -27,7 +27,7 @@ const push: Handler = (payload, target) => {
   const { before, after } = p;
   if (!before || !after || ZERO.test(before) || ZERO.test(after)) return { branches: true, ...pulls };
   if (!onMain || target.kind === "private") return { heads: [{ name: branch, from: before, to: after }], ...pulls };
-  return { mainPush: { before, after, files: pushedFiles(p) }, ...pulls };
+  return { mainPushes: [{ before, after, files: pushedFiles(p) }], ...pulls };
 };
 
 /** Every file the pushed commits touched, or null when the payload lists fewer commits than were pushed. */

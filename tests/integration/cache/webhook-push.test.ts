@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { POST } from "@/app/api/webhooks/gitea/route";
-import { whenIdle } from "@/lib/cache/refresh-queue";
+import { enqueueRefresh, whenIdle } from "@/lib/cache/refresh-queue";
 import { sweepOnce } from "@/lib/cache/sweep";
 import { signBody } from "@/lib/cache/webhook/signature";
 import { db } from "@/lib/db/client";
 import { seedDemo } from "@/scripts/seed-demo";
+import { waitUntil } from "@/tests/helpers/wait";
 import { startCacheFixture, type CacheFixture } from "./fixture";
 import { pushDirect } from "./git-direct";
 
@@ -111,13 +112,18 @@ it("a payload that lists fewer commits than were pushed reads the range's files 
   expect(routes["GET /api/v1/repos/{owner}/{repo}/branches"]).toBeUndefined();
 });
 
-it("two pushes of one burst, delivered in reverse order, are taken as one move to the newest head", async () => {
-  await commit(META, "rfcs/streaming-sync.md", (t) => t.replace(/^title: .*$/m, "title: Streaming sync, first"));
+/** Three pushes to meta main, one after the other: the first and the third retitle streaming-sync ("…, <word>"). */
+async function threePushes(word: string): Promise<[Logged, Logged, Logged]> {
+  await commit(META, "rfcs/streaming-sync.md", (t) => t.replace(/^title: .*$/m, `title: Streaming sync, first ${word}`));
   const first = await lastPush(META);
-  await commit(META, "rfcs/audit-history-tables.md", (t) => `${t}\nA note.\n`);
+  await commit(META, "rfcs/audit-history-tables.md", (t) => `${t}\nA ${word} note.\n`);
   const second = await lastPush(META);
-  await commit(META, "rfcs/streaming-sync.md", (t) => t.replace(/^title: .*$/m, "title: Streaming sync, third"));
-  const third = await lastPush(META);
+  await commit(META, "rfcs/streaming-sync.md", (t) => t.replace(/^title: .*$/m, `title: Streaming sync, ${word}`));
+  return [first, second, await lastPush(META)];
+}
+
+it("two pushes of one burst, delivered in reverse order, are taken as one move to the newest head", async () => {
+  const [first, second, third] = await threePushes("reversed");
   // The first push's delivery comes first, as Gitea sends it before the later pushes exist; it
   // refreshes at once. Its answer means it is queued: sending the other two at the same moment
   // instead let them overtake it on PostgreSQL (each delivery's insert runs on a connection of its
@@ -132,7 +138,27 @@ it("two pushes of one burst, delivered in reverse order, are taken as one move t
     await entryRead.release();
   });
   expect(await entryRead.fired()).toBe(true);
-  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } })).title).toBe("Streaming sync, third");
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } })).title).toBe("Streaming sync, reversed");
+  expect((await db().repoSync.findUniqueOrThrow({ where: { repo: META } })).mainHeadSha).toBe(third.payload.after);
+  expect(routes["GET /api/v1/repos/{owner}/{repo}/branches"]).toBeUndefined();
+});
+
+it("three pushes queued behind a running refresh, the last two reversed, are taken as one move", async () => {
+  const [first, second, third] = await threePushes("queued");
+  // A refresh of the meta repo is under way when the events come, as the merge watch's re-read of a
+  // PR Gitea is checking often is (FACTS §7.2): all three wait for it and merge as they come. The
+  // first and the third do not continue each other until the second arrives (stop 32's CI saw the
+  // pair given up as a lost event, and the branches listed).
+  const prList = await fx.forge.hold("GET", `${API}/${META}/pulls`);
+  const routes = await routesDuring(async () => {
+    const running = enqueueRefresh(META, { openPulls: true });
+    await waitUntil(() => prList.fired(), { what: "the running refresh's held read" });
+    for (const d of [first, third, second]) expect((await deliver(d)).status).toBe(200);
+    await prList.release();
+    expect((await running).ok).toBe(true);
+  });
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "streaming-sync" } })).title).toBe("Streaming sync, queued");
+  expect((await db().cachedRfc.findUniqueOrThrow({ where: { slug: "audit-history-tables" } })).body).toContain("A queued note.");
   expect((await db().repoSync.findUniqueOrThrow({ where: { repo: META } })).mainHeadSha).toBe(third.payload.after);
   expect(routes["GET /api/v1/repos/{owner}/{repo}/branches"]).toBeUndefined();
 });

@@ -1,25 +1,44 @@
-import { mergeNeeds, type MainPush } from "@/lib/cache/needs";
+import { mainMove, mergeNeeds, type MainPush, type RepoNeeds } from "@/lib/cache/needs";
 
-// Pushes of one burst merge into one move of main when one continues the
-// other (in either order), so the trailing refresh still takes the move
+// Pushes of one burst are one move of main when they chain, in whatever
+// order their events came and however they were merged on the way (the
+// refresh queue merges two needs at a time), so the refresh takes the move
 // without a listing; pushes that do not chain ask for the listing instead.
 
 const push = (before: string, after: string, files: string[] | null = [`${after}.md`]): MainPush => ({ before, after, files });
 
-test("a push that continues another is one move from the first before to the last after, with both commits' files", () => {
-  expect(mergeNeeds({ mainPush: push("a", "b") }, { mainPush: push("b", "c") })).toEqual({ mainPush: { before: "a", after: "c", files: ["b.md", "c.md"] } });
-  expect(mergeNeeds({ mainPush: push("b", "c") }, { mainPush: push("a", "b") })).toEqual({ mainPush: { before: "a", after: "c", files: ["b.md", "c.md"] } });
+test("merging keeps every push, in the order their events came", () => {
+  expect(mergeNeeds({ mainPushes: [push("a", "b")] }, { mainPushes: [push("c", "d")] })).toEqual({ mainPushes: [push("a", "b"), push("c", "d")] });
+  expect(mergeNeeds({ openPulls: true }, { mainPushes: [push("a", "b")] })).toEqual({ openPulls: true, mainPushes: [push("a", "b")] });
 });
 
-test("files unknown for either push are unknown for the move", () => {
-  expect(mergeNeeds({ mainPush: push("a", "b", null) }, { mainPush: push("b", "c") }).mainPush).toEqual({ before: "a", after: "c", files: null });
+test("pushes that continue each other are one move from the first before to the last after, with every commit's files", () => {
+  expect(mainMove([push("a", "b"), push("b", "c")])).toEqual({ before: "a", after: "c", files: ["b.md", "c.md"] });
+  expect(mainMove([push("b", "c"), push("a", "b")])).toEqual({ before: "a", after: "c", files: ["b.md", "c.md"] });
 });
 
-test("pushes that do not chain (an event between them was lost) ask for the branch listing", () => {
-  const merged = mergeNeeds({ mainPush: push("a", "b"), openPulls: true }, { mainPush: push("x", "y") });
-  expect(merged).toEqual({ branches: true, openPulls: true });
+test("the first push, then the third, then the second (two that do not chain until the one between arrives) are one move", () => {
+  const merged = [push("a", "b"), push("c", "d"), push("b", "c")].reduce<RepoNeeds>((needs, p) => mergeNeeds(needs, { mainPushes: [p] }), {});
+  expect(mainMove(merged.mainPushes)).toEqual({ before: "a", after: "d", files: ["b.md", "c.md", "d.md"] });
 });
 
-test("a push merged with needs that have none keeps its move", () => {
-  expect(mergeNeeds({ openPulls: true }, { mainPush: push("a", "b") })).toEqual({ openPulls: true, mainPush: push("a", "b") });
+test("files unknown for any push are unknown for the move", () => {
+  expect(mainMove([push("a", "b", null), push("b", "c")])).toEqual({ before: "a", after: "c", files: null });
+});
+
+test("a push whose event came twice counts once; the copy without a files list wins", () => {
+  expect(mainMove([push("a", "b"), push("b", "c"), push("a", "b")])).toEqual({ before: "a", after: "c", files: ["b.md", "c.md"] });
+  expect(mainMove([push("a", "b"), push("a", "b", null)])).toEqual({ before: "a", after: "b", files: null });
+});
+
+test("pushes that do not form one chain ask for the listing: a lost event, a fork, main back at a head it left", () => {
+  expect(mainMove([push("a", "b"), push("x", "y")])).toBeNull(); // the event between was lost
+  expect(mainMove([push("a", "b"), push("a", "c")])).toBeNull(); // two moves from one head (a force-push)
+  expect(mainMove([push("a", "b"), push("b", "a")])).toBeNull(); // no first push: a cycle
+  expect(mainMove([push("a", "b"), push("b", "c"), push("c", "b")])).toBeNull(); // back to b after c
+});
+
+test("no push is no move", () => {
+  expect(mainMove(undefined)).toBeUndefined();
+  expect(mainMove([])).toBeUndefined();
 });
