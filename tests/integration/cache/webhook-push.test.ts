@@ -130,7 +130,7 @@ it("two pushes of one burst, delivered in reverse order, are taken as one move t
   // own), and an overtaken head lists the branches, as a missed event does. The first refresh's
   // read of its entry is held until the other two are queued: they arrive while it runs, whatever
   // the machine's speed (on a loaded one, the third's refresh could otherwise start before the
-  // second's delivery was recorded, and list, as stop 32's CI saw).
+  // second's delivery was recorded, and list).
   const entryRead = await fx.forge.hold("GET", `${API}/${META}/raw/**`);
   const routes = await routesDuring(async () => {
     expect((await deliver(first)).status).toBe(200);
