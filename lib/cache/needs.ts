@@ -77,5 +77,14 @@ export function mainMove(pushes: MainPush[] | undefined): MainPush | null | unde
   return { before: chain[0].before, after: chain[chain.length - 1].after, files };
 }
 
+/** What a refresh reads: its pushes to main made one move (mainMove), or a listing when they do not chain. */
+export type ResolvedNeeds = Omit<RepoNeeds, "mainPushes"> & { mainPush?: MainPush };
+
+export function resolveMainPushes({ mainPushes, ...needs }: RepoNeeds): ResolvedNeeds {
+  const mainPush = mainMove(mainPushes);
+  if (mainPush === null) return { ...needs, branches: true };
+  return mainPush ? { ...needs, mainPush } : needs;
+}
+
 export const isEmptyNeeds = (n: RepoNeeds) =>
   !n.branches && !n.entries && !n.openPulls && !n.allPulls && !(n.pulls && n.pulls.length) && !(n.heads && n.heads.length) && !(n.mainPushes && n.mainPushes.length);

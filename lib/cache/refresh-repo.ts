@@ -3,7 +3,7 @@ import { announceRfcChanged } from "@/lib/lifecycle/live";
 import { recomputeActivity } from "./activity";
 import { noteBranchHeads } from "./branch-heads";
 import { markHomeBranchesStale } from "./branch-rows";
-import { mainMove, type MainPush, type RepoNeeds } from "./needs";
+import { resolveMainPushes, type MainPush, type RepoNeeds, type ResolvedNeeds } from "./needs";
 import { getRepoMainHead } from "./repo-sync";
 import { refreshMetaBranches } from "./refresh-meta-branches";
 import { refreshMetaEntries } from "./refresh-meta-entries";
@@ -26,14 +26,11 @@ export type RepoRefreshResult = {
 const pullsMode = (n: Needs): PullsMode | null =>
   n.allPulls || n.openPulls || n.pulls?.length ? { all: n.allPulls, open: n.openPulls, numbers: n.pulls } : null;
 
-/** What a refresh reads: its pushes to main made one move, or a listing when they do not chain. */
-type Needs = Omit<RepoNeeds, "mainPushes" | "heads"> & { mainPush?: MainPush };
+type Needs = Omit<ResolvedNeeds, "heads">;
 
 /** Runs one repo's refresh. Callers go through the refresh queue (one at a time per repo). */
 export async function refreshRepo(repo: string, asked: RepoNeeds): Promise<RepoRefreshResult> {
-  const { mainPushes, ...rest } = asked;
-  const mainPush = mainMove(mainPushes);
-  const { needs, slugs } = await noteHeadsFirst(repo, { ...rest, ...(mainPush ? { mainPush } : {}), ...(mainPush === null ? { branches: true } : {}) });
+  const { needs, slugs } = await noteHeadsFirst(repo, resolveMainPushes(asked));
   const result: RepoRefreshResult = repo === getConfig().metaRepoFullName ? await refreshMeta(needs) : await refreshOther(repo, needs);
   result.slugs.push(...slugs);
   await recomputeActivity(result.slugs);
@@ -42,7 +39,7 @@ export async function refreshRepo(repo: string, asked: RepoNeeds): Promise<RepoR
 }
 
 /** Heads the app's own write moved are noted without a listing, unless the refresh lists branches anyway or one is unknown. */
-async function noteHeadsFirst(repo: string, asked: Needs & Pick<RepoNeeds, "heads">): Promise<{ needs: Needs; slugs: string[] }> {
+async function noteHeadsFirst(repo: string, asked: ResolvedNeeds): Promise<{ needs: Needs; slugs: string[] }> {
   const { heads, ...needs } = asked;
   if (!heads?.length || needs.branches) return { needs, slugs: [] };
   const noted = await noteBranchHeads(repo, heads);

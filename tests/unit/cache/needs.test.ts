@@ -1,4 +1,4 @@
-import { mainMove, mergeNeeds, type MainPush, type RepoNeeds } from "@/lib/cache/needs";
+import { mainMove, mergeNeeds, resolveMainPushes, type MainPush, type RepoNeeds } from "@/lib/cache/needs";
 
 // Pushes of one burst are one move of main when they chain, in whatever
 // order their events came and however they were merged on the way (the
@@ -41,4 +41,10 @@ test("pushes that do not form one chain ask for the listing: a lost event, a for
 test("no push is no move", () => {
   expect(mainMove(undefined)).toBeUndefined();
   expect(mainMove([])).toBeUndefined();
+});
+
+test("a refresh takes its pushes as one move, lists branches when they do not chain, and keeps every other need", () => {
+  expect(resolveMainPushes({ openPulls: true, mainPushes: [push("b", "c"), push("a", "b")] })).toEqual({ openPulls: true, mainPush: { before: "a", after: "c", files: ["b.md", "c.md"] } });
+  expect(resolveMainPushes({ entries: true, mainPushes: [push("a", "b"), push("x", "y")] })).toEqual({ entries: true, branches: true });
+  expect(resolveMainPushes({ pulls: [4] })).toEqual({ pulls: [4] });
 });
