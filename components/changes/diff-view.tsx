@@ -5,6 +5,7 @@ import { diffDocuments } from "@/lib/rfc-view/diff-blocks";
 import { paths } from "@/lib/client/api";
 import { PROSE } from "@/components/rfc/styles";
 import { useResource } from "@/components/rfc/use-resource";
+import { Html } from "@/components/ui/html";
 
 // §8.10 DiffView: the branch against main, rendered; added and removed blocks
 // marked in the margin, word-level marks inside changed blocks.
@@ -62,7 +63,7 @@ export function DiffView({ slug, branch, refreshKey }: { slug: string; branch: s
         {diff.blocks.map((b, i) => (
           <div key={i} className={`relative -ml-4 pl-4 pr-2 ${KIND[b.kind]}`} data-diff={b.kind}>
             {LABEL[b.kind] ? <span className="sr-only">{LABEL[b.kind]}: </span> : null}
-            <div dangerouslySetInnerHTML={{ __html: b.html }} />
+            <Html html={b.html} />
           </div>
         ))}
       </article>

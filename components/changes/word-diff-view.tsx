@@ -5,6 +5,7 @@ import { PROSE_SM } from "@/components/rfc/styles";
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
 import { sentinelsToHtml } from "@/lib/rfc-view/marks";
 import { changeInPlace } from "@/lib/rfc-view/overlays";
+import { Html } from "@/components/ui/html";
 
 // §8.8 original → proposed as one word-level diff, rendered: removed words
 // struck through, added words underlined; a re-wrapped line is not a change,
@@ -16,5 +17,5 @@ const HEADINGS = "[&_h1]:my-1 [&_h1]:font-semibold [&_h2]:my-1 [&_h2]:font-semib
 export function WordDiffView({ original, proposed }: { original: string; proposed: string }) {
   // renderMarkdown sanitises; sentinelsToHtml only adds its own <del>/<ins> tags.
   const html = useMemo(() => sentinelsToHtml(renderMarkdown(changeInPlace(original, proposed, undefined, { ignoreWrap: true }))), [original, proposed]);
-  return <div data-word-diff className={`${PROSE_SM} ${HEADINGS} rounded-md bg-slate-50 px-2.5 py-2 ring-1 ring-slate-200`} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <Html data-word-diff className={`${PROSE_SM} ${HEADINGS} rounded-md bg-slate-50 px-2.5 py-2 ring-1 ring-slate-200`} html={html} />;
 }

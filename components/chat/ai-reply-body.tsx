@@ -6,6 +6,7 @@ import { ChangeStatusBadge } from "@/components/changes/status-badge";
 import type { Change, Message } from "@/lib/contracts";
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
 import { replySegments, showChangeCard } from "./reply-parts";
+import { Html } from "@/components/ui/html";
 
 // §18 an AI message: its prose, with a card placeholder where each change
 // block stood (the full card lives in the Changes tab, §8.8), and a typing
@@ -15,7 +16,7 @@ type Props = { message: Message; changes?: Change[] };
 
 function Prose({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
-  return text.trim() ? <div className={PROSE_SM} dangerouslySetInnerHTML={{ __html: html }} /> : null;
+  return text.trim() ? <Html className={PROSE_SM} html={html} /> : null;
 }
 
 export function AiReplyBody({ message: m, changes = [] }: Props) {

@@ -7,6 +7,7 @@ import { PROSE_SM } from "@/components/rfc/styles";
 import { AiReplyBody } from "./ai-reply-body";
 import { failureNote, fullTime, timeAgo } from "./format";
 import { PersonAvatar } from "./person-avatar";
+import { Html } from "@/components/ui/html";
 
 // One message (§8.4): people and the AI in bubbles, system notes (e.g. "Alice
 // changed Motivation (+3 −1 lines)", §8.11) as a quiet centred line.
@@ -55,7 +56,7 @@ export function MessageItem({ message: m, highlighted, onFlag, changes, onStop }
             // §18: prose with a placeholder where each change block stood, and a typing indicator.
             <AiReplyBody message={m} changes={changes} />
           ) : m.body ? (
-            <div className={PROSE_SM} dangerouslySetInnerHTML={{ __html: html }} />
+            <Html className={PROSE_SM} html={html} />
           ) : null}
           {m.status === "failed" ? <p className="mt-1 text-xs text-rose-700">{failureNote(m.error)}</p> : null}
           {ai ? <StopControl message={m} onStop={onStop} /> : null}

@@ -9,6 +9,7 @@ import { documentBlocks } from "@/lib/threads/blocks";
 import { useSelectionAnchor } from "@/components/threads/use-selection-anchor";
 import { CommentIcon, FlagIcon } from "./icons";
 import { PROSE } from "./styles";
+import { Html } from "@/components/ui/html";
 
 // The document in discuss mode (§8.2): rendered, read-only, with pending
 // changes drawn inline (§8.10) and commented passages highlighted (§8.12).
@@ -52,7 +53,7 @@ export function ReadOnlyDocument({ source, overlays, canComment, canFlag, onComm
           const para = canComment ? paragraphAnchor(source, serverBlocks, b.start) : null;
           return (
             <div key={`${b.index}:${b.start}`} className="group/block relative" data-block-start={b.start} data-block-end={b.end} data-block-type={b.type}>
-              <div dangerouslySetInnerHTML={{ __html: b.html }} />
+              <Html html={b.html} />
               {para ? (
                 <button
                   type="button"

@@ -6,10 +6,16 @@ import { anchorFromSelection, occurrenceIndex } from "@/lib/rfc-view/selection-a
 
 // §8.12: watches the selection inside the rendered document. A selection
 // within the blocks becomes a range anchor in the source (quote + context)
-// and a position for the floating "Comment" button. The selection is read
-// when the watch starts as well: a passage selected while the page was still
-// loading (main's text comes with the HTML) or before a new text's listeners
-// were attached has had its mouseup already, and would get no button.
+// and a position for the floating "Comment" button. A mouse selection is
+// read when the button is released (not at every step of the drag); any
+// other — a long press on a touch screen, which fires no mouseup, or the
+// keyboard's selection keys — when the selection settles (selectionchange).
+// The selection is read when the watch starts as well: a passage selected
+// while the page was still loading (main's text comes with the HTML) or
+// before a new text's listeners were attached would otherwise get no button.
+
+/** How long a selection made without a mouse must stay still before its button shows: not at every key of a Shift+arrow run. */
+const SETTLE_MS = 150;
 
 export type SelectionAnchor = { anchor: Extract<Anchor, { kind: "range" }> | null; text: string; top: number; left: number };
 
@@ -42,19 +48,34 @@ export function useSelectionAnchor(container: RefObject<HTMLElement | null>, sou
       const outer = root.getBoundingClientRect();
       setSel({ anchor, text, top: box.top - outer.top + root.scrollTop, left: Math.max(0, Math.min(box.left - outer.left + box.width / 2, outer.width - 40)) });
     };
-    const onUp = () => window.setTimeout(read, 0);
-    root.addEventListener("mouseup", onUp);
-    root.addEventListener("keyup", onUp);
+    let timer: number | undefined;
+    const readIn = (ms: number) => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(read, ms);
+    };
+    let pressed = false;
+    const onUp = () => {
+      pressed = false;
+      readIn(0);
+    };
+    // While a mouse drags, its mouseup reads; otherwise once the selection has been still for a moment.
+    const onSelectionChange = () => {
+      if (!pressed) readIn(SETTLE_MS);
+    };
     const onDocDown = (e: MouseEvent) => {
       if (!(e.target instanceof Node) || !root.contains(e.target)) return;
       if ((e.target as HTMLElement).closest?.("[data-selection-toolbar]")) return;
+      pressed = true;
       setSel(null);
     };
+    document.addEventListener("mouseup", onUp);
+    document.addEventListener("selectionchange", onSelectionChange);
     document.addEventListener("mousedown", onDocDown);
     read();
     return () => {
-      root.removeEventListener("mouseup", onUp);
-      root.removeEventListener("keyup", onUp);
+      window.clearTimeout(timer);
+      document.removeEventListener("mouseup", onUp);
+      document.removeEventListener("selectionchange", onSelectionChange);
       document.removeEventListener("mousedown", onDocDown);
     };
   }, [container, source]);

@@ -39,10 +39,10 @@ beforeAll(() => seedSuperDraft({ slug: SLUG, title: "Faster builds", body: BODY,
 const editor = (page: Page) => page.locator('[contenteditable="true"][aria-label="Document editor"]');
 const editorText = async (page: Page) => (await editor(page).textContent()) ?? "";
 
-/** Selects `text` inside `root` through the DOM, as a user dragging over it would. */
-async function selectText(page: Page, root: string, text: string): Promise<void> {
+/** Selects `text` inside `root` through the DOM, as a user dragging over it would; without the mouseup, as a long press or the keyboard selects. */
+async function selectText(page: Page, root: string, text: string, { mouseup = true } = {}): Promise<void> {
   await page.evaluate(
-    ([rootSelector, needle]) => {
+    ([rootSelector, needle, withMouseup]) => {
       const el = document.querySelector(rootSelector);
       if (!el) throw new Error(`no ${rootSelector}`);
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -55,12 +55,12 @@ async function selectText(page: Page, root: string, text: string): Promise<void>
         const sel = window.getSelection()!;
         sel.removeAllRanges();
         sel.addRange(range);
-        el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        if (withMouseup) el.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
         return;
       }
       throw new Error(`"${needle}" is not in ${rootSelector}`);
     },
-    [root, text] as [string, string],
+    [root, text, mouseup] as [string, string, boolean],
   );
 }
 
@@ -79,7 +79,7 @@ async function typeOver(page: Page, from: string, to: string): Promise<void> {
 }
 
 /** Selects `text` inside the rendered document (discuss mode). */
-const selectInDocument = (page: Page, text: string) => selectText(page, 'article[aria-label="Document"]', text);
+const selectInDocument = (page: Page, text: string, opts?: { mouseup: boolean }) => selectText(page, 'article[aria-label="Document"]', text, opts);
 
 /** A page (its own cookies) with room for a busy machine: Git writes go through the bot and the forge. */
 async function newPage(): Promise<Page> {
@@ -96,6 +96,21 @@ function explain(page: Page, slug: string, label: string) {
     const pulls = (await (await forgeApi(`/api/v1/repos/${org}/${metaRepo}/pulls?state=all`)).json()) as { number: number; state: string; merged: boolean }[];
     console.log(`[${label}] the app's branches:`, await (await page.request.get(`/api/rfcs/${slug}/branches`)).text());
     console.log(`[${label}] the forge's PRs:`, JSON.stringify(pulls.map(({ number, state, merged }) => ({ number, state, merged }))));
+    throw err;
+  };
+}
+
+/** On a Comment button that never came: a screenshot and where the selection and the focus are, for the log. */
+function explainSelection(page: Page) {
+  return async (err: unknown): Promise<never> => {
+    await screenshot(page, "failed-selection");
+    const state = await page.evaluate(() => ({
+      selected: String(window.getSelection()),
+      focus: document.activeElement?.tagName ?? null,
+      toolbar: document.querySelector("[data-selection-toolbar]")?.textContent ?? null,
+      url: location.href,
+    }));
+    console.log("[selection] the page's state:", JSON.stringify(state));
     throw err;
   };
 }
@@ -253,7 +268,7 @@ test("selecting text and commenting opens a range sub-thread anchored to it", as
   await page.goto(branchUrl(branch, "discuss"));
   await page.getByRole("article", { name: "Document" }).waitFor();
   await selectInDocument(page, "shared build cache");
-  await page.getByRole("button", { name: "Comment", exact: true }).click();
+  await page.getByRole("button", { name: "Comment", exact: true }).click().catch(explainSelection(page));
   const dialog = page.getByRole("dialog", { name: "Comment on this passage" });
   expect(await dialog.locator("blockquote").textContent()).toBe("shared build cache"); // quoted from the source
   await dialog.getByPlaceholder("What about it?").fill("Shared by whom — CI only, or laptops too?");
@@ -280,6 +295,22 @@ test("a passage selected before the page is interactive gets its Comment button 
   await selectInDocument(page, "shared build cache");
   release();
   await page.getByRole("button", { name: "Comment", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Comment on this passage" });
+  expect(await dialog.locator("blockquote").textContent()).toBe("shared build cache");
+});
+
+test("a selection survives the document rendering again; one made without a mouse (a long press fires no mouseup) gets its Comment button too", async () => {
+  const page = await alicePage();
+  await page.getByRole("article", { name: "Document" }).getByText("shared build cache").waitFor();
+  // A mouse selection first, as soon as the text shows: the threads, changes and flags arriving after it render the document again, which must keep the selection.
+  await selectInDocument(page, "Teams rebuild");
+  const comment = page.getByRole("button", { name: "Comment", exact: true });
+  await comment.waitFor().catch(explainSelection(page));
+  // Then the selection changes with no mouse event at all: cleared, the button goes; a new one brings it back, for the new passage.
+  await page.evaluate(() => window.getSelection()!.removeAllRanges());
+  await comment.waitFor({ state: "hidden" });
+  await selectInDocument(page, "shared build cache", { mouseup: false });
+  await comment.click().catch(explainSelection(page));
   const dialog = page.getByRole("dialog", { name: "Comment on this passage" });
   expect(await dialog.locator("blockquote").textContent()).toBe("shared build cache");
 });
