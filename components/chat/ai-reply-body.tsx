@@ -5,8 +5,8 @@ import { PROSE_SM } from "@/components/rfc/styles";
 import { ChangeStatusBadge } from "@/components/changes/status-badge";
 import type { Change, Message } from "@/lib/contracts";
 import { renderMarkdown } from "@/lib/rfc-view/markdown-render";
-import { replySegments, showChangeCard } from "./reply-parts";
 import { Html } from "@/components/ui/html";
+import { replySegments, showChangeCard } from "./reply-parts";
 
 // §18 an AI message: its prose, with a card placeholder where each change
 // block stood (the full card lives in the Changes tab, §8.8), and a typing

@@ -4,10 +4,10 @@ import { useMemo, useState } from "react";
 import { renderChatMarkdown } from "@/lib/rfc-view/markdown-render";
 import type { Change, Message } from "@/lib/contracts";
 import { PROSE_SM } from "@/components/rfc/styles";
+import { Html } from "@/components/ui/html";
 import { AiReplyBody } from "./ai-reply-body";
 import { failureNote, fullTime, timeAgo } from "./format";
 import { PersonAvatar } from "./person-avatar";
-import { Html } from "@/components/ui/html";
 
 // One message (§8.4): people and the AI in bubbles, system notes (e.g. "Alice
 // changed Motivation (+3 −1 lines)", §8.11) as a quiet centred line.

@@ -7,9 +7,9 @@ import { renderDocument } from "@/lib/rfc-view/render-document";
 import { paragraphAnchor } from "@/lib/rfc-view/selection-anchor";
 import { documentBlocks } from "@/lib/threads/blocks";
 import { useSelectionAnchor } from "@/components/threads/use-selection-anchor";
+import { Html } from "@/components/ui/html";
 import { CommentIcon, FlagIcon } from "./icons";
 import { PROSE } from "./styles";
-import { Html } from "@/components/ui/html";
 
 // The document in discuss mode (§8.2): rendered, read-only, with pending
 // changes drawn inline (§8.10) and commented passages highlighted (§8.12).

@@ -62,11 +62,11 @@ export function useSelectionAnchor(container: RefObject<HTMLElement | null>, sou
     const onSelectionChange = () => {
       if (!pressed) readIn(SETTLE_MS);
     };
+    // A drag may start outside the document and end inside it: any press holds the read until its mouseup.
     const onDocDown = (e: MouseEvent) => {
-      if (!(e.target instanceof Node) || !root.contains(e.target)) return;
-      if ((e.target as HTMLElement).closest?.("[data-selection-toolbar]")) return;
+      if (!(e.target instanceof Node) || (e.target as HTMLElement).closest?.("[data-selection-toolbar]")) return;
       pressed = true;
-      setSel(null);
+      if (root.contains(e.target)) setSel(null);
     };
     document.addEventListener("mouseup", onUp);
     document.addEventListener("selectionchange", onSelectionChange);

@@ -88,32 +88,36 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-/** On a failed wait: a screenshot and what the app and the forge hold, for the log. */
-function explain(page: Page, slug: string, label: string) {
+/** On a failed wait: a screenshot and what `state` reads, for the log; then the failure itself. */
+function explain(page: Page, label: string, state: () => Promise<Record<string, unknown>>) {
   return async (err: unknown): Promise<never> => {
     await screenshot(page, `failed-${label}`);
-    const { org, metaRepo } = e2eInfo();
-    const pulls = (await (await forgeApi(`/api/v1/repos/${org}/${metaRepo}/pulls?state=all`)).json()) as { number: number; state: string; merged: boolean }[];
-    console.log(`[${label}] the app's branches:`, await (await page.request.get(`/api/rfcs/${slug}/branches`)).text());
-    console.log(`[${label}] the forge's PRs:`, JSON.stringify(pulls.map(({ number, state, merged }) => ({ number, state, merged }))));
+    for (const [what, value] of Object.entries(await state())) console.log(`[${label}] ${what}:`, typeof value === "string" ? value : JSON.stringify(value));
     throw err;
   };
 }
 
-/** On a Comment button that never came: a screenshot and where the selection and the focus are, for the log. */
-function explainSelection(page: Page) {
-  return async (err: unknown): Promise<never> => {
-    await screenshot(page, "failed-selection");
-    const state = await page.evaluate(() => ({
+/** What the app and the forge hold of the RFC's branches and PRs. */
+const explainBranches = (page: Page, slug: string, label: string) =>
+  explain(page, label, async () => {
+    const { org, metaRepo } = e2eInfo();
+    const pulls = (await (await forgeApi(`/api/v1/repos/${org}/${metaRepo}/pulls?state=all`)).json()) as { number: number; state: string; merged: boolean }[];
+    return {
+      "the app's branches": await (await page.request.get(`/api/rfcs/${slug}/branches`)).text(),
+      "the forge's PRs": pulls.map(({ number, state, merged }) => ({ number, state, merged })),
+    };
+  });
+
+/** Where the selection and the focus are, for a Comment button that never came. */
+const explainSelection = (page: Page) =>
+  explain(page, "selection", async () => ({
+    "the page's state": await page.evaluate(() => ({
       selected: String(window.getSelection()),
       focus: document.activeElement?.tagName ?? null,
       toolbar: document.querySelector("[data-selection-toolbar]")?.textContent ?? null,
       url: location.href,
-    }));
-    console.log("[selection] the page's state:", JSON.stringify(state));
-    throw err;
-  };
-}
+    })),
+  }));
 
 const branchUrl = (branch: string, mode?: string, slug = SLUG) => `/rfcs/${slug}?branch=${encodeURIComponent(branch)}${mode ? `&mode=${mode}` : ""}`;
 
@@ -390,11 +394,11 @@ test("an owner opens and merges the branch's PR; an older branch is then behind 
   await dialog.getByLabel("Description").fill("Numbers from last month.");
   await dialog.getByRole("button", { name: "Open pull request" }).click();
   const merge = page.getByRole("button", { name: /^Merge PR #\d+$/ });
-  await merge.waitFor().catch(explain(page, slug, "pr-open"));
+  await merge.waitFor().catch(explainBranches(page, slug, "pr-open"));
   await screenshot(page, "rfc-view-09-pr-open");
   await merge.click();
   const branches = page.getByRole("navigation", { name: "Branches and RFCs" });
-  await branches.getByText(/#\d+ merged/).waitFor().catch(explain(page, slug, "pr-merged"));
+  await branches.getByText(/#\d+ merged/).waitFor().catch(explainBranches(page, slug, "pr-merged"));
 
   // The merge moved main, which marks every branch's status stale (§9): the
   // branches route recomputes it on its next read.
@@ -437,7 +441,7 @@ test("a push to a PR's branch: the PR shows checking, then can merge, then merge
   const before = await setForgeBehaviour({ mergeCheckMs: 120_000 });
   try {
     await pushToMeta(`rfcs/${slug}.md`, `edit/${slug}/recheck`, (t) => t.replace("Most of that time", "Most of those minutes"));
-    await waitUntil(async () => (await prState()) === "checking", { what: "the app to see Gitea checking the pushed PR" }).catch(explain(page, slug, "pr-checking"));
+    await waitUntil(async () => (await prState()) === "checking", { what: "the app to see Gitea checking the pushed PR" }).catch(explainBranches(page, slug, "pr-checking"));
     await page.goto(branchUrl("recheck", undefined, slug));
     await branches.locator('[data-merge-state="checking"]').first().waitFor();
     await page.getByTestId("merge-why-not").getByText(/Gitea is checking/).waitFor();
@@ -449,12 +453,12 @@ test("a push to a PR's branch: the PR shows checking, then can merge, then merge
     await finishForgeChecks();
   }
   // Nothing tells the app Gitea is done: it reads the PR again, and the page asks again while it shows "checking".
-  await branches.locator('[data-merge-state="mergeable"]').first().waitFor().catch(explain(page, slug, "pr-can-merge"));
+  await branches.locator('[data-merge-state="mergeable"]').first().waitFor().catch(explainBranches(page, slug, "pr-can-merge"));
   await branches.getByText("can merge").first().waitFor();
   expect(await merge.isEnabled()).toBe(true);
   await screenshot(page, "rfc-view-12-pr-can-merge");
   await merge.click();
-  await branches.getByText(`#${pr.number} merged`).first().waitFor().catch(explain(page, slug, "pr-merged-after-check"));
+  await branches.getByText(`#${pr.number} merged`).first().waitFor().catch(explainBranches(page, slug, "pr-merged-after-check"));
   await screenshot(page, "rfc-view-13-pr-merged-after-check");
   expect(await metaFile(`rfcs/${slug}.md`, "main")).toContain("Most of those minutes");
 });
@@ -467,7 +471,7 @@ test("a task list: boxes show in both modes; alice ticks one with the mouse, one
   await cutBranch(page, slug, "checklist");
   const onMain = (await metaFile(`rfcs/${slug}.md`, "main"))!;
   const saved = async (what: string, text: string) =>
-    waitUntil(async () => (await metaFile(`rfcs/${slug}.md`, `edit/${slug}/checklist`)) === text, { what }).catch(explain(page, slug, "tasks"));
+    waitUntil(async () => (await metaFile(`rfcs/${slug}.md`, `edit/${slug}/checklist`)) === text, { what }).catch(explainBranches(page, slug, "tasks"));
 
   // Discuss mode renders the boxes as Markdown does: read-only, one ticked.
   const rendered = page.getByRole("article", { name: "Document" }).locator('input[type="checkbox"]');
