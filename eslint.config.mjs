@@ -13,6 +13,14 @@ const config = [
     },
   },
   {
+    // One way to link to a page of the app: components/ui/link.tsx, prefetched on intent, not on sight (issue 15).
+    files: ["app/**", "components/**"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "use Link from @/components/ui/link: it prefetches when a reader reaches for the link" }] }],
+    },
+  },
+  {
     // Browser tests set up through the forge or the app's routes, as people do: never the app's database.
     files: ["tests/e2e/**"],
     rules: {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 // Rendered with HTTP 403 when a page calls forbidden() (next.config.mjs
 // experimental.authInterrupts): a signed-in person without the right (§6).

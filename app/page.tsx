@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { CatalogFilterForm } from "@/components/catalog/catalog-filters";
 import { CatalogResults } from "@/components/catalog/catalog-results";
 import { PendingIdeas } from "@/components/catalog/pending-ideas";
 import { ProposedNotice } from "@/components/catalog/proposed-notice";
+import { Link } from "@/components/ui/link";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { loadCatalogView } from "@/lib/catalog/catalog-view";

@@ -5,6 +5,7 @@ import { chatFigures } from "./scale/figures/chat";
 import { editorFigure } from "./scale/figures/editor";
 import { memoryFigures } from "./scale/figures/memory";
 import { naiveCatalog } from "./scale/figures/naive";
+import { pageViewFigures } from "./scale/figures/page-views";
 import { readFigures } from "./scale/figures/reads";
 import { idleSweepRequests } from "./scale/figures/sweep";
 import { acceptFigures, noopSaveCommits, pushFigures } from "./scale/figures/writes";
@@ -28,6 +29,8 @@ const MIXED = Number(process.env.BENCH_MIXED ?? 10_000);
 const ACCEPTS = 60;
 /** Editor loads per scale: with 8 the p95 was their slowest, which one stall of the shared machine decided. */
 const EDITOR_LOADS = 20;
+/** Page views in Chromium per page and scale: each is a second or so of the browser. */
+const PAGE_VIEWS = 10;
 /** The naive baseline stops here (a lower bound then): at 10,000 RFCs it would hold the shared machine for many minutes. */
 const NAIVE_BUDGET_MS = Number(process.env.BENCH_NAIVE_BUDGET_S ?? 90) * 1000;
 
@@ -63,6 +66,7 @@ export default async function targetsBench(): Promise<void> {
         return out;
       };
       const reads = await timed("reads", () => readFigures(w, { n: N, slugs, smallDocSlug: FIXTURES.small }));
+      const pageViews = await timed("page views", () => pageViewFigures(w, { slug: FIXTURES.small, n: PAGE_VIEWS }));
       const idleSweep = await timed("idle sweep", () => idleSweepRequests(w));
       const push = await timed("push", async () => ({
         rfcRepo: await pushFigures(w, { targets: seeded.filter((s) => s.state === "active" && s.repo), n: 40 }),
@@ -80,7 +84,7 @@ export default async function targetsBench(): Promise<void> {
       // abandoned listing for minutes, and what ran beside that measured the forge's leftover work, not the app.
       const naive = await timed("naive", () => naiveCatalog(w, { budgetMs: NAIVE_BUDGET_MS }));
       console.log(`  figures took: ${took.join(", ")}; load average now ${loadAverage()}`);
-      results.push({ rfcs: seeded.length, reads, naive, idleSweep, push, accept, noopSaveCommits: noop, chat, editor, memory });
+      results.push({ rfcs: seeded.length, reads, pageViews, naive, idleSweep, push, accept, noopSaveCommits: noop, chat, editor, memory });
       console.log(`  search medians by query: ${Object.entries(reads.search.perQuery).map(([q, t]) => `${q} ${ms(t)}`).join(", ")}`);
       console.log(`  accept's forge requests by route (last accept): ${JSON.stringify(accept.byRoute)}`);
       await w.adminPost("/webhooks/pause");

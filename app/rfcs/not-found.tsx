@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 // An unknown RFC, or a branch that does not exist or is private to others (§6: the same answer).
 // In app/rfcs/ so it also catches the notFound() of app/rfcs/[slug]/layout.tsx.

@@ -2,6 +2,7 @@ import { kb, ms, type Stats } from "./http";
 import type { ChatFigures } from "./figures/chat";
 import type { MemoryFigures } from "./figures/memory";
 import type { NaiveFigure } from "./figures/naive";
+import { describePageViews, type PageViewFigures } from "./figures/page-views";
 import type { ReadFigures } from "./figures/reads";
 import type { WriteFigures } from "./figures/writes";
 
@@ -19,6 +20,7 @@ export type ScaleResult = {
   noopSaveCommits: number;
   chat: ChatFigures;
   editor: { editable: Stats };
+  pageViews: PageViewFigures;
   memory?: MemoryFigures;
 };
 
@@ -70,4 +72,6 @@ export function printTable(results: ScaleResult[]): void {
     const verdict = v === undefined ? "–" : v <= row.limit ? "✓" : "✗ not yet";
     console.log(`| ${row.figure} | ${row.target} | ${results.map((r) => row.show(r)).join(" | ")} | ${row.naive ? row.naive(last) : ""} | ${verdict} |`);
   }
+  // Not a row of the issue's table: what a browser's view of a page costs the server, links' prefetches included.
+  console.log(`\nOne page view in Chromium until the network is idle, per view: ${results.map((r) => `at ${r.rfcs.toLocaleString("en")}: ${describePageViews(r.pageViews)}`).join("; ")}`);
 }

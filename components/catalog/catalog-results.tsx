@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { catalogHref, hasFilters } from "@/lib/catalog/filters";
 import type { CatalogView } from "@/lib/catalog/catalog-view";
 import { STATE_LABEL } from "./format";

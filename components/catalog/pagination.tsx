@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { catalogHref } from "@/lib/catalog/filters";
 import type { CatalogFilters } from "@/lib/db/queries/catalog";
 

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useState } from "react";
+import { Link } from "@/components/ui/link";
 import { proposeIdeaAction } from "@/app/(catalog)/actions";
 import { MAX_SLUG, slugify } from "@/lib/catalog/propose-input";
 import { describedBy, FormField, inputClass } from "./form-field";

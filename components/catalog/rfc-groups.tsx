@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { catalogHref } from "@/lib/catalog/filters";
 import type { CatalogFilters, CatalogRfc } from "@/lib/db/queries/catalog";
 import type { EntryState } from "@/lib/entries/schema";

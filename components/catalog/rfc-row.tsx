@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import type { Highlighted } from "@/lib/catalog/highlight";
 import type { CatalogRfc } from "@/lib/db/queries/catalog";
 import { RowStatus } from "@/components/lifecycle/row-status";
+import { Link } from "@/components/ui/link";
 import { Age } from "./age";
 import { STATE_BADGE, STATE_SINGULAR } from "./format";
 import { MarkedText } from "./marked-text";

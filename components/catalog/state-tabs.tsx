@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { catalogHref } from "@/lib/catalog/filters";
 import type { CatalogCounts, CatalogFilters } from "@/lib/db/queries/catalog";
 import { ENTRY_STATES } from "@/lib/entries/schema";

@@ -1,9 +1,9 @@
 import { headers } from "next/headers";
-import Link from "next/link";
 import { signOutAction } from "@/app/signin/actions";
 import { Avatar } from "@/components/auth/avatar";
 import { RoleBadge } from "@/components/auth/role-badge";
 import { NotificationBell } from "@/components/notifications/bell";
+import { Link } from "@/components/ui/link";
 import { can } from "@/lib/auth/permissions";
 import { PATH_HEADER } from "@/lib/auth/edge";
 import { getCurrentUser } from "@/lib/auth/session";

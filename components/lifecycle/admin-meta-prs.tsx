@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Link } from "@/components/ui/link";
 import type { AdminMetaPr } from "@/lib/lifecycle/open-meta-prs";
 import { MetaPrRow } from "./meta-pr-list";
 

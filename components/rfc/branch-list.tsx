@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { BranchSummary } from "@/lib/contracts";
 import { viewUrl } from "@/lib/client/api";
 import { BranchStats, BranchTitle } from "./branch-badges";

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useRef, useState } from "react";
 import * as Menu from "@radix-ui/react-dropdown-menu";
+import { Link } from "@/components/ui/link";
 import type { BranchSummary } from "@/lib/contracts";
 import { viewUrl } from "@/lib/client/api";
 import { BranchStats, BranchTitle, LockIcon } from "./branch-badges";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { listRecentRfcs } from "@/lib/db/queries/catalog";
 import { viewUrl } from "@/lib/client/api";
 

@@ -215,3 +215,47 @@ test("the RFC view's left column offers a search and the recent RFCs, not the wh
   await page.getByText("1 RFC matches “wombat”, best match first.").waitFor();
   await page.getByRole("link", { name: "Left column" }).waitFor();
 });
+
+// Six super-drafts of their own tag: a page of them shows every row at once.
+const INTENT = Array.from({ length: 6 }, (_, i) => ({
+  slug: `e2e-intent-${i + 1}`,
+  title: `Intent proposal ${i + 1}`,
+  body: `## Summary\n\nProposal ${i + 1}.\n`,
+  tags: ["e2e-intent"],
+}));
+
+test("a row's page is prefetched when a reader reaches for its link, not when the row shows (issue 15)", async () => {
+  await seedSuperDrafts(INTENT);
+  const page = await browser.newPage({ width: 1400, height: 1000 });
+  const prefetched = new Set<string>();
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.headers()["next-router-prefetch"] && path.startsWith("/rfcs/")) prefetched.add(path);
+  });
+  await page.goto("/?tag=e2e-intent&state=super-draft");
+  const links = results(page).locator("li a[href^='/rfcs/']");
+  await links.nth(INTENT.length - 1).waitFor();
+  const [first, third] = [await links.nth(0).getAttribute("href"), await links.nth(2).getAttribute("href")];
+
+  // The pointer over the first row: its page is prefetched (again until the page is interactive), and no other row's.
+  await waitUntil(
+    async () => {
+      await page.mouse.move(0, 0);
+      await links.nth(0).hover();
+      return prefetched.has(first!);
+    },
+    { intervalMs: 250, what: `a hover of ${first} to prefetch it` },
+  );
+  await page.waitForLoadState("networkidle");
+  expect([...prefetched]).toEqual([first]);
+
+  // The keyboard's focus prefetches too, and Enter opens the page.
+  const focused = page.waitForRequest((r) => !!r.headers()["next-router-prefetch"] && new URL(r.url()).pathname === third);
+  await links.nth(2).focus();
+  await focused;
+  await page.keyboard.press("Enter");
+  await page.waitForURL((u) => u.pathname === third);
+  await page.getByText(`Proposal ${third!.split("-").pop()}.`, { exact: true }).waitFor(); // its document
+  expect([...prefetched].sort()).toEqual([first, third].sort());
+});
+

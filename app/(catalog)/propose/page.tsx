@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ProposeForm } from "@/components/catalog/propose-form";
+import { Link } from "@/components/ui/link";
 import { getCurrentUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Propose an idea" };

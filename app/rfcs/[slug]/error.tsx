@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 // Something failed while reading the RFC view: say so, offer a retry and a way out.
 export default function RfcError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

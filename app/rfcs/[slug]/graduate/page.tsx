@@ -1,7 +1,7 @@
 // /rfcs/[slug]/graduate — the Graduate dialog (§13.2) reachable on its own
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GraduatePageClient } from "@/components/graduation/graduate-page-client";
+import { Link } from "@/components/ui/link";
 import { getRfcForView } from "@/lib/db/queries/rfc-view";
 
 export const dynamic = "force-dynamic";
