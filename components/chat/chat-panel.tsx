@@ -50,7 +50,7 @@ export function ChatPanel(p: Props) {
     postMessage(p.threadId, { body, askAi, model }, { add: t.add, appendText: t.appendText, onChange: () => p.onChangeEvent?.() });
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col">
+    <div className="flex min-h-0 flex-1 flex-col" data-live-status={live}>
       {p.header}
       <div className="relative flex min-h-0 flex-1 flex-col">
         <div ref={list} onScroll={follow.onScroll} className="min-h-0 flex-1 overflow-y-auto px-3 py-3" aria-live="polite" aria-busy={t.status === "loading"} data-chat-scroll>

@@ -2,11 +2,16 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LifecycleView } from "@/lib/contracts/lifecycle";
+import { useLiveStatus, useLiveTopic } from "@/components/live/live-provider";
 import { api, type ApiError } from "@/lib/client/api";
+import { rfcTopic } from "@/lib/realtime/topics";
 
 // An RFC's lifecycle as client state (§3): the page's first view, then
-// GET …/lifecycle again whenever the server says it changed (SSE, for what
-// anyone did) and after the viewer's own actions (from their answer).
+// GET …/lifecycle again whenever the server says it changed (the RFC's topic
+// on the page's one live connection, for what anyone did) and after the
+// viewer's own actions (from their answer). Its `changed` events are not
+// logged, so the view is read again whenever the connection comes (back) up:
+// nothing that happened while it was down is missed.
 
 export const lifecyclePath = (slug: string) => `/api/rfcs/${encodeURIComponent(slug)}`;
 
@@ -31,13 +36,19 @@ export function useLifecycle(slug: string, initial: LifecycleView) {
     if (res.ok) accept(res.data.lifecycle, sent);
   }, [slug, accept]);
 
+  useLiveTopic(rfcTopic(slug), 0, {
+    event: (type) => {
+      if (type === "changed") void reload();
+    },
+    reset: () => void reload(),
+  });
+  // Following a new topic reconnects, so this also reads the view once the page's own stream is up.
+  const live = useLiveStatus();
+  const wasLive = useRef(live === "live");
   useEffect(() => {
-    const source = new EventSource(`${lifecyclePath(slug)}/lifecycle/events`);
-    // "ready" also follows a reconnect: read again in case something happened meanwhile.
-    source.addEventListener("ready", () => void reload());
-    source.addEventListener("changed", () => void reload());
-    return () => source.close();
-  }, [slug, reload]);
+    if (live === "live" && !wasLive.current) void reload();
+    wasLive.current = live === "live";
+  }, [live, reload]);
 
   const act: Act = useCallback(
     async (path, body) => {

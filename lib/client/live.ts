@@ -161,4 +161,5 @@ const KNOWN_EVENTS = [
   "head", "thread", // branches (§8.11, §8.12)
   "flag", "flag_updated", // flags (§8.13)
   "notification", "notifications_read", // notifications (§15)
+  "changed", // an RFC's lifecycle (§3)
 ];

@@ -4,11 +4,11 @@ import { loadRfcBranchOrThrow } from "@/lib/branches/context";
 import { AppError, notFound } from "@/lib/http/errors";
 import { loadRfcOrThrow } from "@/lib/rfcs/context";
 import { loadThreadOrThrow } from "@/lib/threads/access";
-import { MY_NOTIFICATIONS, flagsTopic, parseTopic, userTopic } from "./topics";
+import { MY_NOTIFICATIONS, flagsTopic, parseTopic, rfcTopic, userTopic } from "./topics";
 
 // Who may follow which live stream: exactly who may read what it carries
 // (§6) — a private branch's thread or cards are a 404 to others, an RFC's
-// flags are for its owners, arbiters and admins, notifications for their
+// lifecycle is for whoever can read the RFC, its flags are for its owners, arbiters and admins, notifications for their
 // recipient. Returns the topic's name in the log.
 
 export async function authorizeTopic(name: string, user: Actor | null): Promise<string> {
@@ -25,6 +25,8 @@ export async function authorizeTopic(name: string, user: Actor | null): Promise<
     case "branch":
       await loadRfcBranchOrThrow(ref.slug, ref.branch, user);
       return name;
+    case "rfc":
+      return rfcTopic((await loadRfcOrThrow(ref.slug)).slug);
     case "flags": {
       const rfc = await loadRfcOrThrow(ref.slug);
       assertCan(user, "resolve_flag", { rfc: rfc.scope });

@@ -149,3 +149,22 @@ test("the composer works while the AI answers, Stop ends the reply, and a reply 
   await screenshot(alice, "live-07-completed-after-leaving");
   await alice.close();
 });
+
+test("RFCs open in several tabs hold one live connection each, so one more tab of the app still loads", async () => {
+  // Browsers allow six HTTP/1.1 connections per host: a page holding two streams (its live topics and, apart,
+  // its lifecycle) let three RFC tabs take all six, and a fourth never loaded.
+  const first = await browser.newPage({ width: 1280, height: 800 });
+  await signIn(first, "alice", `/rfcs/${SLUG}`);
+  const tabs = [first];
+  for (let i = 0; i < 3; i++) tabs.push(await first.context().newPage());
+  for (const tab of tabs) {
+    if (tab !== first) await tab.goto(`/rfcs/${SLUG}`);
+    await doc(tab).getByText(FIRST).waitFor();
+  }
+  // Every tab follows live, and the catalog opens beside them.
+  for (const tab of tabs) await tab.locator('[data-live-status="live"]').first().waitFor();
+  const catalog = await first.context().newPage();
+  await catalog.goto("/");
+  await catalog.getByRole("heading", { name: "RFCs", exact: true }).waitFor();
+});
+

@@ -32,7 +32,6 @@ export const API_ROUTES: readonly (readonly [pattern: string, methods: readonly 
   ["/api/rfcs/[slug]/graduate/check", ["GET"]],
   ["/api/rfcs/[slug]/graduate/progress", ["GET"]],
   ["/api/rfcs/[slug]/graduate", ["POST"]],
-  ["/api/rfcs/[slug]/lifecycle/events", ["GET"]],
   ["/api/rfcs/[slug]/lifecycle", ["GET"]],
   ["/api/rfcs/[slug]/metadata", ["POST"]],
   ["/api/rfcs/[slug]/motion/cancel", ["POST"]],

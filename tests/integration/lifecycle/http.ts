@@ -1,6 +1,6 @@
 import { POST as decisionPost } from "@/app/api/rfcs/[slug]/decision/route";
 import { GET as lifecycleGet } from "@/app/api/rfcs/[slug]/lifecycle/route";
-import { GET as eventsGet } from "@/app/api/rfcs/[slug]/lifecycle/events/route";
+import { GET as liveGet } from "@/app/api/live/route";
 import { POST as metadataPost } from "@/app/api/rfcs/[slug]/metadata/route";
 import { POST as cancelPost } from "@/app/api/rfcs/[slug]/motion/cancel/route";
 import { POST as resolvePost } from "@/app/api/rfcs/[slug]/motion/concerns/[concernId]/resolve/route";
@@ -12,7 +12,9 @@ import { POST as mergePost } from "@/app/api/rfcs/[slug]/prs/[number]/merge/rout
 import { POST as branchesPost } from "@/app/api/rfcs/[slug]/branches/route";
 import { POST as withdrawPost } from "@/app/api/rfcs/[slug]/withdraw/route";
 import { POST as claimPost } from "@/app/api/rfcs/[slug]/claim/route";
+import { getConfig } from "@/lib/config";
 import type { LifecycleView } from "@/lib/contracts/lifecycle";
+import { rfcTopic } from "@/lib/realtime/topics";
 import { callRoute, type Outcome } from "../auth/matrix/invoke";
 import { sessionCookieFor } from "../../helpers/session";
 
@@ -47,11 +49,12 @@ export const http = {
     if (res.status !== 200) throw new Error(`lifecycle → ${res.status} ${JSON.stringify(res.body)}`);
     return (res.body as { lifecycle: LifecycleView }).lifecycle;
   },
-  /** Opens the SSE stream; `next(event)` resolves with the first event of that name. */
+  /** Follows the RFC's live topic as a page does, signed out (GET /api/live); `next(event)` resolves with the first event of that name. */
   async events(slug: string) {
     const controller = new AbortController();
-    const req = new Request(`http://app.test${r(slug)}/lifecycle/events`, { signal: controller.signal });
-    const res = await (eventsGet as unknown as (req: Request, ctx: { params: Promise<{ slug: string }> }) => Promise<Response>)(req, { params: Promise.resolve({ slug }) });
+    const req = new Request(`${getConfig().appUrl}/api/live?topics=${encodeURIComponent(rfcTopic(slug))}&since=0`, { signal: controller.signal });
+    const res = await (liveGet as unknown as (req: Request, ctx: { params: Promise<object> }) => Promise<Response>)(req, { params: Promise.resolve({}) });
+    if (res.status !== 200) throw new Error(`GET /api/live → ${res.status} ${await res.text()}`);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     let buffer = "";

@@ -3,7 +3,8 @@ import { GET as getMessages, POST as postMessage } from "@/app/api/threads/[thre
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { pruneLiveEvents } from "@/lib/realtime/log";
-import { threadTopic } from "@/lib/realtime/topics";
+import { announceRfcChanged } from "@/lib/lifecycle/live";
+import { rfcTopic, threadTopic } from "@/lib/realtime/topics";
 import { setupFixture, SUPER, type Fixture, type Login } from "../ai/fixture";
 import { sseEvents, type SseEvent } from "../ai/sse";
 import { sessionCookieFor } from "../../helpers/session";
@@ -112,6 +113,16 @@ it("a topic the reader may not see is denied by name; the others still follow", 
   const { seen } = await follow({ topics: `${threadTopic(privateThread)},${threadTopic(thread)}`, since: `0.${since}` }, hasBody("visible"), { as: "alice" });
   expect(seen[0]).toMatchObject({ event: "denied", data: { topic: threadTopic(privateThread), code: "not_found" } });
   expect(bodies(seen)).toEqual(["visible"]);
+});
+
+it("an RFC's lifecycle topic: anyone who can read the RFC follows its `changed`, unnumbered; an unknown RFC is denied (§3)", async () => {
+  const { seen } = await follow(
+    { topics: `${rfcTopic("no-such-rfc")},${rfcTopic(SUPER)}`, since: "0.0" },
+    (s) => s.some((e) => e.event === "changed"),
+    { onReady: async () => announceRfcChanged([SUPER]) },
+  );
+  expect(seen[0]).toMatchObject({ event: "denied", data: { topic: rfcTopic("no-such-rfc"), code: "not_found" } });
+  expect(seen.find((e) => e.event === "changed")).toMatchObject({ data: { topic: rfcTopic(SUPER), seq: null, data: { slug: SUPER } } });
 });
 
 it("bad input is a 400 naming the field; notifications need a session", async () => {
