@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { LifecycleView } from "@/lib/contracts/lifecycle";
 import { useLiveStatus, useLiveTopic } from "@/components/live/live-provider";
+import type { LifecycleView } from "@/lib/contracts/lifecycle";
 import { api, type ApiError } from "@/lib/client/api";
 import { rfcTopic } from "@/lib/realtime/topics";
 

@@ -8,8 +8,9 @@ import { MY_NOTIFICATIONS, flagsTopic, parseTopic, rfcTopic, userTopic } from ".
 
 // Who may follow which live stream: exactly who may read what it carries
 // (§6) — a private branch's thread or cards are a 404 to others, an RFC's
-// lifecycle is for whoever can read the RFC, its flags are for its owners, arbiters and admins, notifications for their
-// recipient. Returns the topic's name in the log.
+// lifecycle is for whoever can read the RFC, its flags for its owners,
+// arbiters and admins, notifications for their recipient. Returns the
+// topic's name in the log.
 
 export async function authorizeTopic(name: string, user: Actor | null): Promise<string> {
   if (name === MY_NOTIFICATIONS) {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
-import { CHROMIUM_FLAGS } from "@/tests/e2e/helpers/browser";
+import type { Page } from "playwright-core";
+import { launchChromium } from "@/tests/e2e/helpers/browser";
 import { stats, type Stats } from "../http";
 import type { ScaleWorld } from "../world";
 
@@ -56,7 +56,7 @@ async function profileOnce(page: Page, url: string, dir: string): Promise<void> 
 }
 
 export async function editorFigure(w: ScaleWorld, opts: { slug: string; branch: string; n: number; profileDir?: string }): Promise<{ editable: Stats }> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const [name, value] = (await w.sessionCookie("alice")).split("=");

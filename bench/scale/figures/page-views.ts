@@ -1,5 +1,4 @@
-import { chromium } from "playwright-core";
-import { CHROMIUM_FLAGS } from "@/tests/e2e/helpers/browser";
+import { launchChromium } from "@/tests/e2e/helpers/browser";
 import { cpuMs } from "../proc";
 import type { ScaleWorld } from "../world";
 
@@ -17,7 +16,7 @@ const counted = (url: string, origin: string) => url.startsWith(origin) && !/\/_
 
 export async function pageViewFigures(w: ScaleWorld, opts: { slug: string; n: number }): Promise<PageViewFigures> {
   const urls = { catalog: "/", search: "/?q=trait", rfcView: `/rfcs/${opts.slug}` } as const;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     let requests = 0;

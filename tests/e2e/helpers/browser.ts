@@ -28,12 +28,12 @@ export type TestBrowser = {
   close(): Promise<void>;
 };
 
+/** Debian's Chromium, headless, with the flags above: for the browser tests and the bench's browser figures. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
+
 export async function launchBrowser(): Promise<TestBrowser> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: CHROMIUM_FLAGS,
-  });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     browser,
