@@ -16,6 +16,6 @@ export function safeCallbackPath(raw: string | null | undefined, appUrl: string)
   // "//evil.example" and "/\evil.example" resolve to other origins above;
   // what is left is a same-origin path. The sign-in page itself would loop.
   const path = `${url.pathname}${url.search}${url.hash}`;
-  if (url.pathname === "/signin" || url.pathname.startsWith("/api/auth")) return "/";
+  if (url.pathname === "/signin" || url.pathname.startsWith("/signin/") || url.pathname.startsWith("/api/auth")) return "/";
   return path.startsWith("/") && !path.startsWith("//") ? path : "/";
 }

@@ -1,4 +1,4 @@
-// Constants shared by middleware.ts (Edge runtime: no database, no Node APIs)
+// Constants shared by middleware.ts (it runs before every request: no database)
 // and the server code that reads the session. Keep this file import-free.
 
 /** next-auth's JWT session cookie names; the __Secure- form is used over https. */

@@ -1,4 +1,4 @@
-// Edge runtime helper (middleware.ts): which methods the API route a path
+// Middleware helper (middleware.ts): which methods the API route a path
 // reaches answers. Next answers any other with an empty 405; the
 // middleware answers it with the JSON error and an Allow header instead.
 import { API_ROUTES } from "./api-routes.generated";

@@ -1,4 +1,4 @@
-// Edge runtime helper (middleware.ts): keep this file import-free.
+// Middleware helper (middleware.ts runs it before every request): keep this file import-free.
 
 /**
  * Issue 12, defence in depth behind the sanitiser (lib/text/sanitize-html.ts):

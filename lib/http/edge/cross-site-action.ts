@@ -1,4 +1,4 @@
-// Edge runtime helper (middleware.ts): keep this file import-free.
+// Middleware helper (middleware.ts runs it before every request): keep this file import-free.
 
 /**
  * Whether a POST to a page (a server action, by fetch or by a no-JS form)

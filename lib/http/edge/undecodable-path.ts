@@ -1,4 +1,4 @@
-// Edge runtime helper (middleware.ts): keep this file import-free.
+// Middleware helper (middleware.ts runs it before every request): keep this file import-free.
 
 /**
  * The first path segment that does not percent-decode to text (`%`, `%ff`,

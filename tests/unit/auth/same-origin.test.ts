@@ -56,6 +56,7 @@ test.each([
   ["/\\evil.example", "/"],
   ["javascript:alert(1)", "/"],
   ["/signin?callbackUrl=/admin", "/"], // would loop
+  ["/signin/required?callbackUrl=/admin", "/"], // would loop too: it redirects to the sign-in page
   ["/api/auth/signout", "/"],
 ])("callbackUrl %j → %s", (raw, path) => {
   expect(safeCallbackPath(raw, "https://quorum.example")).toBe(path);
