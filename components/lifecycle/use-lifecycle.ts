@@ -1,7 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { useLiveStatus, useLiveTopic } from "@/components/live/live-provider";
+import { useCallback, useRef, useState } from "react";
+import { useLiveTopic } from "@/components/live/live-provider";
 import type { LifecycleView } from "@/lib/contracts/lifecycle";
 import { api, type ApiError } from "@/lib/client/api";
 import { rfcTopic } from "@/lib/realtime/topics";
@@ -10,8 +10,8 @@ import { rfcTopic } from "@/lib/realtime/topics";
 // GET …/lifecycle again whenever the server says it changed (the RFC's topic
 // on the page's one live connection, for what anyone did) and after the
 // viewer's own actions (from their answer). Its `changed` events are not
-// logged, so the view is read again whenever the connection comes (back) up:
-// nothing that happened while it was down is missed.
+// logged, so the view is read again whenever the topic is followed anew (the
+// connection comes up, or back up): nothing that happened meanwhile is missed.
 
 export const lifecyclePath = (slug: string) => `/api/rfcs/${encodeURIComponent(slug)}`;
 
@@ -41,14 +41,9 @@ export function useLifecycle(slug: string, initial: LifecycleView) {
       if (type === "changed") void reload();
     },
     reset: () => void reload(),
+    // Followed from now on (first, or after the connection was down): a change before then was not heard.
+    ready: () => void reload(),
   });
-  // Following a new topic reconnects, so this also reads the view once the page's own stream is up.
-  const live = useLiveStatus();
-  const wasLive = useRef(live === "live");
-  useEffect(() => {
-    if (live === "live" && !wasLive.current) void reload();
-    wasLive.current = live === "live";
-  }, [live, reload]);
 
   const act: Act = useCallback(
     async (path, body) => {

@@ -26,6 +26,7 @@ export function useLiveTopic(topic: string | null, since: number | null, handler
       event: (type, data, seq) => latest.current.event(type, data, seq),
       reset: () => latest.current.reset(),
       denied: (message) => latest.current.denied?.(message),
+      ready: () => latest.current.ready?.(),
     });
     // Subscribed once per topic: a later `since` (after a reload) is the hook's own business.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -6,7 +6,10 @@
 // its data was read at; the connection resumes each topic from the lowest
 // cursor on it, and every subscriber gets each numbered event after its own
 // cursor exactly once. A reconnect — by the browser, or after the topic set
-// changed — resumes from the cursors, so nothing is missed.
+// changed — resumes from the cursors, so nothing is missed. A new topic set
+// while the connection is up opens its connection beside the old one, which
+// keeps delivering until the new one is ready: no event, numbered or not,
+// falls between them, and the page is never "reconnecting" for it.
 
 export type LiveHandlers = {
   /** A numbered event (`seq`), or an ephemeral one (`seq` null) that repeats state a later event carries. */
@@ -15,17 +18,30 @@ export type LiveHandlers = {
   reset(): void;
   /** The topic may not be followed (the message says why). */
   denied?(message: string): void;
+  /**
+   * The topic is followed from now on: the first time, and again after the connection was down. An
+   * unnumbered event sent before then was not seen: a subscriber that lives by those reads again here.
+   */
+  ready?(): void;
 };
 
-/** `active` once a connection resumes from at or before its cursor: until then it would get events out of order. */
-type Listener = { seq: number; handlers: LiveHandlers; active: boolean };
+/**
+ * `active` once a connection resumes from at or before its cursor: until then it would get events out of order;
+ * `followed` while a ready connection carries its topic.
+ */
+type Listener = { seq: number; handlers: LiveHandlers; active: boolean; followed: boolean };
 export type LiveStatus = "connecting" | "live" | "offline";
 
 const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
+/** How long the old connection waits for its replacement: a browser out of connections for the host holds the new one back until one closes. */
+const SWAP_MS = 5000;
 
 export class LiveHub {
   private topics = new Map<string, Set<Listener>>();
   private source: EventSource | null = null;
+  /** The replacement for `source` after the topics changed, until it is ready. */
+  private pending: EventSource | null = null;
+  private swapTimer: ReturnType<typeof setTimeout> | null = null;
   private opened: { topics: string[]; since: number[] } | null = null;
   private scheduled = false;
   private retries = 0;
@@ -33,18 +49,23 @@ export class LiveHub {
   private statusListeners = new Set<(s: LiveStatus) => void>();
   status: LiveStatus = "connecting";
 
-  constructor(private readonly url = "/api/live") {}
+  constructor(
+    private readonly url = "/api/live",
+    private readonly swapMs = SWAP_MS,
+  ) {}
 
   /** Follows `topic` from `since`; returns the unsubscribe function. */
   subscribe(topic: string, since: number, handlers: LiveHandlers): () => void {
     const at = this.opened?.topics.indexOf(topic) ?? -1;
     // A new topic, or a cursor behind the connection's: the connection must ask again from there.
     const active = at >= 0 && since >= this.opened!.since[at];
-    const listener: Listener = { seq: since, handlers, active };
+    const listener: Listener = { seq: since, handlers, active, followed: false };
     let set = this.topics.get(topic);
     if (!set) this.topics.set(topic, (set = new Set()));
     set.add(listener);
     if (!active) this.schedule();
+    // A topic the ready connection already carries is followed at once.
+    else if (this.status === "live" && !this.pending) queueMicrotask(() => set.has(listener) && this.followed([listener]));
     return () => {
       set.delete(listener);
       if (set.size === 0) {
@@ -61,6 +82,7 @@ export class LiveHub {
   }
 
   close(): void {
+    this.dropPending();
     this.source?.close();
     this.source = null;
     this.opened = null;
@@ -90,36 +112,84 @@ export class LiveHub {
   }
 
   private connect() {
-    this.source?.close();
-    this.source = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.dropPending();
     const topics = [...this.topics.keys()].sort();
     if (!topics.length) {
+      this.source?.close();
+      this.source = null;
       this.opened = null;
       return;
     }
     const since = topics.map((t) => this.cursorOf(t));
     this.opened = { topics, since };
     for (const set of this.topics.values()) for (const l of set) l.active = true;
-    this.setStatus("connecting");
     const query = new URLSearchParams({ topics: topics.join(","), since: since.join(".") });
     const source = new EventSource(`${this.url}?${query}`);
-    this.source = source;
-    const handle = (e: MessageEvent<string>) => this.dispatch(source, e);
+    const handle = (e: MessageEvent<string>) => this.dispatch(source, topics, e);
     for (const type of KNOWN_EVENTS) source.addEventListener(type, handle);
-    source.onerror = () => {
-      if (this.source !== source) return;
-      this.setStatus("offline");
-      // The browser retries a dropped stream by itself (with Last-Event-ID); a refused one is closed for good.
-      if (source.readyState === EventSource.CLOSED) {
-        const wait = RETRY_MS[Math.min(this.retries++, RETRY_MS.length - 1)];
-        this.retryTimer = setTimeout(() => this.connect(), wait);
-      }
-    };
+    source.onerror = () => this.failed(source);
+    if (this.source && this.status === "live") {
+      this.pending = source;
+      this.swapTimer = setTimeout(() => this.promote(false), this.swapMs);
+      return;
+    }
+    this.source?.close();
+    this.source = source;
+    this.unfollowAll();
+    this.setStatus("connecting");
   }
 
-  private dispatch(source: EventSource, e: MessageEvent<string>) {
-    if (this.source !== source) return; // a connection already replaced
+  /** The replacement takes over; the old connection closes (before the new one is ready: there may be a gap). */
+  private promote(ready: boolean) {
+    if (!this.pending) return;
+    const next = this.pending;
+    this.pending = null;
+    if (this.swapTimer) clearTimeout(this.swapTimer);
+    this.swapTimer = null;
+    this.source?.close();
+    this.source = next;
+    if (ready) return;
+    this.unfollowAll();
+    this.setStatus("connecting");
+  }
+
+  private dropPending() {
+    this.pending?.close();
+    this.pending = null;
+    if (this.swapTimer) clearTimeout(this.swapTimer);
+    this.swapTimer = null;
+  }
+
+  private failed(source: EventSource) {
+    // Either of the two refused outright: the replacement takes over now (and is retried below if it was the one refused).
+    if (this.pending && source.readyState === EventSource.CLOSED && (source === this.pending || source === this.source)) this.promote(false);
+    if (this.source !== source) return;
+    this.unfollowAll();
+    this.setStatus("offline");
+    // The browser retries a dropped stream by itself (with Last-Event-ID); a refused one is closed for good.
+    if (source.readyState === EventSource.CLOSED) {
+      const wait = RETRY_MS[Math.min(this.retries++, RETRY_MS.length - 1)];
+      this.retryTimer = setTimeout(() => this.connect(), wait);
+    }
+  }
+
+  private unfollowAll() {
+    for (const set of this.topics.values()) for (const l of set) l.followed = false;
+  }
+
+  private followed(listeners: Iterable<Listener>) {
+    for (const l of listeners) {
+      if (l.followed) continue;
+      l.followed = true;
+      l.handlers.ready?.();
+    }
+  }
+
+  private dispatch(source: EventSource, topics: string[], e: MessageEvent<string>) {
+    // Both deliver while a replacement gets ready: numbered events are dealt once below, and an
+    // unnumbered one only repeats state a later event carries.
+    if (source !== this.source && source !== this.pending) return; // a connection already replaced
     let payload: { topic?: string; seq?: number | null; data?: unknown; message?: string };
     try {
       payload = JSON.parse(e.data) as typeof payload;
@@ -127,8 +197,11 @@ export class LiveHub {
       return;
     }
     if (e.type === "ready") {
+      if (source === this.pending) this.promote(true);
       this.retries = 0;
-      return this.setStatus("live");
+      this.setStatus("live");
+      for (const t of topics) this.followed([...(this.topics.get(t) ?? [])]);
+      return;
     }
     const topic = payload.topic ?? "";
     const at = this.opened?.topics.indexOf(topic) ?? -1;

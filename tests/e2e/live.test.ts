@@ -168,3 +168,41 @@ test("RFCs open in several tabs hold one live connection each, so one more tab o
   await catalog.getByRole("heading", { name: "RFCs", exact: true }).waitFor();
 });
 
+
+test("an RFC view reads its lifecycle once as its live connection comes up, and stays live as it follows its branch and thread", async () => {
+  // The view follows the RFC at once, its branch and thread as they load: each new topic opens a new connection.
+  // Opened beside the live one (which delivers until the new one is ready), it leaves no gap to read again for,
+  // and nothing to show as "reconnecting"; closing the old one first did both, for every topic the view added.
+  const page = await browser.newPage({ width: 1280, height: 800 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __statuses: string[]; __ready: string[] };
+    w.__statuses = [];
+    w.__ready = [];
+    const Original = window.EventSource;
+    window.EventSource = class extends Original {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener("ready", () => w.__ready.push(String(url)));
+      }
+    };
+    new MutationObserver(() => {
+      const status = document.querySelector("[data-live-status]")?.getAttribute("data-live-status");
+      if (status && status !== w.__statuses.at(-1)) w.__statuses.push(status);
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-live-status"] });
+  });
+  const lifecycleReads: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && new URL(r.url()).pathname === `/api/rfcs/${SLUG}/lifecycle`) lifecycleReads.push(r.url());
+  });
+  await signIn(page, "alice", `/rfcs/${SLUG}`);
+  await doc(page).getByText(FIRST).waitFor();
+  // Until the connection that follows the thread too is up.
+  await waitUntil(() => page.evaluate(() => (window as unknown as { __ready: string[] }).__ready.some((u) => decodeURIComponent(u).includes("thread:"))), { what: "the thread followed live" });
+  await page.locator('[data-live-status="live"]').first().waitFor();
+  // Let the page's effects of that run (a read would start in them).
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+  const statuses = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+  expect(statuses.slice(statuses.indexOf("live"))).toEqual(["live"]);
+  expect(lifecycleReads).toHaveLength(1);
+  await page.close();
+});

@@ -85,3 +85,91 @@ it("a new topic reconnects from where each topic is, and a reset asks the subscr
   expect(texts).toEqual([null]);
   hub.close();
 });
+
+it("a new topic while the connection is up opens beside it: the old one delivers until the new one is ready, and the page stays live", async () => {
+  const hub = new LiveHub("/api/live");
+  const statuses: string[] = [];
+  hub.onStatus((s) => statuses.push(s));
+  const seen: (number | null)[] = [];
+  hub.subscribe("rfc:a", 0, { event: (_t, _d, seq) => seen.push(seq), reset: () => {} });
+  await flush();
+  const first = latest();
+  first.emit("ready", {});
+  hub.subscribe("thread:t", 4, { event: () => {}, reset: () => {} });
+  await flush();
+  expect(FakeEventSource.all).toHaveLength(2);
+  const second = latest();
+  expect(second.query).toEqual({ topics: "rfc:a,thread:t", since: "0.4" });
+  expect(first.readyState).not.toBe(FakeEventSource.CLOSED);
+  first.emit("changed", { topic: "rfc:a", seq: null, data: {} }); // between the two: not lost
+  first.emit("message", { topic: "rfc:a", seq: 3, data: {} });
+  second.emit("message", { topic: "rfc:a", seq: 3, data: {} }); // the replay repeats it: dealt once
+  second.emit("ready", {});
+  expect(first.readyState).toBe(FakeEventSource.CLOSED);
+  first.emit("changed", { topic: "rfc:a", seq: null, data: {} }); // a closed connection's late event
+  expect(seen).toEqual([null, 3]);
+  expect(statuses).toEqual(["live"]); // never "connecting" again for the new topic
+  hub.close();
+});
+
+it("a replacement that is not ready in time takes over anyway, and one refused outright is retried", async () => {
+  jest.useFakeTimers({ doNotFake: ["queueMicrotask"] });
+  try {
+    const hub = new LiveHub("/api/live", 5000);
+    const statuses: string[] = [];
+    hub.onStatus((s) => statuses.push(s));
+    hub.subscribe("rfc:a", 0, { event: () => {}, reset: () => {} });
+    await Promise.resolve();
+    const first = latest();
+    first.emit("ready", {});
+    hub.subscribe("thread:t", 0, { event: () => {}, reset: () => {} });
+    await Promise.resolve();
+    const second = latest();
+    // A browser out of connections for the host holds the new one back until one closes.
+    jest.advanceTimersByTime(4999);
+    expect(first.readyState).not.toBe(FakeEventSource.CLOSED);
+    jest.advanceTimersByTime(1);
+    expect(first.readyState).toBe(FakeEventSource.CLOSED);
+    second.emit("ready", {});
+    expect(statuses).toEqual(["live", "connecting", "live"]);
+
+    hub.subscribe("flags:a", 0, { event: () => {}, reset: () => {} });
+    await Promise.resolve();
+    const third = latest();
+    third.readyState = FakeEventSource.CLOSED; // refused (an HTTP error): the browser gives up on it
+    third.onerror?.();
+    expect(second.readyState).toBe(FakeEventSource.CLOSED);
+    expect(statuses.at(-1)).toBe("offline");
+    jest.advanceTimersByTime(1000);
+    expect(latest()).not.toBe(third);
+    expect(latest().query).toEqual({ topics: "flags:a,rfc:a,thread:t", since: "0.0.0" });
+    hub.close();
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
+it("tells each subscriber when its topic is followed: once a connection carrying it is ready, and again after a drop", async () => {
+  const hub = new LiveHub("/api/live");
+  const ready: string[] = [];
+  const sub = (topic: string, name: string) => hub.subscribe(topic, 0, { event: () => {}, reset: () => {}, ready: () => ready.push(name) });
+  sub("rfc:a", "rfc");
+  await flush();
+  const first = latest();
+  expect(ready).toEqual([]); // not before the connection is ready
+  first.emit("ready", {});
+  expect(ready).toEqual(["rfc"]);
+  sub("thread:t", "thread");
+  await flush();
+  const second = latest();
+  second.emit("ready", {});
+  expect(ready).toEqual(["rfc", "thread"]); // the RFC was followed throughout the swap
+  sub("rfc:a", "rfc, again"); // a topic the ready connection carries: followed at once
+  await flush();
+  expect(FakeEventSource.all).toHaveLength(2);
+  expect(ready).toEqual(["rfc", "thread", "rfc, again"]);
+  second.onerror?.(); // dropped; the browser reconnects it by itself
+  second.emit("ready", {});
+  expect(ready.slice(3).sort()).toEqual(["rfc", "rfc, again", "thread"]);
+  hub.close();
+});
