@@ -5,7 +5,7 @@ import { Tip } from "@/components/ui/tip";
 import type { AiStatus } from "@/lib/contracts";
 
 // §8.4 / §18 the "Ask AI" half of the composer: the button and the model
-// picker (the models AI_MODELS offers, from /api/ai/status). With no provider
+// picker (the models AI_MODELS offers, decided with the page). With no provider
 // the button stays in place, disabled, and the reason is written out beside
 // it — a tooltip alone is not a visible explanation.
 
@@ -56,7 +56,7 @@ export function AskAiBar({ ai, model, onModel, onAsk, disabled }: Props) {
         )
       ) : (
         <p id="ask-ai-off" className="basis-full text-xs text-slate-500">
-          <span className="font-medium text-slate-600">AI is off.</span> {ai.reason ?? "Checking whether the AI participant is set up…"} People can still chat.
+          <span className="font-medium text-slate-600">AI is off.</span> {ai.reason} People can still chat.
           {ai.setup ? <span className="mt-0.5 block text-slate-600">For admins: {ai.setup}</span> : null}
         </p>
       )}

@@ -5,7 +5,6 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { viewUrl } from "@/lib/client/api";
 import type { Anchor, BranchSummary, Change, Flag } from "@/lib/contracts";
 import { placeThreads } from "@/lib/threads/place";
-import { useAiStatus } from "@/components/chat/use-ai-status";
 import { permsInState, useRfcState } from "@/components/lifecycle/rfc-state";
 import { useNavigate } from "@/components/navigation/navigation-watchdog";
 import { isFinalState } from "@/lib/lifecycle/state-rules";
@@ -70,7 +69,7 @@ function useRfcViewState(props: ViewProps) {
   const editor = useRef<EditorPaneHandle>(null);
   const chatInput: RefObject<HTMLTextAreaElement | null> = useRef<HTMLTextAreaElement>(null);
   const { mode, setMode, notice } = useViewMode(canEdit, props.initialMode, editor);
-  const ai = useAiStatus();
+  const ai = props.ai;
 
   const initialDoc = isMain && props.mainText !== null ? { text: props.mainText, headSha: branch.headSha, path: "", branch: "main" } : null;
   const doc = useBranchDocument(rfc.slug, branch.name, initialDoc, canEdit);

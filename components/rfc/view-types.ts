@@ -1,5 +1,5 @@
 import type { BranchNameLimit } from "@/lib/branches/names";
-import type { BranchSummary } from "@/lib/contracts";
+import type { AiStatus, BranchSummary } from "@/lib/contracts";
 
 // What the page (server) hands the RFC view (client): decided with can() on
 // the server (§6); the routes check again on every write.
@@ -31,6 +31,8 @@ export type ViewProps = {
   branches: BranchSummary[];
   mainText: string | null; // main's text from the cache; null on other branches (fetched)
   perms: ViewPerms;
+  /** Whether the AI participant is there, and its models (§18): decided with the page, so its controls show at once. */
+  ai: AiStatus;
   /** The signed-in person's login, or null for a reader. */
   viewer: string | null;
   signInHref: string;

@@ -92,3 +92,29 @@ test("ask the AI on a branch, see the card and the tracked change, edit before a
   expect(trailers).toMatch(/^On-behalf-of: .+ <alice>$/m);
   expect(await metaFile(`rfcs/${SLUG}.md`, `edit/${SLUG}/${BRANCH}`)).toContain(EDITED);
 });
+
+test("the AI's controls come with the page: never 'AI is off' while the view asks, and no request to ask", async () => {
+  // The page decides the AI's status with the view (§18); the view once fetched it after load, showing
+  // "AI is off" and a disabled Ask AI until the answer came.
+  const page = await browser.newPage({ width: 1440, height: 900 });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __aiOff: boolean };
+    w.__aiOff = false;
+    new MutationObserver(() => {
+      if (document.getElementById("ask-ai-off")) w.__aiOff = true;
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/ai/status") asked.push(r.url());
+  });
+  await signIn(page, "alice", `/rfcs/${SLUG}`);
+  await page.getByRole("tab", { name: /Chat/ }).click();
+  const ask = page.getByRole("button", { name: "Ask AI" });
+  await ask.waitFor();
+  await page.getByPlaceholder("Write a message…").fill("Is the 95th percentile the right figure?");
+  expect(await ask.isEnabled()).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __aiOff: boolean }).__aiOff)).toBe(false);
+  expect(asked).toEqual([]);
+  await page.close();
+});

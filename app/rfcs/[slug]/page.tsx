@@ -7,6 +7,7 @@ import { RfcList } from "@/components/rfc/rfc-list";
 import { RfcView } from "@/components/rfc/rfc-view";
 import { BTN } from "@/components/rfc/styles";
 import type { ViewPerms } from "@/components/rfc/view-types";
+import { aiStatus } from "@/lib/ai/status";
 import { can, type Resource } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getRfcForView, listBranchesForView } from "@/lib/db/queries/rfc-view";
@@ -68,6 +69,7 @@ export default async function RfcPage({ params, searchParams }: Props) {
       branches={branches}
       mainText={isMain ? rfc.mainText : null}
       perms={perms}
+      ai={aiStatus(user)}
       viewer={user?.login ?? null}
       signInHref={`/signin?callbackUrl=${encodeURIComponent(here)}`}
       initialMode={one(query.mode) === "contribute" ? "contribute" : "discuss"}
