@@ -65,7 +65,7 @@ export class LiveHub {
     set.add(listener);
     if (!active) this.schedule();
     // A topic the ready connection already carries is followed at once.
-    else if (this.status === "live" && !this.pending) queueMicrotask(() => set.has(listener) && this.followed([listener]));
+    else if (this.status === "live" && !this.pending) queueMicrotask(() => set.has(listener) && this.markFollowed([listener]));
     return () => {
       set.delete(listener);
       if (set.size === 0) {
@@ -178,7 +178,7 @@ export class LiveHub {
     for (const set of this.topics.values()) for (const l of set) l.followed = false;
   }
 
-  private followed(listeners: Iterable<Listener>) {
+  private markFollowed(listeners: Iterable<Listener>) {
     for (const l of listeners) {
       if (l.followed) continue;
       l.followed = true;
@@ -200,7 +200,7 @@ export class LiveHub {
       if (source === this.pending) this.promote(true);
       this.retries = 0;
       this.setStatus("live");
-      for (const t of topics) this.followed([...(this.topics.get(t) ?? [])]);
+      for (const t of topics) this.markFollowed([...(this.topics.get(t) ?? [])]);
       return;
     }
     const topic = payload.topic ?? "";

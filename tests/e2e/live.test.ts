@@ -168,7 +168,6 @@ test("RFCs open in several tabs hold one live connection each, so one more tab o
   await catalog.getByRole("heading", { name: "RFCs", exact: true }).waitFor();
 });
 
-
 test("an RFC view reads its lifecycle once as its live connection comes up, and stays live as it follows its branch and thread", async () => {
   // The view follows the RFC at once, its branch and thread as they load: each new topic opens a new connection.
   // Opened beside the live one (which delivers until the new one is ready), it leaves no gap to read again for,
