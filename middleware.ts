@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { PATH_HEADER, SESSION_COOKIES, SIGNED_IN_ONLY } from "@/lib/auth/edge";
+import { PATH_HEADER, SESSION_COOKIES, SIGNED_IN_ONLY } from "@/lib/auth/request-gate";
 import { type ErrorCode, statusOf } from "@/lib/http/errors";
-import { allowedMethods } from "@/lib/http/edge/allowed-methods";
-import { contentSecurityPolicy, newNonce } from "@/lib/http/edge/content-security-policy";
-import { isCrossSiteAction } from "@/lib/http/edge/cross-site-action";
-import { undecodableSegment } from "@/lib/http/edge/undecodable-path";
+import { allowedMethods } from "@/lib/http/middleware/allowed-methods";
+import { contentSecurityPolicy, newNonce } from "@/lib/http/middleware/content-security-policy";
+import { isCrossSiteAction } from "@/lib/http/middleware/cross-site-action";
+import { undecodableSegment } from "@/lib/http/middleware/undecodable-path";
 
 // Runs before every request but static files, in the server's own Node.js
 // process: the Edge runtime's sandbox cost about a millisecond of CPU on every

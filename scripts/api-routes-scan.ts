@@ -4,7 +4,7 @@ import path from "node:path";
 // The scan behind `npm run api:routes` (scripts/api-routes.ts) and its
 // up-to-date test: app/api/**/route.ts, each file's exported HTTP methods.
 
-export const API_ROUTES_FILE = "lib/http/edge/api-routes.generated.ts";
+export const API_ROUTES_FILE = "lib/http/middleware/api-routes.generated.ts";
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 export type ApiRoute = { pattern: string; methods: string[] };

@@ -1,4 +1,4 @@
-// Writes lib/http/edge/api-routes.generated.ts: every API route's URL
+// Writes lib/http/middleware/api-routes.generated.ts: every API route's URL
 // pattern and the methods its route.ts exports, for the middleware's JSON
 // 405 (Next answers a method a route does not export with an empty 405).
 // `npm run api:routes` after adding a route or a method; a unit test says

@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { SESSION_COOKIES } from "@/lib/auth/edge";
+import { SESSION_COOKIES } from "@/lib/auth/request-gate";
 
 // Sign-out (§1): a JWT session lives only in its cookie, so ending it means
 // expiring the cookie (what next-auth's own sign-out does). A server action,

@@ -5,7 +5,7 @@ import { RoleBadge } from "@/components/auth/role-badge";
 import { NotificationBell } from "@/components/notifications/bell";
 import { Link } from "@/components/ui/link";
 import { can } from "@/lib/auth/permissions";
-import { PATH_HEADER } from "@/lib/auth/edge";
+import { PATH_HEADER } from "@/lib/auth/request-gate";
 import { getCurrentUser } from "@/lib/auth/session";
 
 // The header on every page (issue 4): home link, who is signed in with

@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { PATH_HEADER, SESSION_COOKIES } from "./edge";
+import { PATH_HEADER, SESSION_COOKIES } from "./request-gate";
 import { currentCookieHeader, getCurrentUser, type SessionUser } from "./session";
 
 // Signed-in-only pages (middleware.ts lets a request with any session cookie

@@ -4,7 +4,7 @@ import { cache } from "react";
 import { getConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { SESSION_COOKIES } from "./edge";
+import { SESSION_COOKIES } from "./request-gate";
 import { giteaAuthorizationHolds, type GiteaTokenClaims } from "./gitea-token-check";
 import type { Actor } from "./permissions";
 import { effectiveRole } from "./roles";

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { PATH_HEADER } from "@/lib/auth/edge";
+import { PATH_HEADER } from "@/lib/auth/request-gate";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getRfcForView, listBranchesForView } from "@/lib/db/queries/rfc-view";
 

@@ -4,7 +4,7 @@
 // used; a redirect made in middleware gets its loopback host rewritten to
 // "localhost" by Next (NextURL), which would lose the sign-in cookies.
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { PATH_HEADER } from "@/lib/auth/edge";
+import { PATH_HEADER } from "@/lib/auth/request-gate";
 import { getConfig } from "@/lib/config";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { readFileSync } from "node:fs";
-import { allowedMethods } from "@/lib/http/edge/allowed-methods";
+import { allowedMethods } from "@/lib/http/middleware/allowed-methods";
 import { API_ROUTES_FILE, exportedMethods, renderApiRoutes, scanApiRoutes } from "@/scripts/api-routes-scan";
 
 // The middleware's JSON 405 (issue 12): which methods the API route serving

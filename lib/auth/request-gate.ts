@@ -1,5 +1,7 @@
-// Constants shared by middleware.ts (it runs before every request: no database)
-// and the server code that reads the session. Keep this file import-free.
+// What middleware.ts checks at the gate of every request, shared with the
+// server code that reads the session: the session cookies' names, the pages
+// only a signed-in person may open, and the header that tells a page its own
+// path. middleware.ts reads no database; keep this file import-free.
 
 /** next-auth's JWT session cookie names; the __Secure- form is used over https. */
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
