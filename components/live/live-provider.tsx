@@ -1,17 +1,24 @@
 "use client";
 
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { LiveHub, type LiveHandlers, type LiveStatus } from "@/lib/client/live";
+import { followVisibility, LiveHub, type LiveHandlers, type LiveStatus } from "@/lib/client/live";
 
 // The page's one live connection (lib/client/live.ts), shared by every
 // component under the root layout: the bell in the header and the RFC view's
-// chat, cards and flags ride the same EventSource (issue 14).
+// chat, cards and flags ride the same EventSource (issue 14), held while the
+// tab is shown (a tab hidden for a while lets go of it, lib/client/live.ts).
 
 const Context = createContext<LiveHub | null>(null);
 
 export function LiveProvider({ children }: { children: ReactNode }) {
   const [hub] = useState(() => new LiveHub());
-  useEffect(() => () => hub.close(), [hub]);
+  useEffect(() => {
+    const unfollow = followVisibility(hub, document);
+    return () => {
+      unfollow();
+      hub.close();
+    };
+  }, [hub]);
   return <Context.Provider value={hub}>{children}</Context.Provider>;
 }
 

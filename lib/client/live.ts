@@ -9,7 +9,9 @@
 // changed — resumes from the cursors, so nothing is missed. A new topic set
 // while the connection is up opens its connection beside the old one, which
 // keeps delivering until the new one is ready: no event, numbered or not,
-// falls between them, and the page is never "reconnecting" for it.
+// falls between them, and the page is never "reconnecting" for it. A tab
+// hidden for a while lets go of its connection (followVisibility below): the
+// six connections are the browser's for all the app's tabs together.
 
 export type LiveHandlers = {
   /** A numbered event (`seq`), or an ephemeral one (`seq` null) that repeats state a later event carries. */
@@ -35,6 +37,8 @@ export type LiveStatus = "connecting" | "live" | "offline";
 const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
 /** How long the old connection waits for its replacement: a browser out of connections for the host holds the new one back until one closes. */
 const SWAP_MS = 5000;
+/** How long a hidden tab keeps its connection: a glance at another tab costs no reconnect. */
+export const HIDDEN_MS = 10_000;
 
 export class LiveHub {
   private topics = new Map<string, Set<Listener>>();
@@ -46,6 +50,7 @@ export class LiveHub {
   private scheduled = false;
   private retries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private suspended = false;
   private statusListeners = new Set<(s: LiveStatus) => void>();
   status: LiveStatus = "connecting";
 
@@ -81,6 +86,22 @@ export class LiveHub {
     return () => void this.statusListeners.delete(listener);
   }
 
+  /** Lets go of the connection; the subscriptions keep their cursors, and resume() follows on from them. */
+  suspend(): void {
+    if (this.suspended) return;
+    this.suspended = true;
+    this.close();
+    this.unfollowAll();
+    this.setStatus("connecting");
+  }
+
+  /** Connects again from every subscriber's cursor: the server replays what came meanwhile, or asks for a reload. */
+  resume(): void {
+    if (!this.suspended) return;
+    this.suspended = false;
+    this.schedule();
+  }
+
   close(): void {
     this.dropPending();
     this.source?.close();
@@ -113,6 +134,7 @@ export class LiveHub {
 
   private connect() {
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.suspended) return; // resume() connects
     this.dropPending();
     const topics = [...this.topics.keys()].sort();
     if (!topics.length) {
@@ -225,6 +247,26 @@ export class LiveHub {
       }
     }
   }
+}
+
+/**
+ * Suspends the hub while the page is hidden for `afterMs`, and resumes it as
+ * the page is shown. A page opened in the background connects when first shown.
+ */
+export function followVisibility(hub: LiveHub, doc: Pick<Document, "visibilityState" | "addEventListener" | "removeEventListener">, afterMs = HIDDEN_MS): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const update = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (doc.visibilityState === "hidden") timer = setTimeout(() => hub.suspend(), afterMs);
+    else hub.resume();
+  };
+  if (doc.visibilityState === "hidden") hub.suspend();
+  doc.addEventListener("visibilitychange", update);
+  return () => {
+    doc.removeEventListener("visibilitychange", update);
+    if (timer) clearTimeout(timer);
+  };
 }
 
 // EventSource dispatches named events only to listeners of that name.

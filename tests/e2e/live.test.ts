@@ -150,22 +150,62 @@ test("the composer works while the AI answers, Stop ends the reply, and a reply 
   await alice.close();
 });
 
-test("RFCs open in several tabs hold one live connection each, so one more tab of the app still loads", async () => {
-  // Browsers allow six HTTP/1.1 connections per host: a page holding two streams (its live topics and, apart,
-  // its lifecycle) let three RFC tabs take all six, and a fourth never loaded.
+/** `n` tabs of one browser, alice signed in, each on the RFC with its document shown and following live. */
+async function rfcTabs(n: number): Promise<Page[]> {
   const first = await browser.newPage({ width: 1280, height: 800 });
   await signIn(first, "alice", `/rfcs/${SLUG}`);
   const tabs = [first];
-  for (let i = 0; i < 3; i++) tabs.push(await first.context().newPage());
+  while (tabs.length < n) tabs.push(await first.context().newPage());
   for (const tab of tabs) {
     if (tab !== first) await tab.goto(`/rfcs/${SLUG}`);
     await doc(tab).getByText(FIRST).waitFor();
+    await tab.locator('[data-live-status="live"]').first().waitFor();
   }
+  return tabs;
+}
+
+test("RFCs open in several tabs hold one live connection each, so one more tab of the app still loads", async () => {
+  // Browsers allow six HTTP/1.1 connections per host: a page holding two streams (its live topics and, apart,
+  // its lifecycle) let three RFC tabs take all six, and a fourth never loaded.
+  const [first] = await rfcTabs(4);
   // Every tab follows live, and the catalog opens beside them.
-  for (const tab of tabs) await tab.locator('[data-live-status="live"]').first().waitFor();
   const catalog = await first.context().newPage();
   await catalog.goto("/");
   await catalog.getByRole("heading", { name: "RFCs", exact: true }).waitFor();
+});
+
+/** What the browser does when another tab comes to the front (headless Chromium shows every tab, so the test says it). */
+const setVisibility = (page: Page, state: "hidden" | "visible") =>
+  page.evaluate((s) => {
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => s });
+    Object.defineProperty(document, "hidden", { configurable: true, get: () => s === "hidden" });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, state);
+
+test("tabs in the background let go of their live connections, so a seventh tab loads; a tab shown again catches up", async () => {
+  // Six HTTP/1.1 connections per host serve all of a browser's tabs of the app: six RFC tabs, each following
+  // live, held them all, and a seventh never loaded. A tab hidden for a while now lets its connection go.
+  const tabs = await rfcTabs(6);
+  const [first] = tabs;
+  for (const tab of tabs) await setVisibility(tab, "hidden");
+  for (const tab of tabs) await tab.locator('[data-live-status="connecting"]').first().waitFor({ timeout: 60_000 });
+
+  const seventh = await first.context().newPage();
+  await seventh.goto(`/rfcs/${SLUG}`);
+  await doc(seventh).getByText(FIRST).waitFor();
+  await seventh.locator('[data-live-status="live"]').first().waitFor();
+
+  // Posted while the first tab is in the background: there once it is shown, from where it left off.
+  const note = "Posted while the first tab was in the background.";
+  await appApi(seventh).post(`/api/threads/${await threadOf(seventh, "main")}/messages`, { body: note });
+  await seventh.getByText(note).waitFor();
+  expect(await first.getByText(note).count()).toBe(0);
+  await setVisibility(first, "visible");
+  await first.locator('[data-live-status="live"]').first().waitFor();
+  await first.getByText(note).waitFor();
+  expect(await first.getByText(note).count()).toBe(1);
+  await screenshot(first, "live-08-shown-again-caught-up");
+  await first.context().close();
 });
 
 test("an RFC view reads its lifecycle once as its live connection comes up, and stays live as it follows its branch and thread", async () => {

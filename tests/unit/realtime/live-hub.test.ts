@@ -1,4 +1,4 @@
-import { LiveHub } from "@/lib/client/live";
+import { followVisibility, LiveHub } from "@/lib/client/live";
 
 // The browser's one live connection (issue 14): one EventSource for every
 // topic, opened from the lowest cursor of each topic's subscribers; each
@@ -172,4 +172,76 @@ it("tells each subscriber when its topic is followed: once a connection carrying
   second.emit("ready", {});
   expect(ready.slice(3).sort()).toEqual(["rfc", "rfc, again", "thread"]);
   hub.close();
+});
+
+it("a suspended hub lets go of its connection; resumed, it follows on from each subscriber's cursor, and each is ready again", async () => {
+  const hub = new LiveHub("/api/live");
+  const seen: number[] = [];
+  const ready: string[] = [];
+  hub.subscribe("thread:t", 3, { event: (_t, _d, seq) => seq !== null && seen.push(seq), reset: () => {}, ready: () => ready.push("thread") });
+  await flush();
+  const first = latest();
+  first.emit("ready", {});
+  first.emit("message", { topic: "thread:t", seq: 4, data: {} });
+  expect(hub.status).toBe("live");
+
+  hub.suspend();
+  expect(first.readyState).toBe(FakeEventSource.CLOSED);
+  expect(hub.status).toBe("connecting"); // nothing to show as "reconnecting" on a hidden page
+  hub.subscribe("flags:s", 0, { event: () => {}, reset: () => {} }); // a component that mounts meanwhile
+  await flush();
+  expect(FakeEventSource.all).toHaveLength(1); // no connection while suspended
+
+  hub.resume();
+  await flush();
+  expect(FakeEventSource.all).toHaveLength(2);
+  const second = latest();
+  expect(second.query).toEqual({ topics: "flags:s,thread:t", since: "0.4" }); // from where the thread's subscriber was
+  second.emit("ready", {});
+  expect(ready).toEqual(["thread", "thread"]);
+  second.emit("message", { topic: "thread:t", seq: 4, data: {} }); // already dealt before the suspension
+  second.emit("message", { topic: "thread:t", seq: 5, data: {} }); // posted while suspended, replayed by the server
+  expect(seen).toEqual([4, 5]);
+  expect(hub.status).toBe("live");
+  hub.close();
+});
+
+it("follows the page's visibility: a hidden page lets go after a while, a glance away keeps the connection, a background page connects when shown", async () => {
+  jest.useFakeTimers();
+  try {
+    const doc = Object.assign(new EventTarget(), { visibilityState: "hidden" as DocumentVisibilityState });
+    const show = (state: DocumentVisibilityState) => {
+      doc.visibilityState = state;
+      doc.dispatchEvent(new Event("visibilitychange"));
+    };
+    const hub = new LiveHub("/api/live");
+    const stop = followVisibility(hub, doc, 10_000);
+    hub.subscribe("rfc:a", 0, { event: () => {}, reset: () => {} });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(FakeEventSource.all).toHaveLength(0); // opened in the background: no connection yet
+    show("visible");
+    await jest.advanceTimersByTimeAsync(0);
+    expect(FakeEventSource.all).toHaveLength(1);
+    const conn = latest();
+    conn.emit("ready", {});
+
+    show("hidden");
+    await jest.advanceTimersByTimeAsync(5_000);
+    show("visible"); // back within the grace period
+    await jest.advanceTimersByTimeAsync(20_000);
+    expect(conn.readyState).not.toBe(FakeEventSource.CLOSED);
+    expect(FakeEventSource.all).toHaveLength(1);
+
+    show("hidden");
+    await jest.advanceTimersByTimeAsync(10_000);
+    expect(conn.readyState).toBe(FakeEventSource.CLOSED);
+    show("visible");
+    await jest.advanceTimersByTimeAsync(0);
+    expect(FakeEventSource.all).toHaveLength(2);
+    expect(latest().readyState).not.toBe(FakeEventSource.CLOSED);
+    stop();
+    hub.close();
+  } finally {
+    jest.useRealTimers();
+  }
 });
