@@ -38,7 +38,7 @@ const RETRY_MS = [1000, 2000, 5000, 10_000, 30_000];
 /** How long the old connection waits for its replacement: a browser out of connections for the host holds the new one back until one closes. */
 const SWAP_MS = 5000;
 /** How long a hidden tab keeps its connection: a glance at another tab costs no reconnect. */
-export const HIDDEN_MS = 10_000;
+const HIDDEN_MS = 10_000;
 
 export class LiveHub {
   private topics = new Map<string, Set<Listener>>();
